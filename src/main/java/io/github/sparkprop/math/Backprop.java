@@ -1,0 +1,138 @@
+package io.github.sparkprop.math;
+
+import dev.ludovic.netlib.blas.BLAS;
+
+/**
+ * Forward and backward propagation over a block of B samples (samples are columns), one GEMM per layer
+ * and direction, with buffers that are allocated once and reused for every block. Not thread-safe: one
+ * instance per task.
+ *
+ * <pre>
+ *   forward : Z^l = W^l A^{l-1} + b^l 1^T,  A^l = f_l(Z^l),  A^0 = X
+ *   backward: delta^L from the output layer; delta^l = ((W^{l+1})^T delta^{l+1}) .* f_l'(A^l)
+ *   sums    : G_W^l += delta^l (A^{l-1})^T,  G_b^l += delta^l 1
+ * </pre>
+ */
+public final class Backprop {
+
+    private final Network network;
+    private final BLAS blas = Blas.get();
+    /** a[l] holds A^l for l = 1..L (A^L: first z^L, then y_hat); a[0] is unused, the input is the block. */
+    private final double[][] a;
+    /** delta[l] holds delta^l for l = 1..L. */
+    private final double[][] delta;
+    private int capacity;
+
+    public Backprop(Network network) {
+        this.network = network;
+        this.a = new double[network.depth() + 1][];
+        this.delta = new double[network.depth() + 1][];
+    }
+
+    /**
+     * Adds the gradient sums over the block to {@code gradient} and returns the loss sum:
+     * gradient += sum_i d loss(y_hat_i, y_i) / d(W, b), without the 1/m and without L2.
+     *
+     * @param w        the flat parameters (layout of {@link Network})
+     * @param x        the features, n_0 x samples, column-major
+     * @param labels   one label per sample
+     * @param samples  B, the number of samples (columns) in the block
+     * @param gradient the running gradient sum, same layout as w
+     * @return sum_i loss(y_hat_i, y_i)
+     */
+    public double addGradient(double[] w, double[] x, double[] labels, int samples, double[] gradient) {
+        if (samples == 0) {
+            return 0.0;
+        }
+        forward(w, x, samples);
+        int depth = network.depth();
+        double loss = network.outputLayer().lossAndDelta(a[depth], labels, network.outputSize(), samples, delta[depth]);
+        for (int l = depth; l >= 1; l--) {
+            int in = network.size(l - 1);
+            int out = network.size(l);
+            double[] input = l == 1 ? x : a[l - 1];
+            // G_W^l (row-major out x in) is, seen column-major, (G_W^l)^T += A^{l-1} (delta^l)^T
+            blas.dgemm("N", "T", in, out, samples, 1.0, input, 0, in, delta[l], 0, out, 1.0,
+                    gradient, network.weightOffset(l), in);
+            addRowSums(delta[l], out, samples, gradient, network.biasOffset(l));
+            if (l > 1) {
+                // delta^{l-1} = (W^l)^T delta^l .* f'(A^{l-1}); row-major W^l seen column-major is (W^l)^T
+                blas.dgemm("N", "N", in, samples, out, 1.0, w, network.weightOffset(l), in, delta[l], 0, out, 0.0,
+                        delta[l - 1], 0, in);
+                network.activation(l - 1).multiplyByDerivative(a[l - 1], delta[l - 1], in * samples);
+            }
+        }
+        return loss;
+    }
+
+    /**
+     * The loss summed over the block, with the outputs y_hat left in {@link #outputs()}.
+     */
+    public double loss(double[] w, double[] x, double[] labels, int samples) {
+        if (samples == 0) {
+            return 0.0;
+        }
+        forward(w, x, samples);
+        int depth = network.depth();
+        return network.outputLayer().lossAndDelta(a[depth], labels, network.outputSize(), samples, delta[depth]);
+    }
+
+    /**
+     * Computes the outputs y_hat = A^L for the block (n_L x samples, column-major), returned in a buffer
+     * that the next call overwrites.
+     */
+    public double[] predict(double[] w, double[] x, int samples) {
+        if (samples > 0) {
+            forward(w, x, samples);
+            int depth = network.depth();
+            network.activation(depth).apply(a[depth], network.outputSize(), samples);
+        }
+        return outputs();
+    }
+
+    /** The buffer holding y_hat after {@link #loss} or {@link #predict}, n_L x samples. */
+    public double[] outputs() {
+        ensureCapacity(1);
+        return a[network.depth()];
+    }
+
+    /** Hidden layers through their activations; leaves z^L (not yet activated) in a[L]. */
+    private void forward(double[] w, double[] x, int samples) {
+        ensureCapacity(samples);
+        int depth = network.depth();
+        for (int l = 1; l <= depth; l++) {
+            int in = network.size(l - 1);
+            int out = network.size(l);
+            double[] input = l == 1 ? x : a[l - 1];
+            double[] z = a[l];
+            int bias = network.biasOffset(l);
+            for (int j = 0; j < samples; j++) {
+                System.arraycopy(w, bias, z, j * out, out);
+            }
+            // Z^l = W^l A^{l-1} + b^l 1^T: row-major W^l seen column-major is (W^l)^T, hence "T"
+            blas.dgemm("T", "N", out, samples, in, 1.0, w, network.weightOffset(l), in, input, 0, in, 1.0, z, 0, out);
+            if (l < depth) {
+                network.activation(l).apply(z, out, samples);
+            }
+        }
+    }
+
+    private static void addRowSums(double[] matrix, int rows, int cols, double[] target, int offset) {
+        for (int j = 0, start = 0; j < cols; j++, start += rows) {
+            for (int i = 0; i < rows; i++) {
+                target[offset + i] += matrix[start + i];
+            }
+        }
+    }
+
+    private void ensureCapacity(int samples) {
+        if (samples <= capacity) {
+            return;
+        }
+        capacity = Math.max(samples, capacity * 2);
+        for (int l = 1; l <= network.depth(); l++) {
+            a[l] = new double[network.size(l) * capacity];
+            delta[l] = new double[network.size(l) * capacity];
+        }
+    }
+}

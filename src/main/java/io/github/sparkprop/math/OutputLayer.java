@@ -1,0 +1,150 @@
+package io.github.sparkprop.math;
+
+import java.io.Serializable;
+
+/**
+ * The output activation fused with its loss. Given z^L for a block (units x samples, column-major) and
+ * the labels, it returns the loss sum and writes delta^L = dloss/dz^L, per the design's table:
+ *
+ * <pre>
+ *   1 sigmoid unit  + cross-entropy : loss = -[y log y_hat + (1-y) log(1-y_hat)],  delta = y_hat - y
+ *   k softmax units + cross-entropy : loss = -sum_k y_k log y_hat_k,               delta = y_hat - y
+ *   f in {identity, sigmoid, tanh, relu} + squared : loss = 1/2 ||y_hat - y||^2,  delta = (y_hat - y) .* f'(z)
+ * </pre>
+ *
+ * A label is a class index (0..k-1, or 0/1 for one sigmoid unit) for classifiers, whose target y is then
+ * one-hot, or the target value itself for a single regression unit.
+ */
+public abstract sealed class OutputLayer implements Serializable {
+
+    private static final String VALID_PAIRINGS = "valid output/loss pairings: 1 sigmoid unit with cross-entropy, "
+            + "k >= 2 softmax units with cross-entropy, identity/sigmoid/tanh/relu units with squared";
+
+    /** The output activation f_L. */
+    public abstract Activation activation();
+
+    /**
+     * Computes the loss summed over the block, writes delta^L into {@code delta} and replaces z^L by the
+     * outputs y_hat = f(z^L) (class probabilities for classifiers).
+     *
+     * @param z      z^L, units x samples, column-major; holds y_hat on return
+     * @param labels one label per sample
+     * @param delta  receives delta^L, units x samples
+     * @return the sum of the per-sample losses
+     */
+    public abstract double lossAndDelta(double[] z, double[] labels, int units, int samples, double[] delta);
+
+    /**
+     * The output layer for an activation, loss and number of output units.
+     *
+     * @throws IllegalArgumentException for a pairing the design does not allow, naming the valid ones
+     */
+    public static OutputLayer of(Activation activation, Loss loss, int units) {
+        if (loss == Loss.CROSS_ENTROPY && activation == Activation.SIGMOID && units == 1) {
+            return new SigmoidCrossEntropy();
+        }
+        if (loss == Loss.CROSS_ENTROPY && activation == Activation.SOFTMAX && units >= 2) {
+            return new SoftmaxCrossEntropy();
+        }
+        if (loss == Loss.SQUARED && activation.isHiddenCapable()) {
+            return new SquaredError(activation);
+        }
+        throw new IllegalArgumentException("output of " + units + " " + activation.id() + " unit(s) with "
+                + loss.id() + " loss is not supported; " + VALID_PAIRINGS);
+    }
+
+    /** One sigmoid unit with binary cross-entropy, computed from the logit z. */
+    static final class SigmoidCrossEntropy extends OutputLayer {
+        @Override
+        public Activation activation() {
+            return Activation.SIGMOID;
+        }
+
+        /**
+         * loss = log(1 + e^z) - y z, written as max(z, 0) - y z + log1p(e^-|z|) so that neither the
+         * exponential nor the logarithm can overflow or lose the result for |z| large.
+         */
+        @Override
+        public double lossAndDelta(double[] z, double[] labels, int units, int samples, double[] delta) {
+            double sum = 0.0;
+            for (int j = 0; j < samples; j++) {
+                double zj = z[j];
+                double y = labels[j];
+                sum += Math.max(zj, 0.0) - y * zj + Math.log1p(Math.exp(-Math.abs(zj)));
+                z[j] = Activation.sigmoid(zj);
+                delta[j] = z[j] - y;
+            }
+            return sum;
+        }
+    }
+
+    /** k softmax units with categorical cross-entropy. */
+    static final class SoftmaxCrossEntropy extends OutputLayer {
+        @Override
+        public Activation activation() {
+            return Activation.SOFTMAX;
+        }
+
+        /**
+         * With lse = log sum_k e^{z_k} computed as max + log sum_k e^{z_k - max}: loss = lse - z_y and
+         * y_hat_k = e^{z_k - lse}, so no exponential overflows and the loss is finite for any finite z.
+         */
+        @Override
+        public double lossAndDelta(double[] z, double[] labels, int units, int samples, double[] delta) {
+            double sum = 0.0;
+            for (int j = 0, start = 0; j < samples; j++, start += units) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = start; i < start + units; i++) {
+                    max = Math.max(max, z[i]);
+                }
+                double expSum = 0.0;
+                for (int i = start; i < start + units; i++) {
+                    expSum += Math.exp(z[i] - max);
+                }
+                double lse = max + Math.log(expSum);
+                int label = (int) labels[j];
+                sum += lse - z[start + label];
+                for (int i = start; i < start + units; i++) {
+                    z[i] = Math.exp(z[i] - lse);
+                    delta[i] = z[i];
+                }
+                delta[start + label] -= 1.0;
+            }
+            return sum;
+        }
+    }
+
+    /** Squared error after any element-wise output activation. */
+    static final class SquaredError extends OutputLayer {
+        private final Activation activation;
+
+        SquaredError(Activation activation) {
+            this.activation = activation;
+        }
+
+        @Override
+        public Activation activation() {
+            return activation;
+        }
+
+        /**
+         * y_hat = f(z); loss = 1/2 sum_k (y_hat_k - y_k)^2; delta = (y_hat - y) .* f'(y_hat). The target y
+         * is the label itself for one unit and the one-hot vector of the label for several.
+         */
+        @Override
+        public double lossAndDelta(double[] z, double[] labels, int units, int samples, double[] delta) {
+            activation.apply(z, units, samples);
+            double sum = 0.0;
+            for (int j = 0, start = 0; j < samples; j++, start += units) {
+                for (int i = 0; i < units; i++) {
+                    double target = units == 1 ? labels[j] : (i == (int) labels[j] ? 1.0 : 0.0);
+                    double diff = z[start + i] - target;
+                    sum += 0.5 * diff * diff;
+                    delta[start + i] = diff;
+                }
+            }
+            activation.multiplyByDerivative(z, delta, units * samples);
+            return sum;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.sparkprop.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The blocked GEMM computation over blocks of 1, 2 and 7 samples equals the per-sample scalar loop of
+ * {@link NaiveNetwork}, for the loss sum and the gradient sum, to a relative 1e-10.
+ */
+class BlockedVsNaiveTest {
+
+    private static final int M = 15;
+
+    static List<Arguments> networks() {
+        return Cases.networks();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void blocksOfAnySizeEqualTheSampleLoop(Network network) {
+        Random random = new Random(11);
+        int n0 = network.inputSize();
+        double[] w = WeightInit.initialize(network, 3);
+        for (int i = 0; i < w.length; i++) {
+            w[i] += 0.05 * random.nextGaussian(); // non-zero biases too
+        }
+        double[] x = Cases.features(n0, M, random);
+        double[] y = Cases.labels(network, M, random);
+
+        NaiveNetwork naive = Cases.naive(network);
+        double[] expectedGradient = new double[network.parameterCount()];
+        double expectedLoss = 0;
+        for (int j = 0; j < M; j++) {
+            double[] xj = Cases.column(x, n0, j);
+            naive.addGradient(w, xj, y[j], expectedGradient);
+            expectedLoss += naive.loss(w, xj, y[j]);
+        }
+
+        for (int blockSize : new int[] {1, 2, 7}) {
+            Backprop backprop = new Backprop(network);
+            double[] gradient = new double[network.parameterCount()];
+            double loss = 0;
+            for (int start = 0; start < M; start += blockSize) {
+                int size = Math.min(blockSize, M - start);
+                double[] xb = new double[n0 * size];
+                System.arraycopy(x, start * n0, xb, 0, n0 * size);
+                double[] yb = new double[size];
+                System.arraycopy(y, start, yb, 0, size);
+                loss += backprop.addGradient(w, xb, yb, size, gradient);
+            }
+            assertEquals(expectedLoss, loss, 1e-10 * Math.abs(expectedLoss), "loss, block size " + blockSize);
+            double error = Cases.relativeDifference(gradient, expectedGradient);
+            assertTrue(error < 1e-10, network + ", block size " + blockSize + ": relative error " + error);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void predictionsEqualTheSampleLoop(Network network) {
+        Random random = new Random(5);
+        int n0 = network.inputSize();
+        int units = network.outputSize();
+        double[] w = WeightInit.initialize(network, 9);
+        double[] x = Cases.features(n0, 7, random);
+        double[] outputs = new Backprop(network).predict(w, x, 7);
+        NaiveNetwork naive = Cases.naive(network);
+        for (int j = 0; j < 7; j++) {
+            double[][] z = naive.preActivations(w, Cases.column(x, n0, j));
+            double[] expected = NaiveNetwork.activate(network.activation(network.depth()).id(), z[network.depth()]);
+            for (int k = 0; k < units; k++) {
+                assertEquals(expected[k], outputs[j * units + k], 1e-12, "sample " + j + ", unit " + k);
+            }
+        }
+    }
+}
