@@ -1,2 +1,148 @@
 package io.github.sparkprop.cli;
-public class Main { public static void main(String[] a) {} }
+
+import io.github.sparkprop.InputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The entry point: parses the command line (with defaults from a --config file), runs the command and
+ * maps failures to exit codes: 2 for bad usage or bad input, 1 for anything else, each with one line on
+ * standard error (and the stack trace with --verbose).
+ */
+public final class Main {
+
+    static final int USAGE = 2;
+    static final int INTERNAL = 1;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        SparkSession.getActiveSession().foreach(session -> {
+            session.stop();
+            return null;
+        });
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code (the session, if any, is left running). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new SparkPropCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine command = e.getCommandLine();
+            err.println(command.getCommandName() + ": " + e.getMessage());
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> report(e, command, err));
+        try {
+            String config = configFile(args);
+            if (config != null) {
+                Properties properties = loadConfig(config);
+                checkKeys(cli, args, properties, config);
+                cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
+            }
+        } catch (InputException e) {
+            err.println("sparkprop: " + e.getMessage());
+            return USAGE;
+        }
+        return cli.execute(args);
+    }
+
+    private static int report(Exception e, CommandLine command, PrintWriter err) {
+        boolean verbose = args(command).verbose;
+        InputException input = findInputException(e);
+        if (input != null) {
+            err.println(command.getCommandName() + ": " + input.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return USAGE;
+        }
+        err.println(command.getCommandName() + ": internal error: " + e
+                + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return INTERNAL;
+    }
+
+    private static SparkOptions args(CommandLine command) {
+        for (Object mixin : command.getCommandSpec().mixins().values().stream().map(CommandSpec::userObject).toList()) {
+            if (mixin instanceof SparkOptions options) {
+                return options;
+            }
+        }
+        return new SparkOptions();
+    }
+
+    /** The user's error, also when Spark wraps it in a job failure. */
+    private static InputException findInputException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InputException input) {
+                return input;
+            }
+        }
+        return null;
+    }
+
+    /** The value of --config, if given. */
+    private static String configFile(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--config=")) {
+                return args[i].substring("--config=".length());
+            }
+        }
+        return null;
+    }
+
+    private static Properties loadConfig(String file) {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            properties.load(in);
+        } catch (NoSuchFileException e) {
+            throw new InputException("--config file not found: " + file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InputException("cannot read --config file " + file + ": " + e.getMessage());
+        }
+        return properties;
+    }
+
+    /** Every key of the job file must name an option of the command, so that a typo is not silently ignored. */
+    private static void checkKeys(CommandLine cli, String[] args, Properties properties, String file) {
+        CommandLine command = cli;
+        for (String arg : args) {
+            if (command.getSubcommands().containsKey(arg)) {
+                command = command.getSubcommands().get(arg);
+                break;
+            }
+        }
+        Set<String> valid = new TreeSet<>();
+        for (OptionSpec option : command.getCommandSpec().options()) {
+            valid.add(option.longestName().replaceFirst("^-+", ""));
+        }
+        for (String key : properties.stringPropertyNames()) {
+            if (!valid.contains(key)) {
+                throw new InputException("unknown key '" + key + "' in --config file " + file + "; keys are the "
+                        + "options of '" + command.getCommandName() + "' without dashes: " + String.join(", ", valid));
+            }
+        }
+    }
+}

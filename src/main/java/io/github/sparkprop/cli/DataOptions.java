@@ -1,0 +1,46 @@
+package io.github.sparkprop.cli;
+
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.data.CsvOptions;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options that say which data to read and how. */
+public final class DataOptions {
+
+    @Option(names = "--input", required = true, paramLabel = "PATH", split = ",",
+            description = "Input CSV: a file (.csv, .csv.gz, .csv.bz2), a directory of part files or a glob, on "
+                    + "any Hadoop file system (file://, hdfs://, s3a://). Repeat or separate with commas for several.")
+    List<String> input;
+
+    @Option(names = "--no-header", description = "The CSV has no header line; columns are then _c0, _c1, ...")
+    boolean noHeader;
+
+    @Option(names = "--csv-delimiter", paramLabel = "C", defaultValue = ",",
+            description = "The CSV field delimiter. Default: ${DEFAULT-VALUE}")
+    String delimiter;
+
+    @Option(names = "--handle-invalid", paramLabel = "error|skip", defaultValue = "error",
+            description = "What to do with a row with a missing, non-numeric, NaN or infinite value or the wrong "
+                    + "number of fields: error (stop, naming file, line, column and value) or skip (drop and "
+                    + "count it). Default: ${DEFAULT-VALUE}")
+    String handleInvalid;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Partitions of the cached data (0: the input's, and at least Spark's default "
+                    + "parallelism). Default: ${DEFAULT-VALUE}")
+    int partitions;
+
+    /** Whether invalid rows are dropped (--handle-invalid skip) rather than fatal. */
+    boolean skipInvalid() {
+        return switch (handleInvalid) {
+            case "error" -> false;
+            case "skip" -> true;
+            default -> throw new InputException("--handle-invalid must be error or skip, got '" + handleInvalid + "'");
+        };
+    }
+
+    CsvOptions csv() {
+        return new CsvOptions(!noHeader, delimiter);
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.sparkprop.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.Task;
+import io.github.sparkprop.data.DataLoader;
+import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.LabelEncoder;
+import io.github.sparkprop.data.LoadedData;
+import io.github.sparkprop.evaluate.Evaluator;
+import io.github.sparkprop.evaluate.Metrics;
+import io.github.sparkprop.model.Model;
+import io.github.sparkprop.model.ModelStore;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sparkprop evaluate}: scores a saved model on labelled data. */
+@Command(name = "evaluate", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Scores a saved model on labelled data: accuracy, log loss and the confusion matrix for a "
+                + "classifier; RMSE, MAE and R^2 for regression.", ""},
+        footer = {"", "Example:",
+            "  sparkprop evaluate --model models/mnist --input data/mnist-test-2k.csv.gz --json",
+            "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    private static final int TREE_DEPTH = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory.")
+    String modelDir;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--label", paramLabel = "COL",
+            description = "The label column. Default: the one the model was trained with, else 'label'.")
+    String label;
+
+    @Option(names = "--json", description = "Print one JSON object on standard output and nothing else there.")
+    boolean json;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        SparkSession spark = sparkOptions.session();
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Model model = ModelStore.load(modelDir, context.hadoopConfiguration());
+        String labelColumn = label != null ? label
+                : model.training() != null && model.training().hasNonNull("label")
+                        ? model.training().get("label").asText() : "label";
+        LabelEncoder encoder = model.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(model.labels()) : null;
+        DataSpec dataSpec = new DataSpec(data.input, data.csv(), labelColumn, model.features(), model.task(), encoder,
+                model.scaler(), false, data.skipInvalid(), data.partitions);
+        LoadedData loaded = DataLoader.load(spark, dataSpec);
+        try {
+            if (loaded.features().size() != model.network().inputSize()) {
+                throw new InputException("the model takes " + model.network().inputSize() + " features, "
+                        + loaded.description() + " has " + loaded.features().size() + " columns besides the label");
+            }
+            Metrics metrics = Evaluator.evaluate(context, loaded, model.network(), model.weights(), TREE_DEPTH);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(new ObjectMapper().writeValueAsString(metrics.asMap()));
+            } else {
+                out.println("model " + modelDir + " on " + loaded.description()
+                        + (loaded.skipped() > 0 ? " (" + loaded.skipped() + " invalid rows skipped)" : ""));
+                out.println(metrics.describe());
+            }
+            out.flush();
+        } finally {
+            loaded.release();
+        }
+        return 0;
+    }
+}

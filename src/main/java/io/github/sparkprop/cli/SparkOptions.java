@@ -1,0 +1,33 @@
+package io.github.sparkprop.cli;
+
+import io.github.sparkprop.spark.SparkSessions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/** The options every command takes: where Spark runs, extra Spark settings, a job file, verbosity. */
+public final class SparkOptions {
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master: local[*], local[N], spark://host:port, yarn, k8s://... "
+                    + "Default: spark-submit's, else local[*].")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A Spark setting, e.g. --conf spark.executor.memory=4g (repeatable).")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A .properties job file whose keys are option names without the dashes, "
+                    + "e.g. learning-rate=0.5; options on the command line win.")
+    String config;
+
+    @Option(names = "--verbose", description = "Print stack traces of failures.")
+    boolean verbose;
+
+    /** The active SparkSession, or a new one with these options. */
+    SparkSession session() {
+        return SparkSessions.getOrCreate(master, conf);
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.sparkprop.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** The top-level {@code sparkprop} command. */
+@Command(name = "sparkprop", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, HelpCommand.class},
+        description = {
+            "Distributed data-parallel training of feed-forward neural networks, and of logistic, softmax and "
+                    + "linear regression, on Apache Spark.", ""},
+        footer = {"",
+            "Run 'sparkprop COMMAND --help' for a command's options. Locally: submit/local.sh COMMAND [OPTIONS];",
+            "on a cluster: spark-submit --class io.github.sparkprop.cli.Main sparkprop.jar COMMAND [OPTIONS].",
+            "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
+public final class SparkPropCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is missing: train or evaluate");
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.sparkprop.data;
+
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.Task;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads input through Spark's reader, validates every row in one distributed pass (counting rows, finding
+ * the classes and, for --standardize, the feature moments), then stacks the valid rows into cached blocks.
+ * Bad input stops here, before any training, with the file, line, column and value.
+ */
+public final class DataLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataLoader.class);
+
+    /** The features of one block take about this many bytes (B = this / (8 n_0), within [64, 4096]). */
+    static final long BLOCK_BYTES = 4L << 20;
+
+    private DataLoader() {
+    }
+
+    /**
+     * Reads, validates and caches the data of {@code spec}.
+     *
+     * @throws InputException for a missing path or column, an empty input or an invalid row
+     */
+    public static LoadedData load(SparkSession spark, DataSpec spec) {
+        Table table = Table.readCsv(spark, spec.paths(), spec.csv());
+        List<String> features = resolveFeatures(table, spec);
+        boolean findClasses = spec.task() == Task.CLASSIFICATION && spec.encoder() == null;
+        boolean findMoments = spec.standardize() && spec.scaler() == null;
+
+        RowParser checker = new RowParser(table, features, spec.label(), spec.task(), spec.encoder());
+        int fileIndex = table.fileIndex();
+        int splitIndex = table.splitIndex();
+        spark.sparkContext().setJobDescription("validating " + table.description());
+        DataSummary summary = table.rows().javaRDD()
+                .mapPartitions(rows -> Collections.singletonList(
+                        DataSummary.ofPartition(rows, fileIndex, splitIndex, checker, findMoments, findClasses)).iterator())
+                .treeReduce(DataSummary::merge);
+        spark.sparkContext().setJobDescription(null);
+
+        long skipped = checkRows(summary, table, spec.skipInvalid());
+        LabelEncoder encoder = spec.task() == Task.REGRESSION ? null
+                : spec.encoder() != null ? spec.encoder() : findClasses(summary, spec.label(), table.description());
+        Scaler scaler = findMoments ? Scaler.fromMoments(summary.mean(), summary.populationVariance()) : spec.scaler();
+
+        RowParser parser = new RowParser(table, features, spec.label(), spec.task(), encoder);
+        Dataset<Row> rows = table.rows();
+        int partitions = spec.partitions() > 0 ? spec.partitions()
+                : Math.max(rows.rdd().getNumPartitions(), spark.sparkContext().defaultParallelism());
+        if (partitions != rows.rdd().getNumPartitions()) {
+            rows = rows.repartition(partitions);
+        }
+        int blockSize = blockSize(features.size());
+        JavaRDD<SampleBlock> blocks = rows.javaRDD()
+                .mapPartitions(it -> new BlockIterator(it, parser, scaler, blockSize))
+                .setName("sparkprop blocks of " + table.description())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        LoadedData data = new LoadedData(blocks, summary.validRows(), skipped, features, encoder, scaler,
+                table.description());
+        LOG.info("{}: {} rows, {} features{}, {} partitions, blocks of up to {} rows, {} MB to cache",
+                table.description(), data.rows(), features.size(),
+                encoder == null ? "" : ", " + encoder.size() + " classes", partitions, blockSize,
+                String.format("%.1f", data.cachedBytes() / 1e6));
+        return data;
+    }
+
+    /** Rows per block: about {@link #BLOCK_BYTES} of features, at least 64 and at most 4096 rows. */
+    static int blockSize(int featureCount) {
+        long rows = BLOCK_BYTES / (8L * featureCount);
+        return (int) Math.max(64, Math.min(4096, rows));
+    }
+
+    private static List<String> resolveFeatures(Table table, DataSpec spec) {
+        List<String> columns = table.columns();
+        if (!columns.contains(spec.label())) {
+            throw new InputException("label column '" + spec.label() + "' not found in " + table.description()
+                    + "; its columns are " + preview(columns) + " (choose one with --label)");
+        }
+        if (spec.features() != null) {
+            List<String> missing = new ArrayList<>(spec.features());
+            missing.removeAll(columns);
+            if (!missing.isEmpty()) {
+                throw new InputException("feature column(s) " + preview(missing) + " not found in "
+                        + table.description() + "; its columns are " + preview(columns));
+            }
+            if (spec.features().contains(spec.label())) {
+                throw new InputException("the label column '" + spec.label() + "' cannot also be a feature");
+            }
+            return spec.features();
+        }
+        List<String> features = new ArrayList<>(columns);
+        features.remove(spec.label());
+        if (features.isEmpty()) {
+            throw new InputException(table.description() + " has no feature columns besides the label '"
+                    + spec.label() + "'");
+        }
+        return features;
+    }
+
+    private static long checkRows(DataSummary summary, Table table, boolean skipInvalid) {
+        long invalid = summary.invalidRows();
+        String first = summary.firstProblem(table.options().header());
+        if (summary.validRows() == 0) {
+            throw new InputException("no valid rows in " + table.description()
+                    + (first == null ? ": the input is empty" : "; the first invalid one: " + first));
+        }
+        if (invalid == 0) {
+            return 0;
+        }
+        if (!skipInvalid) {
+            throw new InputException(first + (invalid > 1 ? " (" + invalid + " invalid rows in all)" : "")
+                    + "; use --handle-invalid skip to drop invalid rows");
+        }
+        LOG.warn("skipped {} invalid row(s) of {}; the first: {}", invalid, table.description(), first);
+        return invalid;
+    }
+
+    private static LabelEncoder findClasses(DataSummary summary, String label, String description) {
+        if (summary.tooManyLabels()) {
+            throw new InputException("label column '" + label + "' of " + description + " has more than "
+                    + DataSummary.MAX_CLASSES + " distinct values; for a numeric target use --task regression");
+        }
+        if (summary.labelCounts().size() < 2) {
+            throw new InputException("label column '" + label + "' of " + description + " has a single value "
+                    + summary.labelCounts().keySet() + "; a classifier needs at least two classes");
+        }
+        return LabelEncoder.fromObserved(summary.labelCounts().keySet());
+    }
+
+    private static String preview(List<String> names) {
+        if (names.size() <= 12) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 10)) + ", ... (" + names.size() + " in all)";
+    }
+}

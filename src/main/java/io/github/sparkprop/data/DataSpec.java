@@ -1,0 +1,41 @@
+package io.github.sparkprop.data;
+
+import io.github.sparkprop.Task;
+import java.util.List;
+
+/**
+ * What to read and how to turn it into samples.
+ *
+ * @param paths        input paths (files, directories or globs on any Hadoop file system)
+ * @param csv          how the CSV is read
+ * @param label        the label column
+ * @param features     the feature columns in order, or null for every column but the label
+ * @param task         classification or regression
+ * @param encoder      the classes when already known (a saved model's), else null to find them
+ * @param scaler       the standardisation when already known, else null
+ * @param standardize  whether to compute a scaler when none is given
+ * @param skipInvalid  drop and count invalid rows instead of failing on the first
+ * @param partitions   the number of partitions of the cached blocks, or 0 for at least Spark's default
+ *                     parallelism
+ */
+public record DataSpec(List<String> paths, CsvOptions csv, String label, List<String> features, Task task,
+        LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid, int partitions) {
+
+    public DataSpec {
+        if (paths == null || paths.isEmpty()) {
+            throw new IllegalArgumentException("no input path");
+        }
+        if (partitions < 0) {
+            throw new IllegalArgumentException("partitions must be >= 0, got " + partitions);
+        }
+        paths = List.copyOf(paths);
+        features = features == null ? null : List.copyOf(features);
+    }
+
+    /** The same columns, classes and scaling applied to other paths (validation or test data). */
+    public DataSpec withPaths(List<String> otherPaths, LabelEncoder knownEncoder, Scaler knownScaler,
+            List<String> knownFeatures) {
+        return new DataSpec(otherPaths, csv, label, knownFeatures, task, knownEncoder, knownScaler, false,
+                skipInvalid, partitions);
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.sparkprop.data;
+
+import java.io.Serializable;
+
+/**
+ * Standardisation applied to every sample before the first layer: x_i &lt;- (x_i - mean_i) / std_i.
+ * {@code std} holds the divisor: the population standard deviation, or 1 for a constant column.
+ */
+public record Scaler(double[] mean, double[] std) implements Serializable {
+
+    public Scaler {
+        if (mean.length != std.length) {
+            throw new IllegalArgumentException("scaler mean has " + mean.length + " entries, std " + std.length);
+        }
+        for (int i = 0; i < std.length; i++) {
+            if (!(std[i] > 0) || Double.isInfinite(std[i]) || !Double.isFinite(mean[i])) {
+                throw new IllegalArgumentException("scaler entry " + i + " must have a finite mean and a positive "
+                        + "std, got mean " + mean[i] + ", std " + std[i]);
+            }
+        }
+    }
+
+    /**
+     * The scaler for population variances: std_i = sqrt(variance_i), replaced by 1 where it is 0.
+     */
+    public static Scaler fromMoments(double[] mean, double[] populationVariance) {
+        double[] std = new double[mean.length];
+        for (int i = 0; i < std.length; i++) {
+            double s = Math.sqrt(Math.max(populationVariance[i], 0.0));
+            std[i] = s > 0 ? s : 1.0;
+        }
+        return new Scaler(mean.clone(), std);
+    }
+
+    /** Standardises the n values of one sample stored at x[offset..offset+n). */
+    public void apply(double[] x, int offset) {
+        for (int i = 0; i < mean.length; i++) {
+            x[offset + i] = (x[offset + i] - mean[i]) / std[i];
+        }
+    }
+
+    public int size() {
+        return mean.length;
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.sparkprop.evaluate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of a model on a data set. Classifiers: accuracy, log loss (mean cross-entropy, or mean
+ * squared loss for squared-error classifiers) and the confusion matrix. Regression: RMSE, MAE and R^2.
+ *
+ * @param samples   the number of samples scored
+ * @param loss      mean per-sample loss, no regularisation
+ * @param labels    class labels in index order, or null for regression
+ * @param confusion counts, [true class][predicted class], or null for regression
+ */
+public record Metrics(long samples, double loss, List<String> labels, long[][] confusion, double rmse, double mae,
+        double r2) {
+
+    static Metrics of(ScoreSum sum, List<String> labels) {
+        double m = sum.count;
+        if (labels != null) {
+            int k = labels.size();
+            long[][] confusion = new long[k][k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    confusion[i][j] = sum.confusion == null ? 0 : sum.confusion[i * k + j];
+                }
+            }
+            return new Metrics(sum.count, sum.loss / m, labels, confusion, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double meanTarget = sum.targetSum / m;
+        double totalSquares = sum.targetSquareSum - m * meanTarget * meanTarget;
+        double r2 = totalSquares > 0 ? 1 - sum.squaredError / totalSquares : Double.NaN;
+        return new Metrics(sum.count, sum.loss / m, null, null, Math.sqrt(sum.squaredError / m),
+                sum.absoluteError / m, r2);
+    }
+
+    public boolean isClassification() {
+        return labels != null;
+    }
+
+    /** The fraction of samples whose predicted class is the true one. */
+    public double accuracy() {
+        if (confusion == null) {
+            return Double.NaN;
+        }
+        long correct = 0;
+        for (int i = 0; i < confusion.length; i++) {
+            correct += confusion[i][i];
+        }
+        return samples == 0 ? Double.NaN : (double) correct / samples;
+    }
+
+    /** The figures as an ordered map, for JSON output. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("samples", samples);
+        if (isClassification()) {
+            map.put("accuracy", accuracy());
+            map.put("logLoss", loss);
+            map.put("labels", labels);
+            map.put("confusionMatrix", confusion);
+        } else {
+            map.put("rmse", rmse);
+            map.put("mae", mae);
+            map.put("r2", r2);
+        }
+        return map;
+    }
+
+    /** Human-readable lines: the main figures and, for classifiers, the confusion matrix. */
+    public String describe() {
+        StringBuilder s = new StringBuilder();
+        if (!isClassification()) {
+            return s.append(String.format("samples %,d  RMSE %.6g  MAE %.6g  R^2 %.6f", samples, rmse, mae, r2))
+                    .toString();
+        }
+        s.append(String.format("samples %,d  accuracy %.4f  log loss %.6g%n", samples, accuracy(), loss));
+        s.append("confusion matrix (rows: true label, columns: predicted)\n");
+        int width = 6;
+        for (String label : labels) {
+            width = Math.max(width, label.length() + 1);
+        }
+        for (long[] row : confusion) {
+            for (long c : row) {
+                width = Math.max(width, Long.toString(c).length() + 1);
+            }
+        }
+        String cell = "%" + width + "s";
+        s.append(String.format(cell, ""));
+        for (String label : labels) {
+            s.append(String.format(cell, label));
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            s.append('\n').append(String.format(cell, labels.get(i)));
+            for (long c : confusion[i]) {
+                s.append(String.format(cell, c));
+            }
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.sparkprop.evaluate;
+
+import io.github.sparkprop.data.SampleBlock;
+import io.github.sparkprop.math.Backprop;
+import io.github.sparkprop.math.Network;
+
+/**
+ * Per-task sums for the metrics of one pass: the loss sum and, for classifiers, the confusion matrix
+ * (rows: true class, columns: predicted class); for regression the sums of errors and targets.
+ */
+public final class ScoreSum implements java.io.Serializable {
+
+    long count;
+    double loss;
+    long[] confusion;
+    double squaredError;
+    double absoluteError;
+    double targetSum;
+    double targetSquareSum;
+    private transient Backprop backprop;
+
+    /** An empty sum (the aggregation's zero). */
+    public ScoreSum() {
+    }
+
+    /**
+     * Adds the block's figures at the weights w.
+     *
+     * @param classes the number of classes, or 0 for regression
+     */
+    public ScoreSum add(SampleBlock block, Network network, double[] w, int classes) {
+        if (backprop == null) {
+            backprop = new Backprop(network);
+        }
+        double[] y = block.labels();
+        int n = block.size();
+        loss += backprop.loss(w, block.features(), y, n);
+        count += n;
+        double[] yHat = backprop.outputs();
+        int units = network.outputSize();
+        if (classes > 0) {
+            if (confusion == null) {
+                confusion = new long[classes * classes];
+            }
+            for (int j = 0; j < n; j++) {
+                confusion[(int) y[j] * classes + predictedClass(yHat, j * units, units)]++;
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                double error = yHat[j * units] - y[j];
+                squaredError += error * error;
+                absoluteError += Math.abs(error);
+                targetSum += y[j];
+                targetSquareSum += y[j] * y[j];
+            }
+        }
+        return this;
+    }
+
+    /** The class of one output column: y_hat &gt;= 0.5 for one sigmoid unit, the largest unit otherwise. */
+    public static int predictedClass(double[] yHat, int start, int units) {
+        if (units == 1) {
+            return yHat[start] >= 0.5 ? 1 : 0;
+        }
+        int best = 0;
+        for (int k = 1; k < units; k++) {
+            if (yHat[start + k] > yHat[start + best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Adds another partial sum into this one. */
+    public ScoreSum merge(ScoreSum other) {
+        count += other.count;
+        loss += other.loss;
+        if (other.confusion != null) {
+            if (confusion == null) {
+                confusion = other.confusion.clone();
+            } else {
+                for (int i = 0; i < confusion.length; i++) {
+                    confusion[i] += other.confusion[i];
+                }
+            }
+        }
+        squaredError += other.squaredError;
+        absoluteError += other.absoluteError;
+        targetSum += other.targetSum;
+        targetSquareSum += other.targetSquareSum;
+        return this;
+    }
+}

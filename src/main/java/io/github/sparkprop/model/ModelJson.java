@@ -1,0 +1,213 @@
+package io.github.sparkprop.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sparkprop.Task;
+import io.github.sparkprop.data.LabelEncoder;
+import io.github.sparkprop.data.Scaler;
+import io.github.sparkprop.math.Activation;
+import io.github.sparkprop.math.Loss;
+import io.github.sparkprop.math.Network;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * model.json, format version 1: the required fields {@code format}, {@code formatVersion}, {@code layers},
+ * {@code activations}, {@code loss}, and the optional {@code task}, {@code labels}, {@code features},
+ * {@code scaler} and {@code training}. A file with only the required fields loads: a missing task follows
+ * from the loss, missing labels are 0..n_L-1 (0 and 1 for one sigmoid unit).
+ */
+final class ModelJson {
+
+    static final String FORMAT = "sparkprop-model";
+    static final int FORMAT_VERSION = 1;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private ModelJson() {
+    }
+
+    /** The metadata of a model (everything but the weights). */
+    record Header(Network network, Task task, List<String> labels, List<String> features, Scaler scaler,
+            ObjectNode training) {
+    }
+
+    static ObjectNode write(Model model) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        Network network = model.network();
+        ArrayNode layers = root.putArray("layers");
+        for (int size : network.layers()) {
+            layers.add(size);
+        }
+        ArrayNode activations = root.putArray("activations");
+        for (Activation activation : network.activations()) {
+            activations.add(activation.id());
+        }
+        root.put("loss", network.loss().id());
+        root.put("task", model.task().id());
+        if (model.labels() != null) {
+            ArrayNode labels = root.putArray("labels");
+            boolean numeric = model.labels().stream().allMatch(ModelJson::isNumber);
+            for (String label : model.labels()) {
+                if (numeric) {
+                    labels.add(new BigDecimal(label));
+                } else {
+                    labels.add(label);
+                }
+            }
+        }
+        if (model.features() != null) {
+            ArrayNode features = root.putArray("features");
+            model.features().forEach(features::add);
+        }
+        if (model.scaler() != null) {
+            ObjectNode scaler = root.putObject("scaler");
+            ArrayNode mean = scaler.putArray("mean");
+            for (double v : model.scaler().mean()) {
+                mean.add(v);
+            }
+            ArrayNode std = scaler.putArray("std");
+            for (double v : model.scaler().std()) {
+                std.add(v);
+            }
+        }
+        if (model.training() != null) {
+            root.set("training", model.training());
+        }
+        return root;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            new BigDecimal(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param name the file, for messages
+     * @throws ModelFormatException naming the field at fault
+     */
+    static Header read(JsonNode root, String name) {
+        if (!FORMAT.equals(root.path("format").asText(null))) {
+            throw new ModelFormatException(name + " is not a sparkprop model: \"format\" must be \"" + FORMAT + "\"");
+        }
+        JsonNode version = root.path("formatVersion");
+        if (!version.isInt() || version.asInt() != FORMAT_VERSION) {
+            throw new ModelFormatException(name + " has formatVersion " + version + "; this sparkprop reads version "
+                    + FORMAT_VERSION);
+        }
+        int[] layers = intArray(root, "layers", name);
+        List<String> activationIds = stringList(root.get("activations"), "activations", name);
+        Network network;
+        try {
+            Activation[] activations = activationIds.stream().map(Activation::fromId).toArray(Activation[]::new);
+            Loss loss = Loss.fromId(root.path("loss").asText(""));
+            network = new Network(layers, activations, loss);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(name + ": " + e.getMessage(), e);
+        }
+        Task task;
+        try {
+            task = root.has("task") ? Task.fromId(root.get("task").asText())
+                    : network.loss() == Loss.CROSS_ENTROPY ? Task.CLASSIFICATION : Task.REGRESSION;
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(name + ": " + e.getMessage(), e);
+        }
+        List<String> labels = null;
+        if (task == Task.CLASSIFICATION) {
+            labels = root.has("labels") ? stringList(root.get("labels"), "labels", name).stream().map(LabelEncoder::key)
+                    .toList() : defaultLabels(network);
+            if (labels.size() != Model.classCount(network)) {
+                throw new ModelFormatException(name + ": \"labels\" has " + labels.size() + " entries; the output "
+                        + "layer tells " + Model.classCount(network) + " classes apart");
+            }
+        }
+        List<String> features = root.has("features") ? stringList(root.get("features"), "features", name) : null;
+        if (features != null && features.size() != network.inputSize()) {
+            throw new ModelFormatException(name + ": \"features\" has " + features.size() + " names for "
+                    + network.inputSize() + " inputs");
+        }
+        Scaler scaler = root.has("scaler") ? readScaler(root.get("scaler"), network.inputSize(), name) : null;
+        JsonNode training = root.get("training");
+        return new Header(network, task, labels, features, scaler,
+                training instanceof ObjectNode object ? object : null);
+    }
+
+    private static List<String> defaultLabels(Network network) {
+        List<String> labels = new ArrayList<>();
+        for (int k = 0; k < Model.classCount(network); k++) {
+            labels.add(Integer.toString(k));
+        }
+        return labels;
+    }
+
+    private static Scaler readScaler(JsonNode node, int inputs, String name) {
+        double[] mean = doubleArray(node, "mean", name);
+        double[] std = doubleArray(node, "std", name);
+        if (mean.length != inputs || std.length != inputs) {
+            throw new ModelFormatException(name + ": \"scaler\" must have " + inputs + " means and stds, has "
+                    + mean.length + " and " + std.length);
+        }
+        for (int i = 0; i < std.length; i++) {
+            if (std[i] == 0.0) {
+                std[i] = 1.0; // a constant column is divided by 1
+            }
+        }
+        try {
+            return new Scaler(mean, std);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] intArray(JsonNode root, String field, String name) {
+        JsonNode node = root.get(field);
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw new ModelFormatException(name + ": \"" + field + "\" must be a non-empty array of integers");
+        }
+        int[] values = new int[node.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!node.get(i).canConvertToInt() || !node.get(i).isIntegralNumber()) {
+                throw new ModelFormatException(name + ": \"" + field + "\"[" + i + "] is not an integer: " + node.get(i));
+            }
+            values[i] = node.get(i).asInt();
+        }
+        return values;
+    }
+
+    private static double[] doubleArray(JsonNode root, String field, String name) {
+        JsonNode node = root.get(field);
+        if (node == null || !node.isArray()) {
+            throw new ModelFormatException(name + ": \"" + field + "\" must be an array of numbers");
+        }
+        double[] values = new double[node.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!node.get(i).isNumber()) {
+                throw new ModelFormatException(name + ": \"" + field + "\"[" + i + "] is not a number: " + node.get(i));
+            }
+            values[i] = node.get(i).asDouble();
+        }
+        return values;
+    }
+
+    private static List<String> stringList(JsonNode node, String field, String name) {
+        if (node == null || !node.isArray()) {
+            throw new ModelFormatException(name + ": \"" + field + "\" must be an array");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : node) {
+            if (!value.isValueNode() || value.isNull()) {
+                throw new ModelFormatException(name + ": \"" + field + "\" holds a non-scalar entry " + value);
+            }
+            values.add(value.asText());
+        }
+        return values;
+    }
+}

@@ -1,0 +1,182 @@
+package io.github.sparkprop.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.math.Network;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Saves and loads models in a directory on any Hadoop file system (file://, hdfs://, s3a://):
+ * {@code weights.safetensors} with tensors {@code layers.{l}.weight} [n_{l+1}, n_l] and
+ * {@code layers.{l}.bias} [n_{l+1}], then {@code model.json}. A model is written into a temporary sibling
+ * directory, model.json last, and renamed into place, so a crash never leaves something that looks like
+ * a model.
+ */
+public final class ModelStore {
+
+    public static final String MODEL_JSON = "model.json";
+    public static final String WEIGHTS = "weights.safetensors";
+
+    private ModelStore() {
+    }
+
+    /**
+     * Fails early, before any training, when the output exists (and may not be replaced) or cannot be made.
+     */
+    public static void checkWritable(String dir, boolean overwrite, Configuration conf) {
+        try {
+            Path path = new Path(dir);
+            FileSystem fs = path.getFileSystem(conf);
+            if (fs.exists(path) && !overwrite) {
+                throw new InputException("output " + dir + " already exists; use --overwrite to replace it");
+            }
+            Path parent = fs.makeQualified(path).getParent();
+            if (parent != null && !fs.exists(parent) && !fs.mkdirs(parent)) {
+                throw new InputException("cannot create the directory " + parent + " for output " + dir);
+            }
+            if (parent != null && !fs.getFileStatus(parent).isDirectory()) {
+                throw new InputException("cannot write output " + dir + ": " + parent + " is not a directory");
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot write output " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the model and any extra text files (such as history.csv) to {@code dir}.
+     *
+     * @throws InputException when dir exists and overwrite is false, or it cannot be written
+     */
+    public static void save(Model model, String dir, boolean overwrite, Map<String, String> extraFiles,
+            Configuration conf) {
+        checkWritable(dir, overwrite, conf);
+        try {
+            Path target = new Path(dir);
+            FileSystem fs = target.getFileSystem(conf);
+            Path qualified = fs.makeQualified(target);
+            Path temporary = new Path(qualified.getParent(), "." + qualified.getName() + ".tmp-" + UUID.randomUUID());
+            fs.mkdirs(temporary);
+            try {
+                write(fs, new Path(temporary, WEIGHTS), Safetensors.write(tensors(model)));
+                for (Map.Entry<String, String> file : extraFiles.entrySet()) {
+                    write(fs, new Path(temporary, file.getKey()), file.getValue().getBytes(StandardCharsets.UTF_8));
+                }
+                byte[] json = ModelJson.JSON.writerWithDefaultPrettyPrinter()
+                        .writeValueAsBytes(ModelJson.write(model));
+                write(fs, new Path(temporary, MODEL_JSON), json);
+                if (fs.exists(qualified) && !fs.delete(qualified, true)) {
+                    throw new IOException("cannot delete the existing " + qualified);
+                }
+                if (!fs.rename(temporary, qualified)) {
+                    throw new IOException("cannot rename " + temporary + " to " + qualified);
+                }
+            } finally {
+                if (fs.exists(temporary)) {
+                    fs.delete(temporary, true);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot write model " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a model, checking its format version, shapes and sizes.
+     *
+     * @throws ModelFormatException with one clear line when the directory does not hold a valid model
+     */
+    public static Model load(String dir, Configuration conf) {
+        Path base = new Path(dir);
+        String jsonName = new Path(base, MODEL_JSON).toString();
+        String weightsName = new Path(base, WEIGHTS).toString();
+        try {
+            FileSystem fs = base.getFileSystem(conf);
+            if (!fs.exists(base)) {
+                throw new ModelFormatException("model directory " + dir + " does not exist");
+            }
+            JsonNode root;
+            try (InputStream in = open(fs, new Path(base, MODEL_JSON), dir)) {
+                root = ModelJson.JSON.readTree(in);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new ModelFormatException(jsonName + " is not valid JSON: " + e.getOriginalMessage(), e);
+            }
+            ModelJson.Header header = ModelJson.read(root, jsonName);
+            byte[] bytes;
+            try (InputStream in = open(fs, new Path(base, WEIGHTS), dir)) {
+                bytes = in.readAllBytes();
+            }
+            double[] weights = weights(header.network(), Safetensors.read(bytes, weightsName), weightsName);
+            return new Model(header.network(), weights, header.task(), header.labels(), header.features(),
+                    header.scaler(), header.training());
+        } catch (IOException e) {
+            throw new ModelFormatException("cannot read model " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(FileSystem fs, Path file, String dir) throws IOException {
+        try {
+            return fs.open(file);
+        } catch (FileNotFoundException e) {
+            throw new ModelFormatException(dir + " is not a complete sparkprop model: " + file.getName() + " is missing");
+        }
+    }
+
+    private static void write(FileSystem fs, Path file, byte[] bytes) throws IOException {
+        try (OutputStream out = fs.create(file, true)) {
+            out.write(bytes);
+        }
+    }
+
+    /** layers.{l}.weight is W^{l+1} (row-major, as stored in the flat vector), layers.{l}.bias is b^{l+1}. */
+    private static Map<String, Safetensors.Tensor> tensors(Model model) {
+        Network network = model.network();
+        double[] w = model.weights();
+        Map<String, Safetensors.Tensor> tensors = new LinkedHashMap<>();
+        for (int l = 1; l <= network.depth(); l++) {
+            int out = network.size(l);
+            int in = network.size(l - 1);
+            double[] weight = new double[out * in];
+            System.arraycopy(w, network.weightOffset(l), weight, 0, weight.length);
+            double[] bias = new double[out];
+            System.arraycopy(w, network.biasOffset(l), bias, 0, out);
+            tensors.put("layers." + (l - 1) + ".weight", new Safetensors.Tensor(new long[] {out, in}, weight));
+            tensors.put("layers." + (l - 1) + ".bias", new Safetensors.Tensor(new long[] {out}, bias));
+        }
+        return tensors;
+    }
+
+    private static double[] weights(Network network, Map<String, Safetensors.Tensor> tensors, String name) {
+        double[] w = new double[network.parameterCount()];
+        for (int l = 1; l <= network.depth(); l++) {
+            int out = network.size(l);
+            int in = network.size(l - 1);
+            copy(tensors, "layers." + (l - 1) + ".weight", new long[] {out, in}, w, network.weightOffset(l), name);
+            copy(tensors, "layers." + (l - 1) + ".bias", new long[] {out}, w, network.biasOffset(l), name);
+        }
+        return w;
+    }
+
+    private static void copy(Map<String, Safetensors.Tensor> tensors, String tensor, long[] shape, double[] w,
+            int offset, String name) {
+        Safetensors.Tensor t = tensors.get(tensor);
+        if (t == null) {
+            throw new ModelFormatException(name + " has no tensor " + tensor + "; it holds " + tensors.keySet());
+        }
+        if (!java.util.Arrays.equals(t.shape(), shape)) {
+            throw new ModelFormatException(name + ": tensor " + tensor + " has shape "
+                    + java.util.Arrays.toString(t.shape()) + ", model.json's layers need "
+                    + java.util.Arrays.toString(shape));
+        }
+        System.arraycopy(t.values(), 0, w, offset, t.values().length);
+    }
+}

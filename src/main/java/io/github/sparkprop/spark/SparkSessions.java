@@ -1,0 +1,45 @@
+package io.github.sparkprop.spark;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.serializer.KryoSerializer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The SparkSession sparkprop runs in. Under spark-submit the master and settings come from it; otherwise
+ * the master defaults to {@code local[*]}. Kryo with sparkprop's registrations is the default serializer.
+ */
+public final class SparkSessions {
+
+    /** The master used when none is given and the JVM was not started by spark-submit. */
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    private SparkSessions() {
+    }
+
+    /**
+     * The active session, or a new one.
+     *
+     * @param master   the master URL, or null for spark-submit's or {@link #DEFAULT_MASTER}
+     * @param settings extra Spark settings (--conf key=value), which win over the defaults
+     */
+    public static SparkSession getOrCreate(String master, Map<String, String> settings) {
+        SparkConf conf = new SparkConf();
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster(DEFAULT_MASTER);
+        }
+        conf.setIfMissing("spark.app.name", "sparkprop");
+        applyDefaults(conf);
+        settings.forEach(conf::set);
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /** Kryo with sparkprop's classes registered (and registration required), unless already set. */
+    public static void applyDefaults(SparkConf conf) {
+        conf.setIfMissing("spark.serializer", KryoSerializer.class.getName());
+        conf.setIfMissing("spark.kryo.registrator", SparkPropKryoRegistrator.class.getName());
+        conf.setIfMissing("spark.kryo.registrationRequired", "true");
+    }
+}

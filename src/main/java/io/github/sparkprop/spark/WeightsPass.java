@@ -1,0 +1,41 @@
+package io.github.sparkprop.spark;
+
+import io.github.sparkprop.data.SampleBlock;
+import java.io.Serializable;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * One distributed pass over cached blocks at given weights: broadcast the weights, fold every block of a
+ * task into that task's accumulator, merge the accumulators with treeAggregate, destroy the broadcast.
+ * Only the merged accumulator comes back to the driver.
+ */
+public final class WeightsPass {
+
+    /** Adds one block, seen at weights w, to a task's accumulator and returns the accumulator. */
+    @FunctionalInterface
+    public interface BlockFold<A> extends Serializable {
+        A add(A accumulator, SampleBlock block, double[] w);
+    }
+
+    private WeightsPass() {
+    }
+
+    /**
+     * @param zero           an empty accumulator: small, since it travels with the closure
+     * @param jobDescription shown for the pass's job in the Spark UI
+     */
+    public static <A> A aggregate(JavaSparkContext context, JavaRDD<SampleBlock> blocks, double[] w, A zero,
+            BlockFold<A> fold, Function2<A, A, A> merge, int treeDepth, String jobDescription) {
+        Broadcast<double[]> weights = context.broadcast(w);
+        try {
+            context.setJobDescription(jobDescription);
+            return blocks.treeAggregate(zero, (acc, block) -> fold.add(acc, block, weights.value()), merge, treeDepth);
+        } finally {
+            context.setJobDescription(null);
+            weights.destroy();
+        }
+    }
+}
