@@ -10,8 +10,9 @@ import picocli.CommandLine.HelpCommand;
             "Distributed data-parallel training of feed-forward neural networks, and of logistic, softmax and "
                     + "linear regression, on Apache Spark.", ""},
         footer = {"",
-            "Run 'sparkprop COMMAND --help' for a command's options. Locally: submit/local.sh COMMAND [OPTIONS];",
-            "on a cluster: spark-submit --class io.github.sparkprop.cli.Main sparkprop.jar COMMAND [OPTIONS].",
+            "Run 'sparkprop COMMAND --help' for a command's options.",
+            "Locally:      submit/local.sh COMMAND [OPTIONS]",
+            "On a cluster: spark-submit --class io.github.sparkprop.cli.Main target/sparkprop.jar COMMAND [OPTIONS]",
             "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
 public final class SparkPropCommand implements Runnable {
 

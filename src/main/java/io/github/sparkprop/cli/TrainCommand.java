@@ -46,9 +46,10 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "or, with --task regression, linear regression. Every iteration is one pass over the "
                     + "cached data: the exact full-batch gradient, then one gradient-descent step.",
             ""},
-        footer = {"", "Example:",
-            "  sparkprop train --input data/mnist-train-8k.csv.gz --label label --hidden 128 --standardize \\",
-            "      --learning-rate 0.2 --iterations 300 --test data/mnist-test-2k.csv.gz --output models/mnist",
+        footer = {"", "Example (MNIST, one hidden layer of 128 relu units):",
+            "  sparkprop train --input data/mnist-train-8k.csv.gz --hidden 128 \\",
+            "      --standardize --iterations 200 --test data/mnist-test-2k.csv.gz \\",
+            "      --output models/mnist-mlp",
             "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
 public final class TrainCommand implements Callable<Integer> {
 

@@ -3,7 +3,7 @@ package io.github.sparkprop.data;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Stacks the valid rows of one partition into {@link SampleBlock}s of up to B samples, standardising the
@@ -12,14 +12,14 @@ import org.apache.spark.sql.Row;
  */
 final class BlockIterator implements Iterator<SampleBlock> {
 
-    private final Iterator<Row> rows;
+    private final Iterator<InternalRow> rows;
     private final RowParser parser;
     private final Scaler scaler;
     private final int blockSize;
     private final int n0;
     private SampleBlock next;
 
-    BlockIterator(Iterator<Row> rows, RowParser parser, Scaler scaler, int blockSize) {
+    BlockIterator(Iterator<InternalRow> rows, RowParser parser, Scaler scaler, int blockSize) {
         this.rows = rows;
         this.parser = parser;
         this.scaler = scaler;

@@ -43,7 +43,7 @@ public final class DataLoader {
         int fileIndex = table.fileIndex();
         int splitIndex = table.splitIndex();
         spark.sparkContext().setJobDescription("validating " + table.description());
-        DataSummary summary = table.rows().javaRDD()
+        DataSummary summary = Table.internalRows(table.rows())
                 .mapPartitions(rows -> Collections.singletonList(
                         DataSummary.ofPartition(rows, fileIndex, splitIndex, checker, findMoments, findClasses)).iterator())
                 .treeReduce(DataSummary::merge);
@@ -62,7 +62,7 @@ public final class DataLoader {
             rows = rows.repartition(partitions);
         }
         int blockSize = blockSize(features.size());
-        JavaRDD<SampleBlock> blocks = rows.javaRDD()
+        JavaRDD<SampleBlock> blocks = Table.internalRows(rows)
                 .mapPartitions(it -> new BlockIterator(it, parser, scaler, blockSize))
                 .setName("sparkprop blocks of " + table.description())
                 .persist(StorageLevel.MEMORY_AND_DISK());

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.mllib.stat.MultivariateOnlineSummarizer;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * What one validating pass over the input finds: the valid and invalid row counts, the first invalid row
@@ -54,18 +55,20 @@ public final class DataSummary implements Serializable {
      * @param fileIndex  the row field holding the source file
      * @param splitIndex the row field holding the start offset of the file split
      */
-    static DataSummary ofPartition(Iterator<Row> rows, int fileIndex, int splitIndex, RowParser parser,
+    static DataSummary ofPartition(Iterator<InternalRow> rows, int fileIndex, int splitIndex, RowParser parser,
             boolean withMoments, boolean collectLabels) {
         DataSummary summary = new DataSummary(withMoments);
         double[] x = new double[parser.featureCount()];
         double[] y = new double[1];
+        UTF8String currentFile = null;
         while (rows.hasNext()) {
-            Row row = rows.next();
-            String file = row.getString(fileIndex);
+            InternalRow row = rows.next();
+            UTF8String file = row.getUTF8String(fileIndex);
             long split = row.getLong(splitIndex);
-            if (!file.equals(summary.currentFile) || split != summary.currentSplit) {
+            if (!file.equals(currentFile) || split != summary.currentSplit) {
                 summary.flushSplit();
-                summary.currentFile = file;
+                currentFile = file.copy(); // the row's buffer is reused for the next row
+                summary.currentFile = currentFile.toString();
                 summary.currentSplit = split;
             }
             RowProblem problem = parser.parse(row, x, 0, y, 0);
@@ -80,7 +83,7 @@ public final class DataSummary implements Serializable {
             } else {
                 summary.invalid++;
                 if (summary.firstProblem == null) {
-                    summary.firstProblem = new Located(file, split, summary.currentCount, problem);
+                    summary.firstProblem = new Located(summary.currentFile, split, summary.currentCount, problem);
                 }
             }
             summary.currentCount++;

@@ -3,10 +3,10 @@ package io.github.sparkprop.data;
 import io.github.sparkprop.Task;
 import java.io.Serializable;
 import java.util.List;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Turns one row of a {@link Table} into numbers: the feature values into a block's column and the label
+ * Turns one row of a {@link Table} (Spark's internal row, read without conversion to a {@code Row}) into numbers: the feature values into a block's column and the label
  * into a class index (classification) or a value (regression), or tells what is wrong with the row.
  * A value is valid when it is a finite number; a missing, non-numeric, NaN or infinite value is not.
  */
@@ -51,19 +51,19 @@ public final class RowParser implements Serializable {
      *
      * @return null for a valid row, else the first problem found
      */
-    public RowProblem parse(Row row, double[] x, int offset, double[] y, int j) {
+    public RowProblem parse(InternalRow row, double[] x, int offset, double[] y, int j) {
         if (!row.isNullAt(malformedIndex)) {
             return new RowProblem(null, null, "row does not have the " + expectedFields + " fields of the header");
         }
         for (int k = 0; k < featureIndices.length; k++) {
-            String raw = row.getString(featureIndices[k]);
+            String raw = text(row, featureIndices[k]);
             RowProblem problem = checkNumber(featureNames[k], raw);
             if (problem != null) {
                 return problem;
             }
             x[offset + k] = Double.parseDouble(raw);
         }
-        String rawLabel = row.getString(labelIndex);
+        String rawLabel = text(row, labelIndex);
         if (rawLabel == null || rawLabel.isBlank()) {
             return new RowProblem(labelName, null, "label is missing");
         }
@@ -86,8 +86,12 @@ public final class RowParser implements Serializable {
     }
 
     /** The row's label in canonical form (see {@link LabelEncoder#key}); call only for a valid row. */
-    public String labelKey(Row row) {
-        return LabelEncoder.key(row.getString(labelIndex));
+    public String labelKey(InternalRow row) {
+        return LabelEncoder.key(text(row, labelIndex));
+    }
+
+    private static String text(InternalRow row, int field) {
+        return row.isNullAt(field) ? null : row.getUTF8String(field).toString();
     }
 
     private static RowProblem checkNumber(String column, String raw) {

@@ -8,10 +8,12 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -26,6 +28,14 @@ import org.apache.spark.sql.types.StructType;
  * @param options     how the CSV was read
  */
 public record Table(Dataset<Row> rows, List<String> columns, String description, CsvOptions options) {
+
+    /**
+     * The rows as Spark's internal rows: no conversion to {@code Row} objects, which costs seconds for wide
+     * data. A row object is reused by its iterator, so read it before taking the next.
+     */
+    public static JavaRDD<InternalRow> internalRows(Dataset<Row> rows) {
+        return rows.queryExecution().toRdd().toJavaRDD();
+    }
 
     static final String MALFORMED = "__sparkprop_malformed";
 

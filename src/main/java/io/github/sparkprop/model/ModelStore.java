@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -36,7 +37,7 @@ public final class ModelStore {
     public static void checkWritable(String dir, boolean overwrite, Configuration conf) {
         try {
             Path path = new Path(dir);
-            FileSystem fs = path.getFileSystem(conf);
+            FileSystem fs = fileSystem(path, conf);
             if (fs.exists(path) && !overwrite) {
                 throw new InputException("output " + dir + " already exists; use --overwrite to replace it");
             }
@@ -62,7 +63,7 @@ public final class ModelStore {
         checkWritable(dir, overwrite, conf);
         try {
             Path target = new Path(dir);
-            FileSystem fs = target.getFileSystem(conf);
+            FileSystem fs = fileSystem(target, conf);
             Path qualified = fs.makeQualified(target);
             Path temporary = new Path(qualified.getParent(), "." + qualified.getName() + ".tmp-" + UUID.randomUUID());
             fs.mkdirs(temporary);
@@ -100,7 +101,7 @@ public final class ModelStore {
         String jsonName = new Path(base, MODEL_JSON).toString();
         String weightsName = new Path(base, WEIGHTS).toString();
         try {
-            FileSystem fs = base.getFileSystem(conf);
+            FileSystem fs = fileSystem(base, conf);
             if (!fs.exists(base)) {
                 throw new ModelFormatException("model directory " + dir + " does not exist");
             }
@@ -121,6 +122,15 @@ public final class ModelStore {
         } catch (IOException e) {
             throw new ModelFormatException("cannot read model " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The file system of a path, without the client-side .crc files of Hadoop's local file system: a model
+     * directory holds exactly its files, and a model.json edited by hand still loads.
+     */
+    private static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+        FileSystem fs = path.getFileSystem(conf);
+        return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
     }
 
     private static InputStream open(FileSystem fs, Path file, String dir) throws IOException {

@@ -1,0 +1,137 @@
+package io.github.sparkprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sparkprop.testing.SharedSpark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the commands as a user does (in this JVM, on the suite's Spark session) and reads their output. */
+class CliTest {
+
+    private static final String IRIS = "data/iris.csv";
+
+    @TempDir
+    Path dir;
+
+    /** What one command run printed and returned. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run sparkprop(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void startSpark() {
+        SharedSpark.session();
+    }
+
+    @Test
+    void trainThenEvaluateGivesTheAccuracyTheTrainingRunReported() throws IOException {
+        String model = dir.resolve("iris").toString();
+        Run train = sparkprop("train", "--input", IRIS, "--label", "species", "--standardize",
+                "--learning-rate", "0.5", "--iterations", "150", "--test", IRIS, "--output", model);
+        assertEquals(0, train.code(), train.err());
+        Matcher reported = Pattern.compile("test accuracy: ([0-9.]+)").matcher(train.out());
+        assertTrue(reported.find(), train.out());
+        double accuracy = Double.parseDouble(reported.group(1));
+        assertTrue(accuracy > 0.9, "softmax regression on iris: " + accuracy);
+        assertTrue(train.out().contains("virginica"), "confusion matrix with the label names: " + train.out());
+
+        JsonNode json = new ObjectMapper().readTree(Path.of(model, "model.json").toFile());
+        assertEquals("[4,3]", json.get("layers").toString());
+        assertEquals("[\"setosa\",\"versicolor\",\"virginica\"]", json.get("labels").toString());
+        assertEquals(151, Files.readAllLines(Path.of(model, "history.csv")).size());
+
+        Run evaluate = sparkprop("evaluate", "--model", model, "--input", IRIS, "--json");
+        assertEquals(0, evaluate.code(), evaluate.err());
+        JsonNode metrics = new ObjectMapper().readTree(evaluate.out());
+        assertEquals(accuracy, metrics.get("accuracy").asDouble(), 5e-5);
+        assertEquals(150, metrics.get("samples").asInt());
+        assertEquals(1, evaluate.out().strip().lines().count(), "only the JSON object on standard output");
+    }
+
+    @Test
+    void aRegressionModelReportsRmse() {
+        String model = dir.resolve("petal").toString();
+        Run train = sparkprop("train", "--input", IRIS, "--label", "petal_width", "--features",
+                "sepal_length,sepal_width,petal_length", "--task", "regression", "--standardize",
+                "--learning-rate", "0.3", "--iterations", "100", "--output", model);
+        assertEquals(0, train.code(), train.err());
+        Run evaluate = sparkprop("evaluate", "--model", model, "--input", IRIS);
+        assertEquals(0, evaluate.code(), evaluate.err());
+        Matcher rmse = Pattern.compile("RMSE ([0-9.e-]+)").matcher(evaluate.out());
+        assertTrue(rmse.find(), evaluate.out());
+        assertTrue(Double.parseDouble(rmse.group(1)) < 0.25, evaluate.out());
+    }
+
+    @Test
+    void aJobFileGivesDefaultsAndTheCommandLineWins() throws IOException {
+        Path config = dir.resolve("job.properties");
+        Files.writeString(config, "input=" + IRIS + "\nlabel=species\niterations=3\noutput=" + dir.resolve("a") + "\n");
+        Run run = sparkprop("train", "--config", config.toString(), "--iterations", "2");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("trained 2 iterations"), run.out());
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndOneClearLine() throws IOException {
+        Run unknown = sparkprop("train", "--input", IRIS, "--output", "x", "--bogus");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("Unknown option: '--bogus'"), unknown.err());
+
+        Run softmax = sparkprop("train", "--input", IRIS, "--activation", "softmax", "--output", "x");
+        assertEquals(2, softmax.code());
+        assertTrue(softmax.err().contains("hidden layers take relu, tanh, sigmoid or identity"), softmax.err());
+
+        Path config = dir.resolve("typo.properties");
+        Files.writeString(config, "learning_rate=0.1\n");
+        Run typo = sparkprop("train", "--config", config.toString());
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("unknown key 'learning_rate'") && typo.err().contains("learning-rate"),
+                typo.err());
+    }
+
+    @Test
+    void badInputExitsWithTwoNamingWhatIsWrong() throws IOException {
+        Run missing = sparkprop("train", "--input", dir.resolve("none.csv").toString(), "--output",
+                dir.resolve("m").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("train: input not found: "), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+
+        Run badModel = sparkprop("evaluate", "--model", dir.toString(), "--input", IRIS);
+        assertEquals(2, badModel.code());
+        assertTrue(badModel.err().contains("model.json is missing"), badModel.err());
+
+        Path existing = Files.createDirectory(dir.resolve("existing"));
+        Run exists = sparkprop("train", "--input", IRIS, "--label", "species", "--output", existing.toString());
+        assertEquals(2, exists.code());
+        assertTrue(exists.err().contains("already exists; use --overwrite"), exists.err());
+    }
+
+    @Test
+    void helpAndVersionAnswer() {
+        Run help = sparkprop("train", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--learning-rate=A") && help.out().contains("Default: 0.1"), help.out());
+        Run version = sparkprop("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("sparkprop "), version.out());
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.sparkprop.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.Task;
+import io.github.sparkprop.testing.Csv;
+import io.github.sparkprop.testing.SharedSpark;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static DataSpec spec(String path, Task task, boolean standardize, boolean skip) {
+        return new DataSpec(List.of(path), CsvOptions.DEFAULT, "label", null, task, null, null, standardize, skip, 2);
+    }
+
+    private static LoadedData load(String path) {
+        return DataLoader.load(SharedSpark.session(), spec(path, Task.CLASSIFICATION, false, false));
+    }
+
+    private static String failure(String path) {
+        return assertThrows(InputException.class, () -> load(path)).getMessage();
+    }
+
+    /** All samples of the cached blocks: each row is features then label. */
+    private static List<double[]> samples(LoadedData data) {
+        List<double[]> rows = new ArrayList<>();
+        int n0 = data.features().size();
+        for (SampleBlock block : data.blocks().collect()) {
+            for (int j = 0; j < block.size(); j++) {
+                double[] row = new double[n0 + 1];
+                System.arraycopy(block.features(), j * n0, row, 0, n0);
+                row[n0] = block.labels()[j];
+                rows.add(row);
+            }
+        }
+        rows.sort((a, b) -> Double.compare(a[0], b[0]));
+        return rows;
+    }
+
+    @Test
+    void readsGzipWithStringLabelsSortedAndFeaturesInColumnOrder() throws IOException {
+        Path file = dir.resolve("flowers.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write("a,label,b\n1,virginica,10\n2,setosa,20\n3,versicolor,30\n4,setosa,40\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        LoadedData data = load(file.toString());
+        try {
+            assertEquals(4, data.rows());
+            assertEquals(List.of("a", "b"), data.features());
+            assertEquals(List.of("setosa", "versicolor", "virginica"), data.encoder().labels());
+            List<double[]> rows = samples(data);
+            assertArrayEquals(new double[] {1, 10, 2}, rows.get(0));
+            assertArrayEquals(new double[] {2, 20, 0}, rows.get(1));
+            assertArrayEquals(new double[] {3, 30, 1}, rows.get(2));
+        } finally {
+            data.release();
+        }
+    }
+
+    @Test
+    void numericLabelsAreSortedByValueAndOneFormPerNumber() {
+        String path = Csv.write(dir, "n.csv", "x,label", "1,10", "2,2", "3,2.0", "4,1e1", "5,-1");
+        LoadedData data = load(path);
+        try {
+            assertEquals(List.of("-1", "2", "10"), data.encoder().labels());
+            List<double[]> rows = samples(data);
+            assertEquals(2, rows.get(0)[1]); // 10
+            assertEquals(1, rows.get(1)[1]); // 2
+            assertEquals(1, rows.get(2)[1]); // 2.0
+            assertEquals(2, rows.get(3)[1]); // 1e1
+            assertEquals(0, rows.get(4)[1]); // -1
+        } finally {
+            data.release();
+        }
+    }
+
+    @Test
+    void standardizeUsesThePopulationStdAndDividesConstantColumnsByOne() {
+        String path = Csv.write(dir, "s.csv", "x,c,label", "1,5,0", "2,5,1", "3,5,0", "6,5,1");
+        LoadedData data = DataLoader.load(SharedSpark.session(), spec(path, Task.CLASSIFICATION, true, false));
+        try {
+            // x: mean 3, population variance (4 + 1 + 0 + 9) / 4 = 3.5; c: constant 5
+            assertArrayEquals(new double[] {3, 5}, data.scaler().mean(), 1e-12);
+            assertArrayEquals(new double[] {Math.sqrt(3.5), 1}, data.scaler().std(), 1e-12);
+            List<double[]> rows = samples(data);
+            assertEquals((1 - 3) / Math.sqrt(3.5), rows.get(0)[0], 1e-12);
+            assertEquals(0.0, rows.get(0)[1], 0.0);
+        } finally {
+            data.release();
+        }
+    }
+
+    @Test
+    void aRowWithTheWrongNumberOfFieldsIsNamedByFileAndLine() {
+        String path = Csv.write(dir, "w.csv", "x,y,label", "1,2,0", "3,4,1", "5,1", "7,8,0");
+        String message = failure(path);
+        assertTrue(message.contains("w.csv line 4") && message.contains("3 fields"), message);
+    }
+
+    @Test
+    void aNonNumericValueIsNamedByLineColumnAndValue() {
+        String path = Csv.write(dir, "t.csv", "x,y,label", "1,2,0", "3,abc,1", "5,6,0");
+        String message = failure(path);
+        assertTrue(message.contains("t.csv line 3: column 'y': value 'abc' is not a number"), message);
+        assertTrue(message.contains("--handle-invalid skip"), message);
+    }
+
+    @Test
+    void nanInfinityAndMissingValuesAreRefused() {
+        assertTrue(failure(Csv.write(dir, "nan.csv", "x,label", "1,0", "NaN,1")).contains("line 3: column 'x': value "
+                + "'NaN' is NaN"));
+        assertTrue(failure(Csv.write(dir, "inf.csv", "x,label", "Infinity,0", "1,1")).contains("line 2: column 'x': "
+                + "value 'Infinity' is infinite"));
+        assertTrue(failure(Csv.write(dir, "gap.csv", "x,y,label", "1,2,0", "1,,1")).contains("line 3: column 'y': "
+                + "is missing"));
+    }
+
+    @Test
+    void skipDropsAndCountsInvalidRows() {
+        String path = Csv.write(dir, "k.csv", "x,label", "1,0", "oops,1", "3,1", "NaN,0", "5,0");
+        LoadedData data = DataLoader.load(SharedSpark.session(), spec(path, Task.CLASSIFICATION, false, true));
+        try {
+            assertEquals(3, data.rows());
+            assertEquals(2, data.skipped());
+            assertEquals(3, samples(data).size());
+        } finally {
+            data.release();
+        }
+    }
+
+    @Test
+    void aMissingPathLabelColumnOrEmptyInputFailsBeforeTraining() {
+        assertTrue(failure(dir.resolve("nothing.csv").toString()).startsWith("input not found"));
+        String message = failure(Csv.write(dir, "l.csv", "x,target", "1,0"));
+        assertTrue(message.contains("label column 'label' not found") && message.contains("x, target"), message);
+        assertTrue(failure(Csv.write(dir, "empty.csv")).contains("is empty"));
+        assertTrue(failure(Csv.write(dir, "header-only.csv", "x,label")).contains("no valid rows"));
+    }
+
+    @Test
+    void aSingleClassOrTooManyClassesIsRefused() {
+        assertTrue(failure(Csv.write(dir, "one.csv", "x,label", "1,a", "2,a")).contains("a single value"));
+        String[] lines = new String[1202];
+        lines[0] = "x,label";
+        for (int i = 1; i < lines.length; i++) {
+            lines[i] = i + "," + (i * 0.37);
+        }
+        assertTrue(failure(Csv.write(dir, "many.csv", lines)).contains("--task regression"));
+    }
+
+    @Test
+    void regressionLabelsMustBeNumbers() {
+        String path = Csv.write(dir, "r.csv", "x,label", "1,2.5", "2,high");
+        String message = assertThrows(InputException.class, () ->
+                DataLoader.load(SharedSpark.session(), spec(path, Task.REGRESSION, false, false))).getMessage();
+        assertTrue(message.contains("column 'label': value 'high' is not a number"), message);
+    }
+}

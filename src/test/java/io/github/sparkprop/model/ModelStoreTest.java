@@ -1,0 +1,139 @@
+package io.github.sparkprop.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.Task;
+import io.github.sparkprop.data.Scaler;
+import io.github.sparkprop.math.Activation;
+import io.github.sparkprop.math.Backprop;
+import io.github.sparkprop.math.Loss;
+import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.WeightInit;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelStoreTest {
+
+    private static final Configuration CONF = new Configuration();
+
+    @TempDir
+    Path dir;
+
+    private static Model sample() {
+        Network network = Network.of(3, new int[] {4}, Activation.TANH, 3, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
+        ObjectNode training = new ObjectMapper().createObjectNode().put("iterations", 7);
+        return new Model(network, WeightInit.initialize(network, 1), Task.CLASSIFICATION, List.of("b", "c", "d"),
+                List.of("x", "y", "z"), new Scaler(new double[] {1, 2, 3}, new double[] {0.5, 1, 2}), training);
+    }
+
+    @Test
+    void aSavedModelLoadsBackUnchanged() throws IOException {
+        String out = dir.resolve("m").toString();
+        Model model = sample();
+        ModelStore.save(model, out, false, Map.of("history.csv", "iteration\n1\n"), CONF);
+        Model loaded = ModelStore.load(out, CONF);
+        assertEquals(model.network(), loaded.network());
+        assertArrayEquals(model.weights(), loaded.weights(), 0.0);
+        assertEquals(model.labels(), loaded.labels());
+        assertEquals(model.features(), loaded.features());
+        assertArrayEquals(model.scaler().mean(), loaded.scaler().mean(), 0.0);
+        assertArrayEquals(model.scaler().std(), loaded.scaler().std(), 0.0);
+        assertEquals(7, loaded.training().get("iterations").asInt());
+        assertEquals("iteration\n1\n", Files.readString(Path.of(out, "history.csv")));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("m"), files.map(p -> p.getFileName().toString()).toList(), "no temporary left");
+        }
+    }
+
+    @Test
+    void anExistingOutputIsReplacedOnlyWithOverwrite() {
+        String out = dir.resolve("m").toString();
+        ModelStore.save(sample(), out, false, Map.of(), CONF);
+        InputException e = assertThrows(InputException.class, () -> ModelStore.save(sample(), out, false, Map.of(), CONF));
+        assertTrue(e.getMessage().contains("already exists; use --overwrite"), e.getMessage());
+        ModelStore.save(sample(), out, true, Map.of(), CONF);
+        assertEquals(sample().network(), ModelStore.load(out, CONF).network());
+    }
+
+    /**
+     * model.json with only the required fields, and a safetensors file written here byte by byte: F32, the
+     * bias before the weight, a __metadata__ entry. W = [[0.5, -1]], b = [0.25]; for x = (2, 1),
+     * z = 0.5 * 2 - 1 * 1 + 0.25 = 0.25 and y_hat = 1 / (1 + e^-0.25) = 0.5621765008857981.
+     */
+    @Test
+    void aHandWrittenMinimalModelLoadsAndPredicts() throws IOException {
+        Path model = Files.createDirectory(dir.resolve("hand"));
+        Files.writeString(model.resolve("model.json"), "{\"format\": \"sparkprop-model\", \"formatVersion\": 1, "
+                + "\"layers\": [2, 1], \"activations\": [\"sigmoid\"], \"loss\": \"cross-entropy\"}");
+        String header = "{\"__metadata__\":{\"format\":\"pt\"},"
+                + "\"layers.0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"layers.0.weight\":{\"dtype\":\"F32\",\"shape\":[1,2],\"data_offsets\":[4,12]}}";
+        byte[] json = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.allocate(8 + json.length + 12).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.putLong(json.length).put(json).putFloat(0.25f).putFloat(0.5f).putFloat(-1f);
+        Files.write(model.resolve("weights.safetensors"), bytes.array());
+
+        Model loaded = ModelStore.load(model.toString(), CONF);
+        assertEquals(Task.CLASSIFICATION, loaded.task());
+        assertEquals(List.of("0", "1"), loaded.labels());
+        assertNull(loaded.features());
+        double[] p = new Backprop(loaded.network()).predict(loaded.weights(), new double[] {2, 1}, 1);
+        assertEquals(0.5621765008857981, p[0], 1e-15);
+    }
+
+    @Test
+    void aTruncatedWeightsFileFailsWithOneClearLine() throws IOException {
+        String out = dir.resolve("m").toString();
+        ModelStore.save(sample(), out, false, Map.of(), CONF);
+        Path weights = Path.of(out, "weights.safetensors");
+        byte[] bytes = Files.readAllBytes(weights);
+        Files.write(weights, Arrays.copyOf(bytes, bytes.length - 10));
+        String message = assertThrows(ModelFormatException.class, () -> ModelStore.load(out, CONF)).getMessage();
+        assertTrue(message.contains("truncated"), message);
+        assertTrue(message.lines().count() == 1, message);
+    }
+
+    @Test
+    void anUnknownFormatVersionOrAWrongShapeFails() throws IOException {
+        String out = dir.resolve("m").toString();
+        ModelStore.save(sample(), out, false, Map.of(), CONF);
+        Path json = Path.of(out, "model.json");
+        String original = Files.readString(json);
+
+        Files.writeString(json, original.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
+        String message = assertThrows(ModelFormatException.class, () -> ModelStore.load(out, CONF)).getMessage();
+        assertTrue(message.contains("formatVersion 7; this sparkprop reads version 1"), message);
+
+        Files.writeString(json, original.replace("\"layers\" : [ 3, 4, 3 ]", "\"layers\" : [ 3, 5, 3 ]"));
+        message = assertThrows(ModelFormatException.class, () -> ModelStore.load(out, CONF)).getMessage();
+        assertTrue(message.contains("layers.0.weight has shape [4, 3], model.json's layers need [5, 3]"), message);
+    }
+
+    @Test
+    void aDirectoryWithoutAModelIsNamed() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        String message = assertThrows(ModelFormatException.class,
+                () -> ModelStore.load(empty.toString(), CONF)).getMessage();
+        assertTrue(message.contains("not a complete sparkprop model: model.json is missing"), message);
+        message = assertThrows(ModelFormatException.class,
+                () -> ModelStore.load(dir.resolve("absent").toString(), CONF)).getMessage();
+        assertTrue(message.contains("does not exist"), message);
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.sparkprop.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sparkprop.Task;
+import io.github.sparkprop.data.CsvOptions;
+import io.github.sparkprop.data.DataLoader;
+import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.LoadedData;
+import io.github.sparkprop.math.Activation;
+import io.github.sparkprop.math.Backprop;
+import io.github.sparkprop.math.L2Penalty;
+import io.github.sparkprop.math.Loss;
+import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.WeightInit;
+import io.github.sparkprop.optim.GradientDescent;
+import io.github.sparkprop.testing.Csv;
+import io.github.sparkprop.testing.SharedSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DistributedTrainingTest {
+
+    private static final Network NETWORK =
+            Network.of(6, new int[] {5}, Activation.TANH, 3, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
+
+    private static LoadedData load(String path, int partitions) {
+        return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), CsvOptions.DEFAULT, "label", null,
+                Task.CLASSIFICATION, null, null, false, false, partitions));
+    }
+
+    @Test
+    void oneToEightPartitionsGiveTheSameModel(@TempDir Path dir) {
+        String path = Csv.blobs(dir, "blobs.csv", 700, 6, 1);
+        double[] initial = WeightInit.initialize(NETWORK, 7);
+        double[] reference = null;
+        for (int partitions : new int[] {1, 3, 8}) {
+            LoadedData data = load(path, partitions);
+            try {
+                assertEquals(partitions, data.blocks().getNumPartitions());
+                DistributedObjective objective = new DistributedObjective(SharedSpark.context(), data.blocks(), NETWORK,
+                        new L2Penalty(0.01), 2);
+                double[] w = Trainer.run(objective, initial, new GradientDescent(0.3), 30).weights();
+                if (reference == null) {
+                    reference = w;
+                    assertTrue(relativeDifference(w, initial) > 0.1, "training moved the weights");
+                } else {
+                    double difference = relativeDifference(w, reference);
+                    assertTrue(difference < 1e-9, partitions + " partitions: relative difference " + difference);
+                }
+            } finally {
+                data.release();
+            }
+        }
+    }
+
+    /**
+     * The distributed cost and gradient equal (1/m) sum over all samples in one block, plus the L2 term
+     * computed here by a scalar loop: J = loss/m + (lambda/2) sum W^2, dJ/dW = g/m + lambda W.
+     */
+    @Test
+    void theDistributedGradientIsTheExactBatchAverage(@TempDir Path dir) throws IOException {
+        String path = Csv.blobs(dir, "blobs.csv", 333, 6, 2);
+        List<String> lines = Files.readAllLines(Path.of(path));
+        int m = lines.size() - 1;
+        double[] x = new double[6 * m];
+        double[] y = new double[m];
+        for (int j = 0; j < m; j++) {
+            String[] fields = lines.get(j + 1).split(",");
+            y[j] = Double.parseDouble(fields[0]);
+            for (int i = 0; i < 6; i++) {
+                x[j * 6 + i] = Double.parseDouble(fields[i + 1]);
+            }
+        }
+        double lambda = 0.05;
+        double[] w = WeightInit.initialize(NETWORK, 3);
+        double[] expected = new double[NETWORK.parameterCount()];
+        double loss = new Backprop(NETWORK).addGradient(w, x, y, m, expected);
+        double penalty = 0;
+        for (int l = 1; l <= NETWORK.depth(); l++) {
+            for (int i = NETWORK.weightOffset(l); i < NETWORK.biasOffset(l); i++) {
+                penalty += 0.5 * lambda * w[i] * w[i];
+            }
+        }
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] /= m;
+        }
+        for (int l = 1; l <= NETWORK.depth(); l++) {
+            for (int i = NETWORK.weightOffset(l); i < NETWORK.biasOffset(l); i++) {
+                expected[i] += lambda * w[i];
+            }
+        }
+
+        LoadedData data = load(path, 3);
+        try {
+            Evaluation evaluation = new DistributedObjective(SharedSpark.context(), data.blocks(), NETWORK,
+                    new L2Penalty(lambda), 2).evaluate(w, "test");
+            assertEquals(m, evaluation.samples());
+            assertEquals(loss / m + penalty, evaluation.cost(), 1e-12);
+            assertEquals(loss / m, evaluation.dataLoss(), 1e-12);
+            assertTrue(relativeDifference(evaluation.gradient(), expected) < 1e-12);
+        } finally {
+            data.release();
+        }
+    }
+
+    static double relativeDifference(double[] a, double[] b) {
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff += (a[i] - b[i]) * (a[i] - b[i]);
+            norm += b[i] * b[i];
+        }
+        return Math.sqrt(diff / norm);
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.sparkprop.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sparkprop.Task;
+import io.github.sparkprop.data.CsvOptions;
+import io.github.sparkprop.data.DataLoader;
+import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.LoadedData;
+import io.github.sparkprop.math.Activation;
+import io.github.sparkprop.math.L2Penalty;
+import io.github.sparkprop.math.Loss;
+import io.github.sparkprop.math.Network;
+import io.github.sparkprop.optim.GradientDescent;
+import io.github.sparkprop.testing.SharedSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Linear regression on y = 1.5 + 2 x1 + 5 x2 + noise: distributed gradient descent reaches the least-squares
+ * solution of the normal equations (X^T X) theta = X^T y, solved here by Gaussian elimination, and that
+ * solution is close to the true coefficients.
+ */
+class LinearRegressionTest {
+
+    @Test
+    void recoversTheCoefficients(@TempDir Path dir) throws IOException {
+        Random random = new Random(5);
+        int m = 400;
+        double[][] rows = new double[m][];
+        StringBuilder csv = new StringBuilder("x1,x2,y\n");
+        for (int i = 0; i < m; i++) {
+            double x1 = 2 * random.nextDouble() - 1;
+            double x2 = 2 * random.nextDouble() - 1;
+            double y = 1.5 + 2 * x1 + 5 * x2 + 0.1 * random.nextGaussian();
+            rows[i] = new double[] {1, x1, x2, y};
+            csv.append(x1).append(',').append(x2).append(',').append(y).append('\n');
+        }
+        Path file = dir.resolve("linear.csv");
+        Files.writeString(file, csv);
+        double[] leastSquares = normalEquations(rows);
+
+        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(file.toString()),
+                CsvOptions.DEFAULT, "y", null, Task.REGRESSION, null, null, false, false, 3));
+        try {
+            Network network = Network.of(2, new int[0], Activation.RELU, 1, Activation.IDENTITY, Loss.SQUARED);
+            DistributedObjective objective = new DistributedObjective(SharedSpark.context(), data.blocks(), network,
+                    new L2Penalty(0), 2);
+            double[] w = Trainer.run(objective, new double[3], new GradientDescent(0.5), 400).weights();
+            // layout: W^1 = (w_x1, w_x2), then b^1
+            double[] theta = {w[2], w[0], w[1]};
+            for (int k = 0; k < 3; k++) {
+                assertEquals(leastSquares[k], theta[k], 1e-9, "coefficient " + k);
+            }
+            assertEquals(1.5, theta[0], 0.05);
+            assertEquals(2.0, theta[1], 0.05);
+            assertEquals(5.0, theta[2], 0.05);
+        } finally {
+            data.release();
+        }
+    }
+
+    /** Solves (X^T X) theta = X^T y for rows (1, x1, x2, y) by Gaussian elimination with partial pivoting. */
+    private static double[] normalEquations(double[][] rows) {
+        int n = 3;
+        double[][] a = new double[n][n + 1];
+        for (double[] r : rows) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    a[i][j] += r[i] * r[j];
+                }
+                a[i][n] += r[i] * r[n];
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = a[c];
+            a[c] = a[pivot];
+            a[pivot] = t;
+            for (int r = c + 1; r < n; r++) {
+                double f = a[r][c] / a[c][c];
+                for (int k = c; k <= n; k++) {
+                    a[r][k] -= f * a[c][k];
+                }
+            }
+        }
+        double[] theta = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double s = a[r][n];
+            for (int k = r + 1; k < n; k++) {
+                s -= a[r][k] * theta[k];
+            }
+            theta[r] = s / a[r][r];
+        }
+        return theta;
+    }
+}
