@@ -234,7 +234,6 @@ public final class TrainCommand implements Callable<Integer> {
         settings.put("partitions", train.blocks().getNumPartitions());
         training.put("iterationsRun", run.iterations());
         training.put("seconds", seconds);
-        training.put("finalCost", run.history().get(run.iterations() - 1).cost());
         training.set("trainMetrics", json.valueToTree(trainMetrics.asMap()));
         if (testMetrics != null) {
             training.set("testMetrics", json.valueToTree(testMetrics.asMap()));

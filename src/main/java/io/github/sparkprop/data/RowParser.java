@@ -57,23 +57,23 @@ public final class RowParser implements Serializable {
         }
         for (int k = 0; k < featureIndices.length; k++) {
             String raw = text(row, featureIndices[k]);
-            RowProblem problem = checkNumber(featureNames[k], raw);
-            if (problem != null) {
-                return problem;
+            double value = finiteOrNaN(raw);
+            if (Double.isNaN(value)) {
+                return problem(featureNames[k], raw);
             }
-            x[offset + k] = Double.parseDouble(raw);
+            x[offset + k] = value;
         }
         String rawLabel = text(row, labelIndex);
         if (rawLabel == null || rawLabel.isBlank()) {
             return new RowProblem(labelName, null, "label is missing");
         }
         if (task == Task.REGRESSION) {
-            RowProblem problem = checkNumber(labelName, rawLabel);
-            if (problem != null) {
-                return new RowProblem(labelName, rawLabel, problem.reason() + " (a regression label must be a finite "
-                        + "number)");
+            double value = finiteOrNaN(rawLabel);
+            if (Double.isNaN(value)) {
+                return new RowProblem(labelName, rawLabel, problem(labelName, rawLabel).reason()
+                        + " (a regression label must be a finite number)");
             }
-            y[j] = Double.parseDouble(rawLabel);
+            y[j] = value;
         } else if (encoder != null) {
             int index = encoder.indexOf(LabelEncoder.key(rawLabel));
             if (index < 0) {
@@ -94,7 +94,21 @@ public final class RowParser implements Serializable {
         return row.isNullAt(field) ? null : row.getUTF8String(field).toString();
     }
 
-    private static RowProblem checkNumber(String column, String raw) {
+    /** The value of a finite number, else NaN (missing, not a number, NaN or infinite: see {@link #problem}). */
+    private static double finiteOrNaN(String raw) {
+        if (raw == null) {
+            return Double.NaN;
+        }
+        try {
+            double value = Double.parseDouble(raw);
+            return Double.isInfinite(value) ? Double.NaN : value;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Why a value that is not a finite number was refused. */
+    private static RowProblem problem(String column, String raw) {
         if (raw == null) {
             return new RowProblem(column, null, "is missing");
         }
@@ -104,12 +118,7 @@ public final class RowParser implements Serializable {
         } catch (NumberFormatException e) {
             return new RowProblem(column, raw, "is not a number");
         }
-        if (Double.isNaN(value)) {
-            return new RowProblem(column, raw, "is NaN; values must be finite numbers");
-        }
-        if (Double.isInfinite(value)) {
-            return new RowProblem(column, raw, "is infinite; values must be finite numbers");
-        }
-        return null;
+        return new RowProblem(column, raw, (Double.isNaN(value) ? "is NaN" : "is infinite")
+                + "; values must be finite numbers");
     }
 }

@@ -23,6 +23,6 @@ public final class Evaluator {
         ScoreSum sum = WeightsPass.aggregate(context, data.blocks(), w, new ScoreSum(),
                 (acc, block, weights) -> acc.add(block, network, weights, classes), ScoreSum::merge, treeDepth,
                 "sparkprop scoring " + data.description());
-        return Metrics.of(sum, labels);
+        return Metrics.of(sum, network.loss(), labels);
     }
 }

@@ -1,22 +1,24 @@
 package io.github.sparkprop.evaluate;
 
+import io.github.sparkprop.math.Loss;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of a model on a data set. Classifiers: accuracy, log loss (mean cross-entropy, or mean
- * squared loss for squared-error classifiers) and the confusion matrix. Regression: RMSE, MAE and R^2.
+ * The figures of a model on a data set. Classifiers: accuracy, the mean loss (log loss for
+ * cross-entropy) and the confusion matrix. Regression: RMSE, MAE and R^2.
  *
  * @param samples   the number of samples scored
+ * @param lossFunction the network's loss
  * @param loss      mean per-sample loss, no regularisation
  * @param labels    class labels in index order, or null for regression
  * @param confusion counts, [true class][predicted class], or null for regression
  */
-public record Metrics(long samples, double loss, List<String> labels, long[][] confusion, double rmse, double mae,
+public record Metrics(long samples, Loss lossFunction, double loss, List<String> labels, long[][] confusion, double rmse, double mae,
         double r2) {
 
-    static Metrics of(ScoreSum sum, List<String> labels) {
+    static Metrics of(ScoreSum sum, Loss lossFunction, List<String> labels) {
         double m = sum.count;
         if (labels != null) {
             int k = labels.size();
@@ -26,12 +28,12 @@ public record Metrics(long samples, double loss, List<String> labels, long[][] c
                     confusion[i][j] = sum.confusion == null ? 0 : sum.confusion[i * k + j];
                 }
             }
-            return new Metrics(sum.count, sum.loss / m, labels, confusion, Double.NaN, Double.NaN, Double.NaN);
+            return new Metrics(sum.count, lossFunction, sum.loss / m, labels, confusion, Double.NaN, Double.NaN, Double.NaN);
         }
         double meanTarget = sum.targetSum / m;
         double totalSquares = sum.targetSquareSum - m * meanTarget * meanTarget;
         double r2 = totalSquares > 0 ? 1 - sum.squaredError / totalSquares : Double.NaN;
-        return new Metrics(sum.count, sum.loss / m, null, null, Math.sqrt(sum.squaredError / m),
+        return new Metrics(sum.count, lossFunction, sum.loss / m, null, null, Math.sqrt(sum.squaredError / m),
                 sum.absoluteError / m, r2);
     }
 
@@ -57,7 +59,7 @@ public record Metrics(long samples, double loss, List<String> labels, long[][] c
         map.put("samples", samples);
         if (isClassification()) {
             map.put("accuracy", accuracy());
-            map.put("logLoss", loss);
+            map.put(lossFunction == Loss.CROSS_ENTROPY ? "logLoss" : "squaredLoss", loss);
             map.put("labels", labels);
             map.put("confusionMatrix", confusion);
         } else {
@@ -75,7 +77,8 @@ public record Metrics(long samples, double loss, List<String> labels, long[][] c
             return s.append(String.format("samples %,d  RMSE %.6g  MAE %.6g  R^2 %.6f", samples, rmse, mae, r2))
                     .toString();
         }
-        s.append(String.format("samples %,d  accuracy %.4f  log loss %.6g%n", samples, accuracy(), loss));
+        s.append(String.format("samples %,d  accuracy %.4f  %s %.6g%n", samples, accuracy(),
+                lossFunction == Loss.CROSS_ENTROPY ? "log loss" : "squared loss", loss));
         s.append("confusion matrix (rows: true label, columns: predicted)\n");
         int width = 6;
         for (String label : labels) {

@@ -82,17 +82,14 @@ public final class Backprop {
      * that the next call overwrites.
      */
     public double[] predict(double[] w, double[] x, int samples) {
-        if (samples > 0) {
-            forward(w, x, samples);
-            int depth = network.depth();
-            network.activation(depth).apply(a[depth], network.outputSize(), samples);
-        }
-        return outputs();
+        forward(w, x, samples);
+        int depth = network.depth();
+        network.activation(depth).apply(a[depth], network.outputSize(), samples);
+        return a[depth];
     }
 
-    /** The buffer holding y_hat after {@link #loss} or {@link #predict}, n_L x samples. */
+    /** The buffer holding y_hat (n_L x samples) after {@link #loss} or {@link #predict}. */
     public double[] outputs() {
-        ensureCapacity(1);
         return a[network.depth()];
     }
 
@@ -126,10 +123,10 @@ public final class Backprop {
     }
 
     private void ensureCapacity(int samples) {
-        if (samples <= capacity) {
+        if (samples <= capacity && capacity > 0) {
             return;
         }
-        capacity = Math.max(samples, capacity * 2);
+        capacity = Math.max(Math.max(samples, 1), capacity * 2);
         for (int l = 1; l <= network.depth(); l++) {
             a[l] = new double[network.size(l) * capacity];
             delta[l] = new double[network.size(l) * capacity];

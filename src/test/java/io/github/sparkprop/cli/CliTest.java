@@ -90,6 +90,18 @@ class CliTest {
     }
 
     @Test
+    void theShippedIrisJobFilesRun() {
+        Run softmax = sparkprop("train", "--config", "conf/iris-softmax.properties", "--output",
+                dir.resolve("softmax").toString());
+        assertEquals(0, softmax.code(), softmax.err());
+        assertTrue(softmax.out().contains("test accuracy: 0.9"), softmax.out());
+        Run regression = sparkprop("train", "--config", "conf/iris-regression.properties", "--output",
+                dir.resolve("regression").toString());
+        assertEquals(0, regression.code(), regression.err());
+        assertTrue(regression.out().contains("RMSE 0.1"), regression.out());
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndOneClearLine() throws IOException {
         Run unknown = sparkprop("train", "--input", IRIS, "--output", "x", "--bogus");
         assertEquals(2, unknown.code());
