@@ -5,12 +5,14 @@ import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.LabelEncoder;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.evaluate.Evaluator;
 import io.github.sparkprop.evaluate.Metrics;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
+import io.github.sparkprop.spark.TreeDepth;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -29,8 +31,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "  sparkprop evaluate --model models/mnist --input data/mnist-test-2k.csv.gz --json",
             "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
 public final class EvaluateCommand implements Callable<Integer> {
-
-    private static final int TREE_DEPTH = 2;
 
     @Spec
     CommandSpec spec;
@@ -61,14 +61,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                         ? model.training().get("label").asText() : "label";
         LabelEncoder encoder = model.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(model.labels()) : null;
         DataSpec dataSpec = new DataSpec(data.input, data.csv(), labelColumn, model.features(), model.task(), encoder,
-                model.scaler(), false, data.skipInvalid(), data.partitions);
+                model.scaler(), false, data.skipInvalid(), data.partitions, HoldOut.NONE);
         LoadedData loaded = DataLoader.load(spark, dataSpec);
         try {
             if (loaded.features().size() != model.network().inputSize()) {
                 throw new InputException("the model takes " + model.network().inputSize() + " features, "
                         + loaded.description() + " has " + loaded.features().size() + " columns besides the label");
             }
-            Metrics metrics = Evaluator.evaluate(context, loaded, model.network(), model.weights(), TREE_DEPTH);
+            Metrics metrics = Evaluator.evaluate(context, loaded.blocks(), model.network(), model.weights(), model.labels(),
+                    TreeDepth.forPartitions(loaded.blocks().getNumPartitions()), loaded.description());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(new ObjectMapper().writeValueAsString(metrics.asMap()));

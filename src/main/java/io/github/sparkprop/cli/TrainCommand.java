@@ -6,7 +6,10 @@ import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HoldOut;
+import io.github.sparkprop.data.LabelEncoder;
 import io.github.sparkprop.data.LoadedData;
+import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.evaluate.Evaluator;
 import io.github.sparkprop.evaluate.Metrics;
 import io.github.sparkprop.math.Activation;
@@ -17,16 +20,21 @@ import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.WeightInit;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
-import io.github.sparkprop.optim.GradientDescent;
+import io.github.sparkprop.spark.TreeDepth;
+import io.github.sparkprop.train.CheckpointStore;
 import io.github.sparkprop.train.DistributedObjective;
-import io.github.sparkprop.train.IterationRecord;
+import io.github.sparkprop.train.MiniBatch;
 import io.github.sparkprop.train.Trainer;
 import io.github.sparkprop.train.TrainingRun;
+import io.github.sparkprop.train.TrainingState;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -43,8 +51,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Trains a feed-forward network (or logistic, softmax or linear regression) on Spark and saves it.",
             "",
             "Without --hidden it trains logistic regression (two classes), softmax regression (more classes) "
-                    + "or, with --task regression, linear regression. Every iteration is one pass over the "
-                    + "cached data: the exact full-batch gradient, then one gradient-descent step.",
+                    + "or, with --task regression, linear regression. Every iteration is one distributed pass over "
+                    + "the cached data (the exact full-batch gradient, or a seeded mini-batch's) and one optimizer "
+                    + "step; L-BFGS takes one pass per line-search trial.",
             ""},
         footer = {"", "Example (MNIST, one hidden layer of 128 relu units):",
             "  sparkprop train --input data/mnist-train-8k.csv.gz --hidden 128 \\",
@@ -54,6 +63,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class TrainCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -88,20 +98,25 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Loss. Default: cross-entropy for classification, squared for regression.")
     Loss loss;
 
-    @Option(names = "--learning-rate", paramLabel = "A", defaultValue = "0.1",
-            description = "Step size alpha of gradient descent. Default: ${DEFAULT-VALUE}")
-    double learningRate;
+    @Mixin
+    OptimizerOptions optimizerOptions;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "100",
-            description = "Iterations, each one pass over the data. Default: ${DEFAULT-VALUE}")
+            description = "Iterations: one step each (L-BFGS: one step and its line search). Default: ${DEFAULT-VALUE}")
     int iterations;
+
+    @Option(names = "--batch-fraction", paramLabel = "F", defaultValue = "1.0",
+            description = "Mini-batch SGD: each iteration uses a seeded fraction F of every block (row i is in "
+                    + "iteration t's batch when hash(seed, t, i) < F). 1.0 is full batch. Default: ${DEFAULT-VALUE}")
+    double batchFraction;
 
     @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
             description = "L2 penalty (lambda/2) sum ||W||^2 on the weights, not the biases. Default: ${DEFAULT-VALUE}")
     double l2;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-            description = "Seed of the initial weights. Default: ${DEFAULT-VALUE}")
+            description = "Seed of the initial weights, the mini-batches and the validation split. "
+                    + "Default: ${DEFAULT-VALUE}")
     long seed;
 
     @Option(names = "--standardize",
@@ -109,12 +124,59 @@ public final class TrainCommand implements Callable<Integer> {
                     + "in one pass, kept in the model and applied at prediction time.")
     boolean standardize;
 
+    @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0",
+            description = "Hold out a seeded fraction F of the input rows for validation (the same rows whatever "
+                    + "the partitioning). Default: ${DEFAULT-VALUE}")
+    double validationFraction;
+
+    @Option(names = "--validation", paramLabel = "PATH", split = ",",
+            description = "Validation data in a file of their own (instead of --validation-fraction).")
+    List<String> validation;
+
+    @Option(names = "--eval-every", paramLabel = "N", defaultValue = "1",
+            description = "Compute the validation loss and accuracy (or RMSE) every N iterations, in the same "
+                    + "distributed pass as the gradient. Default: ${DEFAULT-VALUE}")
+    int evalEvery;
+
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE", defaultValue = "0",
+            description = "Stop when the validation loss has not improved in PATIENCE evaluations, and keep the "
+                    + "weights of the best one (0: off). Default: ${DEFAULT-VALUE}")
+    int patience;
+
+    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "0",
+            description = "Stop when the loss changes by less than T relative to the previous iteration's "
+                    + "(0: off). Default: ${DEFAULT-VALUE}")
+    double tolerance;
+
     @Option(names = "--test", paramLabel = "PATH", split = ",",
             description = "Held-out data scored once with the final model (never used in training).")
     List<String> test;
 
-    @Option(names = "--tree-depth", paramLabel = "D", defaultValue = "2",
-            description = "Depth of treeAggregate that merges the per-task gradient sums. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--init-model", paramLabel = "DIR",
+            description = "Start from a saved model's weights (fine-tuning); its layers, features, labels and "
+                    + "scaler are kept.")
+    String initModel;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "PATH",
+            description = "Write checkpoints (weights, optimizer state, history) here, on any Hadoop file system.")
+    String checkpointDir;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "10",
+            description = "A checkpoint every N iterations (and at the end). Default: ${DEFAULT-VALUE}")
+    int checkpointEvery;
+
+    @Option(names = "--resume",
+            description = "Continue the run whose checkpoints are in --checkpoint-dir (the same options); "
+                    + "starts from iteration 1 when there is none yet.")
+    boolean resume;
+
+    @Option(names = "--log-every", paramLabel = "N", defaultValue = "0",
+            description = "A progress line every N iterations (0: about 25 per run). Default: ${DEFAULT-VALUE}")
+    int logEvery;
+
+    @Option(names = "--tree-depth", paramLabel = "D", defaultValue = "0",
+            description = "Depth of the treeAggregate that merges the per-task gradient sums (0: 2 up to 256 "
+                    + "partitions, 3 up to 4,096, ...). Default: ${DEFAULT-VALUE}")
     int treeDepth;
 
     @Option(names = "--output", required = true, paramLabel = "MODEL_DIR",
@@ -132,47 +194,112 @@ public final class TrainCommand implements Callable<Integer> {
         checkOptions();
         SparkSession spark = sparkOptions.session();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        ModelStore.checkWritable(output, overwrite, context.hadoopConfiguration());
+        Configuration conf = context.hadoopConfiguration();
+        ModelStore.checkWritable(output, overwrite, conf);
+        Model init = initModel == null ? null : ModelStore.load(initModel, conf);
         LOG.info("Spark {} on {}, BLAS {}", spark.version(), context.master(), Blas.implementation());
 
-        DataSpec dataSpec = new DataSpec(data.input, data.csv(), label, features, task, null, null, standardize,
-                data.skipInvalid(), data.partitions);
-        LoadedData train = DataLoader.load(spark, dataSpec);
+        DataSpec dataSpec = init == null
+                ? new DataSpec(data.input, data.csv(), label, features, task, null, null, standardize,
+                        data.skipInvalid(), data.partitions, holdOut())
+                : new DataSpec(data.input, data.csv(), label, init.features(), init.task(),
+                        init.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(init.labels()) : null,
+                        init.scaler(), false, data.skipInvalid(), data.partitions, holdOut());
+        List<LoadedData> loaded = new ArrayList<>();
         try {
-            Network network = network(train);
+            LoadedData train = load(spark, dataSpec, loaded);
+            JavaRDD<SampleBlock> blocks = train.blocks();
+            if (validation != null) {
+                blocks = blocks.union(load(spark, dataSpec.withPaths(validation, train.encoder(), train.scaler(),
+                        train.features(), true), loaded).blocks());
+            }
+            Network network = init != null ? init.network() : network(train);
+            requireSameInputs(network, train);
             LOG.info("network {}: {} parameters", network, String.format("%,d", network.parameterCount()));
-            DistributedObjective objective = new DistributedObjective(context, train.blocks(), network,
-                    new L2Penalty(l2), treeDepth);
-            long start = System.nanoTime();
-            TrainingRun run = Trainer.run(objective, WeightInit.initialize(network, seed),
-                    new GradientDescent(learningRate), iterations);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Metrics trainMetrics = Evaluator.evaluate(context, train, network, run.weights(), treeDepth);
-            Metrics testMetrics = test == null ? null : score(spark, context, dataSpec, train, network, run.weights());
+            int depth = treeDepth > 0 ? treeDepth : TreeDepth.forPartitions(blocks.getNumPartitions());
+            List<String> labels = train.encoder() == null ? null : train.encoder().labels();
+            boolean validating = validation != null || validationFraction > 0;
+            DistributedObjective objective = new DistributedObjective(context, blocks, network, new L2Penalty(l2),
+                    depth, new MiniBatch(seed, batchFraction),
+                    validating ? new DistributedObjective.Validation(evalEvery, labels)
+                            : DistributedObjective.Validation.NONE);
+            ObjectNode settings = settings(network, train);
+            CheckpointStore checkpoints = checkpoints(settings, conf);
+            TrainingState from = startingPoint(checkpoints, init != null ? init.weights()
+                    : WeightInit.initialize(network, seed));
 
-            Model model = new Model(network, run.weights(), task, train.encoder() == null ? null
-                    : train.encoder().labels(), train.features(), train.scaler(),
-                    provenance(run, seconds, trainMetrics, testMetrics, train));
-            ModelStore.save(model, output, overwrite, Map.of("history.csv", historyCsv(run)),
-                    context.hadoopConfiguration());
-            report(run, seconds, trainMetrics, testMetrics);
+            long start = System.nanoTime();
+            TrainingRun run = new Trainer(objective, optimizerOptions.build(iterations),
+                    new Trainer.Settings(iterations, tolerance, patience, checkpointEvery, logEvery), checkpoints)
+                    .run(from);
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            Metrics trainMetrics = Evaluator.evaluate(context, blocks.filter(b -> !b.isValidation()), network,
+                    run.weights(), labels, depth, "training data");
+            Metrics validationMetrics = validating ? Evaluator.evaluate(context, blocks.filter(SampleBlock::isValidation),
+                    network, run.weights(), labels, depth, "validation data") : null;
+            Metrics testMetrics = test == null ? null : Evaluator.evaluate(context,
+                    load(spark, dataSpec.withPaths(test, train.encoder(), train.scaler(), train.features(), false),
+                            loaded).blocks(), network, run.weights(), labels, depth, String.join(",", test));
+
+            ObjectNode training = provenance(settings, run, seconds, train);
+            putMetrics(training, "trainMetrics", trainMetrics);
+            putMetrics(training, "validationMetrics", validationMetrics);
+            putMetrics(training, "testMetrics", testMetrics);
+            Model model = new Model(network, run.weights(), dataSpec.task(), labels, train.features(), train.scaler(),
+                    training);
+            ModelStore.save(model, output, overwrite, Map.of("history.csv", run.historyCsv()), conf);
+            report(run, seconds, trainMetrics, validationMetrics, testMetrics);
         } finally {
-            train.release();
+            loaded.forEach(LoadedData::release);
         }
         return 0;
+    }
+
+    private static LoadedData load(SparkSession spark, DataSpec spec, List<LoadedData> loaded) {
+        LoadedData data = DataLoader.load(spark, spec);
+        loaded.add(data);
+        return data;
+    }
+
+    private HoldOut holdOut() {
+        return validationFraction > 0 ? new HoldOut(seed, validationFraction) : HoldOut.NONE;
     }
 
     private void checkOptions() {
         require(data.partitions >= 0, "--partitions must be >= 0, got " + data.partitions);
         require(iterations >= 1, "--iterations must be >= 1, got " + iterations);
-        require(learningRate > 0 && Double.isFinite(learningRate), "--learning-rate must be > 0, got " + learningRate);
         require(l2 >= 0 && Double.isFinite(l2), "--l2 must be >= 0, got " + l2);
-        require(treeDepth >= 1, "--tree-depth must be >= 1, got " + treeDepth);
+        require(treeDepth >= 0, "--tree-depth must be >= 0, got " + treeDepth);
+        require(batchFraction > 0 && batchFraction <= 1, "--batch-fraction must be in (0, 1], got " + batchFraction);
+        require(validationFraction >= 0 && validationFraction < 1,
+                "--validation-fraction must be in [0, 1), got " + validationFraction);
+        require(validation == null || validationFraction == 0,
+                "give --validation PATH or --validation-fraction F, not both");
+        require(evalEvery >= 1, "--eval-every must be >= 1, got " + evalEvery);
+        require(patience >= 0, "--early-stopping must be >= 0, got " + patience);
+        require(patience == 0 || validation != null || validationFraction > 0,
+                "--early-stopping needs validation data: --validation-fraction F or --validation PATH");
+        require(tolerance >= 0 && Double.isFinite(tolerance), "--tolerance must be >= 0, got " + tolerance);
+        require(checkpointEvery >= 1, "--checkpoint-every must be >= 1, got " + checkpointEvery);
+        require(!resume || checkpointDir != null, "--resume needs --checkpoint-dir");
+        require(logEvery >= 0, "--log-every must be >= 0, got " + logEvery);
+        require(!optimizerOptions.isLbfgs() || batchFraction == 1,
+                "--optimizer lbfgs needs full batches (--batch-fraction 1): its line search compares losses of "
+                        + "the same data");
         for (int size : hidden) {
             require(size >= 1, "--hidden sizes must be >= 1, got " + size);
         }
         if (task == Task.REGRESSION && loss == Loss.CROSS_ENTROPY) {
             throw new InputException("--loss cross-entropy needs --task classification; regression uses squared");
+        }
+        optimizerOptions.build(iterations);
+        if (initModel != null) {
+            for (String option : new String[] {"--hidden", "--activation", "--loss", "--task", "--features",
+                "--standardize"}) {
+                require(!spec.commandLine().getParseResult().hasMatchedOption(option), option
+                        + " cannot be combined with --init-model: the network, features and scaling are the model's");
+            }
         }
     }
 
@@ -201,59 +328,94 @@ public final class TrainCommand implements Callable<Integer> {
         return Network.of(train.features().size(), hidden, activation, outputs, output, lossFunction);
     }
 
-    private Metrics score(SparkSession spark, JavaSparkContext context, DataSpec dataSpec, LoadedData train,
-            Network network, double[] w) {
-        LoadedData testData = DataLoader.load(spark, dataSpec.withPaths(test, train.encoder(), train.scaler(),
-                train.features()));
-        try {
-            return Evaluator.evaluate(context, testData, network, w, treeDepth);
-        } finally {
-            testData.release();
+    /** The input columns must be the network's: a --init-model's features, or the data's. */
+    private static void requireSameInputs(Network network, LoadedData train) {
+        if (network.inputSize() != train.features().size()) {
+            throw new InputException("the network takes " + network.inputSize() + " features, " + train.description()
+                    + " has " + train.features().size());
         }
     }
 
-    private ObjectNode provenance(TrainingRun run, double seconds, Metrics trainMetrics, Metrics testMetrics,
-            LoadedData train) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode training = json.createObjectNode();
+    /** The checkpoint store, refusing a directory with another run's checkpoints unless resuming or overwriting. */
+    private CheckpointStore checkpoints(ObjectNode settings, Configuration conf) {
+        if (checkpointDir == null) {
+            return null;
+        }
+        CheckpointStore store = new CheckpointStore(checkpointDir, conf, settings);
+        if (!resume && store.hasCheckpoints()) {
+            if (!overwrite) {
+                throw new InputException("--checkpoint-dir " + checkpointDir + " holds checkpoints of an earlier run; "
+                        + "add --resume to continue it, or --overwrite to start again");
+            }
+            store.deleteAll();
+        }
+        return store;
+    }
+
+    private TrainingState startingPoint(CheckpointStore checkpoints, double[] initial) {
+        TrainingState state = resume ? checkpoints.loadLatest() : null;
+        if (resume && state == null) {
+            LOG.info("no checkpoint in {} yet: starting from iteration 1", checkpointDir);
+        }
+        return state != null ? state : TrainingState.start(initial);
+    }
+
+    /** The settings that determine the result: a checkpoint resumes only a run with the same ones. */
+    private ObjectNode settings(Network network, LoadedData train) {
+        ObjectNode settings = JSON.createObjectNode();
+        settings.putPOJO("layers", network.layers());
+        settings.put("network", network.toString());
+        optimizerOptions.describe(settings);
+        settings.put("iterations", iterations);
+        settings.put("batchFraction", batchFraction);
+        settings.put("l2", l2);
+        settings.put("seed", seed);
+        settings.put("standardize", train.scaler() != null);
+        settings.put("validationFraction", validationFraction);
+        if (validation != null) {
+            settings.putPOJO("validation", validation);
+        }
+        settings.put("evalEvery", evalEvery);
+        settings.put("earlyStopping", patience);
+        settings.put("tolerance", tolerance);
+        if (initModel != null) {
+            settings.put("initModel", initModel);
+        }
+        settings.put("trainingRows", train.rows());
+        return settings;
+    }
+
+    private ObjectNode provenance(ObjectNode settings, TrainingRun run, double seconds, LoadedData train) {
+        ObjectNode training = JSON.createObjectNode();
         training.put("sparkpropVersion", Version.get());
         training.put("finishedAt", Instant.now().toString());
         training.putPOJO("input", data.input);
         training.put("label", label);
         training.put("rows", train.rows());
         training.put("skippedRows", train.skipped());
-        ObjectNode settings = training.putObject("settings");
-        settings.put("optimizer", "gd");
-        settings.put("learningRate", learningRate);
-        settings.put("iterations", iterations);
-        settings.put("l2", l2);
-        settings.put("seed", seed);
-        settings.put("standardize", standardize);
-        settings.put("activation", activation.id());
-        settings.putPOJO("hidden", hidden);
-        settings.put("partitions", train.blocks().getNumPartitions());
+        training.set("settings", settings);
+        training.put("partitions", train.blocks().getNumPartitions());
         training.put("iterationsRun", run.iterations());
+        training.put("stopReason", run.stopReason());
         training.put("seconds", seconds);
-        training.set("trainMetrics", json.valueToTree(trainMetrics.asMap()));
-        if (testMetrics != null) {
-            training.set("testMetrics", json.valueToTree(testMetrics.asMap()));
-        }
         return training;
     }
 
-    private static String historyCsv(TrainingRun run) {
-        StringBuilder csv = new StringBuilder("iteration,loss,gradient_norm,seconds\n");
-        for (IterationRecord r : run.history()) {
-            csv.append(r.iteration()).append(',').append(r.cost()).append(',').append(r.gradientNorm()).append(',')
-                    .append(r.seconds()).append('\n');
+    private static void putMetrics(ObjectNode training, String field, Metrics metrics) {
+        if (metrics != null) {
+            training.set(field, JSON.valueToTree(metrics.asMap()));
         }
-        return csv.toString();
     }
 
-    private void report(TrainingRun run, double seconds, Metrics trainMetrics, Metrics testMetrics) {
+    private void report(TrainingRun run, double seconds, Metrics trainMetrics, Metrics validationMetrics,
+            Metrics testMetrics) {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("trained %d iterations in %.1f s; model saved to %s%n", run.iterations(), seconds, output);
+        out.printf("trained %d iterations in %.1f s (%s); model saved to %s%n", run.iterations(), seconds,
+                run.stopReason(), output);
         out.println("training data: " + trainMetrics.describe().lines().findFirst().orElse(""));
+        if (validationMetrics != null) {
+            out.println("validation data: " + validationMetrics.describe().lines().findFirst().orElse(""));
+        }
         if (testMetrics != null) {
             out.println("test data " + String.join(",", test) + ":");
             out.println(testMetrics.describe());

@@ -1,38 +1,47 @@
 package io.github.sparkprop.data;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Stacks the valid rows of one partition into {@link SampleBlock}s of up to B samples, standardising the
- * features on the way. Invalid rows are passed over (the validating pass has already counted them, and
- * failed the run unless they may be skipped).
+ * Stacks the samples of one partition into {@link SampleBlock}s of up to B samples, the held-out
+ * (validation) samples into blocks of their own.
  */
 final class BlockIterator implements Iterator<SampleBlock> {
 
-    private final Iterator<InternalRow> rows;
-    private final RowParser parser;
-    private final Scaler scaler;
-    private final int blockSize;
-    private final int n0;
-    private SampleBlock next;
+    private final Iterator<Sample> samples;
+    private final HoldOut holdOut;
+    private final Builder training;
+    private final Builder validation;
+    private final ArrayDeque<SampleBlock> ready = new ArrayDeque<>();
 
-    BlockIterator(Iterator<InternalRow> rows, RowParser parser, Scaler scaler, int blockSize) {
-        this.rows = rows;
-        this.parser = parser;
-        this.scaler = scaler;
-        this.blockSize = blockSize;
-        this.n0 = parser.featureCount();
+    BlockIterator(Iterator<Sample> samples, int featureCount, int blockSize, HoldOut holdOut) {
+        this.samples = samples;
+        this.holdOut = holdOut;
+        this.training = new Builder(featureCount, blockSize, false);
+        this.validation = new Builder(featureCount, blockSize, true);
     }
 
     @Override
     public boolean hasNext() {
-        if (next == null && rows.hasNext()) {
-            next = fill();
+        while (ready.isEmpty() && samples.hasNext()) {
+            Sample sample = samples.next();
+            Builder builder = holdOut.contains(sample.id) ? validation : training;
+            builder.add(sample);
+            if (builder.isFull()) {
+                ready.add(builder.build());
+            }
         }
-        return next != null;
+        if (ready.isEmpty() && !samples.hasNext()) {
+            for (Builder builder : new Builder[] {training, validation}) {
+                if (!builder.isEmpty()) {
+                    ready.add(builder.build());
+                }
+            }
+        }
+        return !ready.isEmpty();
     }
 
     @Override
@@ -40,31 +49,54 @@ final class BlockIterator implements Iterator<SampleBlock> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        SampleBlock block = next;
-        next = null;
-        return block;
+        return ready.poll();
     }
 
-    /** The next block, or null when the partition has no valid row left. */
-    private SampleBlock fill() {
-        double[] x = new double[n0 * blockSize];
-        double[] y = new double[blockSize];
-        int size = 0;
-        while (size < blockSize && rows.hasNext()) {
-            if (parser.parse(rows.next(), x, size * n0, y, size) == null) {
-                if (scaler != null) {
-                    scaler.apply(x, size * n0);
-                }
-                size++;
+    /** Fills one block's arrays; after {@link #build()} starts a new block. */
+    private static final class Builder {
+        private final int n0;
+        private final int capacity;
+        private final boolean validation;
+        private double[] x;
+        private double[] y;
+        private long[] ids;
+        private int size;
+
+        Builder(int n0, int capacity, boolean validation) {
+            this.n0 = n0;
+            this.capacity = capacity;
+            this.validation = validation;
+        }
+
+        void add(Sample sample) {
+            if (x == null) {
+                x = new double[n0 * capacity];
+                y = new double[capacity];
+                ids = new long[capacity];
             }
+            System.arraycopy(sample.x, 0, x, size * n0, n0);
+            y[size] = sample.y;
+            ids[size] = sample.id;
+            size++;
         }
-        if (size == 0) {
-            return null;
+
+        boolean isFull() {
+            return size == capacity;
         }
-        if (size < blockSize) {
-            x = Arrays.copyOf(x, size * n0);
-            y = Arrays.copyOf(y, size);
+
+        boolean isEmpty() {
+            return size == 0;
         }
-        return new SampleBlock(x, y, size);
+
+        SampleBlock build() {
+            SampleBlock block = size == capacity ? new SampleBlock(x, y, ids, validation)
+                    : new SampleBlock(Arrays.copyOf(x, size * n0), Arrays.copyOf(y, size), Arrays.copyOf(ids, size),
+                            validation);
+            x = null;
+            y = null;
+            ids = null;
+            size = 0;
+            return block;
+        }
     }
 }

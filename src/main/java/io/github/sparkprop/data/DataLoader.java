@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
@@ -55,24 +53,46 @@ public final class DataLoader {
         Scaler scaler = findMoments ? Scaler.fromMoments(summary.mean(), summary.populationVariance()) : spec.scaler();
 
         RowParser parser = new RowParser(table, features, spec.label(), spec.task(), encoder);
-        Dataset<Row> rows = table.rows();
+        RowIds ids = new RowIds(summary.recordsPerSplit());
+        JavaRDD<Sample> samples = Table.internalRows(table.rows())
+                .mapPartitions(rows -> new SampleReader(rows, parser, scaler, ids, fileIndex, splitIndex));
+        int inputPartitions = samples.getNumPartitions();
         int partitions = spec.partitions() > 0 ? spec.partitions()
-                : Math.max(rows.rdd().getNumPartitions(), spark.sparkContext().defaultParallelism());
-        if (partitions != rows.rdd().getNumPartitions()) {
-            rows = rows.repartition(partitions);
+                : Math.max(inputPartitions, spark.sparkContext().defaultParallelism());
+        if (partitions != inputPartitions) {
+            samples = samples.repartition(partitions);
         }
         int blockSize = blockSize(features.size());
-        JavaRDD<SampleBlock> blocks = Table.internalRows(rows)
-                .mapPartitions(it -> new BlockIterator(it, parser, scaler, blockSize))
+        HoldOut holdOut = spec.holdOut();
+        JavaRDD<SampleBlock> blocks = samples
+                .mapPartitions(it -> new BlockIterator(it, features.size(), blockSize, holdOut))
                 .setName("sparkprop blocks of " + table.description())
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        LoadedData data = new LoadedData(blocks, summary.validRows(), skipped, features, encoder, scaler,
+        spark.sparkContext().setJobDescription("caching " + table.description());
+        long[] counts = blocks.aggregate(new long[3], DataLoader::count, DataLoader::sum);
+        spark.sparkContext().setJobDescription(null);
+        LoadedData data = new LoadedData(blocks, counts[0], counts[1], skipped, counts[2], features, encoder, scaler,
                 table.description());
-        LOG.info("{}: {} rows, {} features{}, {} partitions, blocks of up to {} rows, {} MB to cache",
-                table.description(), data.rows(), features.size(),
+        LOG.info("{}: {} rows{}{}, {} features{}, {} partitions, blocks of up to {} rows, {} MB cached",
+                table.description(), data.rows(), data.heldOut() > 0 ? " (+" + data.heldOut() + " held out)" : "",
+                skipped > 0 ? ", " + skipped + " invalid rows skipped" : "", features.size(),
                 encoder == null ? "" : ", " + encoder.size() + " classes", partitions, blockSize,
                 String.format("%.1f", data.cachedBytes() / 1e6));
         return data;
+    }
+
+    /** Adds a block to (training rows, held-out rows, bytes). */
+    private static long[] count(long[] counts, SampleBlock block) {
+        counts[block.isValidation() ? 1 : 0] += block.size();
+        counts[2] += block.sizeInBytes();
+        return counts;
+    }
+
+    private static long[] sum(long[] a, long[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
+        return a;
     }
 
     /** Rows per block: about {@link #BLOCK_BYTES} of features, at least 64 and at most 4096 rows. */

@@ -17,9 +17,11 @@ import java.util.List;
  * @param skipInvalid  drop and count invalid rows instead of failing on the first
  * @param partitions   the number of partitions of the cached blocks, or 0 for at least Spark's default
  *                     parallelism
+ * @param holdOut      which rows become validation blocks
  */
 public record DataSpec(List<String> paths, CsvOptions csv, String label, List<String> features, Task task,
-        LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid, int partitions) {
+        LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid, int partitions,
+        HoldOut holdOut) {
 
     public DataSpec {
         if (paths == null || paths.isEmpty()) {
@@ -32,10 +34,13 @@ public record DataSpec(List<String> paths, CsvOptions csv, String label, List<St
         features = features == null ? null : List.copyOf(features);
     }
 
-    /** The same columns, classes and scaling applied to other paths (validation or test data). */
+    /**
+     * The same columns, classes and scaling applied to other paths (validation or test data), every row of
+     * them held out or none.
+     */
     public DataSpec withPaths(List<String> otherPaths, LabelEncoder knownEncoder, Scaler knownScaler,
-            List<String> knownFeatures) {
+            List<String> knownFeatures, boolean heldOut) {
         return new DataSpec(otherPaths, csv, label, knownFeatures, task, knownEncoder, knownScaler, false,
-                skipInvalid, partitions);
+                skipInvalid, partitions, heldOut ? HoldOut.ALL : HoldOut.NONE);
     }
 }

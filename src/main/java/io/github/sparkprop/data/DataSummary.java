@@ -128,6 +128,11 @@ public final class DataSummary implements Serializable {
         return this;
     }
 
+    /** file -&gt; split start offset -&gt; records (valid or not) in that split. */
+    Map<String, TreeMap<Long, Long>> recordsPerSplit() {
+        return recordsPerSplit;
+    }
+
     public long validRows() {
         return valid;
     }

@@ -1,28 +1,30 @@
 package io.github.sparkprop.evaluate;
 
-import io.github.sparkprop.data.LoadedData;
+import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.spark.WeightsPass;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
-/** Scores a network on cached data in one distributed pass. */
+/** Scores a network on cached blocks in one distributed pass. */
 public final class Evaluator {
 
     private Evaluator() {
     }
 
     /**
-     * The metrics of the network with weights w on the data: classification figures when the data have
-     * classes, regression figures otherwise.
+     * The metrics of the network with weights w on every block: classification figures when labels are
+     * given, regression figures otherwise.
+     *
+     * @param labels the class labels in index order, or null for regression
      */
-    public static Metrics evaluate(JavaSparkContext context, LoadedData data, Network network, double[] w,
-            int treeDepth) {
-        List<String> labels = data.encoder() == null ? null : data.encoder().labels();
+    public static Metrics evaluate(JavaSparkContext context, JavaRDD<SampleBlock> blocks, Network network, double[] w,
+            List<String> labels, int treeDepth, String description) {
         int classes = labels == null ? 0 : labels.size();
-        ScoreSum sum = WeightsPass.aggregate(context, data.blocks(), w, new ScoreSum(),
+        ScoreSum sum = WeightsPass.aggregate(context, blocks, w, new ScoreSum(),
                 (acc, block, weights) -> acc.add(block, network, weights, classes), ScoreSum::merge, treeDepth,
-                "sparkprop scoring " + data.description());
+                "sparkprop scoring " + description);
         return Metrics.of(sum, network.loss(), labels);
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
 public record Metrics(long samples, Loss lossFunction, double loss, List<String> labels, long[][] confusion, double rmse, double mae,
         double r2) {
 
-    static Metrics of(ScoreSum sum, Loss lossFunction, List<String> labels) {
+    /** The metrics of the summed scores; labels null for regression. */
+    public static Metrics of(ScoreSum sum, Loss lossFunction, List<String> labels) {
         double m = sum.count;
         if (labels != null) {
             int k = labels.size();

@@ -5,14 +5,10 @@ import io.github.sparkprop.InputException;
 import io.github.sparkprop.math.Network;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -37,7 +33,7 @@ public final class ModelStore {
     public static void checkWritable(String dir, boolean overwrite, Configuration conf) {
         try {
             Path path = new Path(dir);
-            FileSystem fs = fileSystem(path, conf);
+            FileSystem fs = AtomicDirectory.fileSystem(path, conf);
             if (fs.exists(path) && !overwrite) {
                 throw new InputException("output " + dir + " already exists; use --overwrite to replace it");
             }
@@ -61,31 +57,12 @@ public final class ModelStore {
     public static void save(Model model, String dir, boolean overwrite, Map<String, String> extraFiles,
             Configuration conf) {
         checkWritable(dir, overwrite, conf);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(WEIGHTS, Safetensors.write(tensors(model)));
+        extraFiles.forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
         try {
-            Path target = new Path(dir);
-            FileSystem fs = fileSystem(target, conf);
-            Path qualified = fs.makeQualified(target);
-            Path temporary = new Path(qualified.getParent(), "." + qualified.getName() + ".tmp-" + UUID.randomUUID());
-            fs.mkdirs(temporary);
-            try {
-                write(fs, new Path(temporary, WEIGHTS), Safetensors.write(tensors(model)));
-                for (Map.Entry<String, String> file : extraFiles.entrySet()) {
-                    write(fs, new Path(temporary, file.getKey()), file.getValue().getBytes(StandardCharsets.UTF_8));
-                }
-                byte[] json = ModelJson.JSON.writerWithDefaultPrettyPrinter()
-                        .writeValueAsBytes(ModelJson.write(model));
-                write(fs, new Path(temporary, MODEL_JSON), json);
-                if (fs.exists(qualified) && !fs.delete(qualified, true)) {
-                    throw new IOException("cannot delete the existing " + qualified);
-                }
-                if (!fs.rename(temporary, qualified)) {
-                    throw new IOException("cannot rename " + temporary + " to " + qualified);
-                }
-            } finally {
-                if (fs.exists(temporary)) {
-                    fs.delete(temporary, true);
-                }
-            }
+            byte[] json = ModelJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ModelJson.write(model));
+            AtomicDirectory.write(new Path(dir), files, MODEL_JSON, json, conf);
         } catch (IOException e) {
             throw new InputException("cannot write model " + dir + ": " + e.getMessage(), e);
         }
@@ -101,21 +78,17 @@ public final class ModelStore {
         String jsonName = new Path(base, MODEL_JSON).toString();
         String weightsName = new Path(base, WEIGHTS).toString();
         try {
-            FileSystem fs = fileSystem(base, conf);
-            if (!fs.exists(base)) {
+            if (!AtomicDirectory.fileSystem(base, conf).exists(base)) {
                 throw new ModelFormatException("model directory " + dir + " does not exist");
             }
             JsonNode root;
-            try (InputStream in = open(fs, new Path(base, MODEL_JSON), dir)) {
-                root = ModelJson.JSON.readTree(in);
+            try {
+                root = ModelJson.JSON.readTree(readPart(base, MODEL_JSON, dir, conf));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new ModelFormatException(jsonName + " is not valid JSON: " + e.getOriginalMessage(), e);
             }
             ModelJson.Header header = ModelJson.read(root, jsonName);
-            byte[] bytes;
-            try (InputStream in = open(fs, new Path(base, WEIGHTS), dir)) {
-                bytes = in.readAllBytes();
-            }
+            byte[] bytes = readPart(base, WEIGHTS, dir, conf);
             double[] weights = weights(header.network(), Safetensors.read(bytes, weightsName), weightsName);
             return new Model(header.network(), weights, header.task(), header.labels(), header.features(),
                     header.scaler(), header.training());
@@ -124,26 +97,11 @@ public final class ModelStore {
         }
     }
 
-    /**
-     * The file system of a path, without the client-side .crc files of Hadoop's local file system: a model
-     * directory holds exactly its files, and a model.json edited by hand still loads.
-     */
-    private static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
-        FileSystem fs = path.getFileSystem(conf);
-        return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
-    }
-
-    private static InputStream open(FileSystem fs, Path file, String dir) throws IOException {
+    private static byte[] readPart(Path base, String name, String dir, Configuration conf) throws IOException {
         try {
-            return fs.open(file);
+            return AtomicDirectory.read(new Path(base, name), conf);
         } catch (FileNotFoundException e) {
-            throw new ModelFormatException(dir + " is not a complete sparkprop model: " + file.getName() + " is missing");
-        }
-    }
-
-    private static void write(FileSystem fs, Path file, byte[] bytes) throws IOException {
-        try (OutputStream out = fs.create(file, true)) {
-            out.write(bytes);
+            throw new ModelFormatException(dir + " is not a complete sparkprop model: " + name + " is missing");
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
  * then the raw little-endian row-major tensor data. Writes F64; reads F64 and F32 in any header order,
  * ignoring {@code __metadata__}.
  */
-final class Safetensors {
+public final class Safetensors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,8 +25,8 @@ final class Safetensors {
     }
 
     /** A named tensor: its shape and its values in row-major order. */
-    record Tensor(long[] shape, double[] values) {
-        Tensor {
+    public record Tensor(long[] shape, double[] values) {
+        public Tensor {
             long n = 1;
             for (long d : shape) {
                 n *= d;
@@ -38,7 +38,7 @@ final class Safetensors {
     }
 
     /** The bytes of a safetensors file holding the tensors as F64, in the given order. */
-    static byte[] write(Map<String, Tensor> tensors) {
+    public static byte[] write(Map<String, Tensor> tensors) {
         ObjectNode header = JSON.createObjectNode();
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
@@ -73,7 +73,7 @@ final class Safetensors {
      * @param name the file, for messages
      * @throws ModelFormatException when the file is truncated or its header is not valid
      */
-    static Map<String, Tensor> read(byte[] bytes, String name) {
+    public static Map<String, Tensor> read(byte[] bytes, String name) {
         if (bytes.length < 8) {
             throw new ModelFormatException(name + " is truncated: " + bytes.length + " bytes, no header");
         }

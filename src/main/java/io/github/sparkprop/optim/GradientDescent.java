@@ -1,22 +1,28 @@
 package io.github.sparkprop.optim;
 
-/** Plain gradient descent: w &lt;- w - alpha dJ/dw. */
-public final class GradientDescent implements Optimizer {
+import java.util.Map;
 
-    private final double learningRate;
+/** Plain gradient descent: w &lt;- w - alpha_t dJ/dw. */
+public final class GradientDescent extends FirstOrderOptimizer {
 
-    /** @param learningRate alpha, finite and positive */
-    public GradientDescent(double learningRate) {
-        if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a finite number > 0, got " + learningRate);
-        }
-        this.learningRate = learningRate;
+    public GradientDescent(Schedule schedule) {
+        super(schedule);
     }
 
     @Override
-    public void step(double[] w, double[] gradient, int iteration) {
+    protected void update(double[] w, double[] g, double alpha) {
         for (int i = 0; i < w.length; i++) {
-            w[i] -= learningRate * gradient[i];
+            w[i] -= alpha * g[i];
         }
+    }
+
+    @Override
+    public Map<String, double[]> state() {
+        return Map.of();
+    }
+
+    @Override
+    public void restore(Map<String, double[]> state) {
+        // stateless
     }
 }

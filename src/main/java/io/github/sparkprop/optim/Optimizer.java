@@ -1,17 +1,34 @@
 package io.github.sparkprop.optim;
 
+import java.util.Map;
+
 /**
- * One update rule for the flat parameter vector. An optimizer keeps whatever state it needs (velocities,
- * moments) itself, outside the network and the weights.
+ * An update rule for the flat parameter vector. Its state (velocities, moments, curvature pairs) lives
+ * here, outside the network and the weights, and can be saved to and restored from a checkpoint.
  */
 public interface Optimizer {
 
     /**
-     * Updates w in place from the gradient dJ/dw of the cost at w.
+     * Runs iteration t: evaluates the objective as often as the method needs (once for first-order methods,
+     * once per line-search trial for L-BFGS) and updates w in place.
      *
-     * @param w         the parameters, updated in place
-     * @param gradient  dJ/dw at w (already averaged over the batch, L2 included)
-     * @param iteration the 1-based iteration number
+     * @return the evaluation at the weights the iteration started from, and whether the method can make no
+     *         further progress
      */
-    void step(double[] w, double[] gradient, int iteration);
+    Step iterate(Objective objective, double[] w, int t);
+
+    /** The optimizer's state, as named arrays, for a checkpoint. */
+    Map<String, double[]> state();
+
+    /** Restores the state saved by {@link #state()}. */
+    void restore(Map<String, double[]> state);
+
+    /**
+     * What one iteration reports.
+     *
+     * @param start     the evaluation at the weights the iteration started from
+     * @param converged true when the method found no further decrease (L-BFGS line search)
+     */
+    record Step(Evaluation start, boolean converged) {
+    }
 }

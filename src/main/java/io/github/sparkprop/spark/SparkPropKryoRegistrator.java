@@ -3,6 +3,7 @@ package io.github.sparkprop.spark;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import io.github.sparkprop.data.DataSummary;
+import io.github.sparkprop.data.Sample;
 import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.evaluate.ScoreSum;
 import io.github.sparkprop.train.GradientSum;
@@ -19,6 +20,7 @@ public final class SparkPropKryoRegistrator implements KryoRegistrator {
         kryo.register(double[].class);
         kryo.register(long[].class);
         kryo.register(SampleBlock.class);
+        kryo.register(Sample.class);
         kryo.register(GradientSum.class);
         kryo.register(ScoreSum.class);
         // once per input: its maps and MLlib's summarizer go through Java serialization

@@ -1,34 +1,65 @@
 package io.github.sparkprop.train;
 
 import io.github.sparkprop.data.SampleBlock;
+import io.github.sparkprop.evaluate.Evaluator;
+import io.github.sparkprop.evaluate.Metrics;
 import io.github.sparkprop.math.L2Penalty;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.optim.Evaluation;
+import io.github.sparkprop.optim.Objective;
 import io.github.sparkprop.spark.WeightsPass;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * The cost J(w) and its gradient over cached blocks, one distributed pass per evaluation: the weights are
- * broadcast, every task sums gradients over its blocks into its own {@link GradientSum}, treeAggregate
- * merges the sums, and the driver divides by m once and adds the L2 term:
+ * broadcast, every task sums gradients over its blocks' part of the iteration's mini-batch into its own
+ * {@link GradientSum}, treeAggregate merges the sums, and the driver divides by m once and adds the L2
+ * term:
  *
  * <pre>
  *   J(w)     = (1/m) sum_i loss_i + (lambda/2) sum_l ||W^l||^2
  *   dJ/dW^l  = (1/m) sum_i delta^l_i (a^{l-1}_i)^T + lambda W^l,   dJ/db^l = (1/m) sum_i delta^l_i
  * </pre>
  *
- * The broadcast is destroyed after each pass, so broadcasts do not pile up on the executors.
+ * On the iterations that evaluate validation figures, the validation blocks (cached beside the training
+ * blocks) are scored in the same pass. The broadcast is destroyed after each pass.
  */
-public final class DistributedObjective {
+public final class DistributedObjective implements Objective {
 
     private final JavaSparkContext context;
     private final JavaRDD<SampleBlock> blocks;
     private final Network network;
     private final L2Penalty l2;
     private final int treeDepth;
+    private final MiniBatch batch;
+    private final Validation validation;
+    private int lastValidatedIteration;
+    private double[] validatedWeights;
+    private Metrics validationMetrics;
 
+    /**
+     * When and how validation blocks are scored.
+     *
+     * @param every  score them on iterations t with t % every == 0
+     * @param labels class labels in index order, or null for regression
+     */
+    public record Validation(int every, List<String> labels) {
+        /** No validation data. */
+        public static final Validation NONE = new Validation(0, null);
+
+        boolean due(int t) {
+            return every > 0 && t % every == 0;
+        }
+    }
+
+    /**
+     * @param blocks training blocks and, for validation, validation blocks (see {@link SampleBlock#isValidation})
+     */
     public DistributedObjective(JavaSparkContext context, JavaRDD<SampleBlock> blocks, Network network, L2Penalty l2,
-            int treeDepth) {
+            int treeDepth, MiniBatch batch, Validation validation) {
         if (treeDepth < 1) {
             throw new IllegalArgumentException("tree depth must be >= 1, got " + treeDepth);
         }
@@ -37,20 +68,35 @@ public final class DistributedObjective {
         this.network = network;
         this.l2 = l2;
         this.treeDepth = treeDepth;
+        this.batch = batch;
+        this.validation = validation;
+    }
+
+    /** Full batch, no validation. */
+    public DistributedObjective(JavaSparkContext context, JavaRDD<SampleBlock> blocks, Network network, L2Penalty l2,
+            int treeDepth) {
+        this(context, blocks, network, l2, treeDepth, MiniBatch.FULL, Validation.NONE);
     }
 
     /**
-     * J and dJ/dw at w.
-     *
-     * @param jobDescription shown for the pass's Spark job in the Spark UI
-     * @throws IllegalStateException when the data hold no sample
+     * J and dJ/dw at w over iteration t's mini-batch; {@link Evaluation#empty} when the batch is empty.
      */
-    public Evaluation evaluate(double[] w, String jobDescription) {
+    @Override
+    public Evaluation evaluate(double[] w, int t) {
         Network net = network;
+        MiniBatch miniBatch = batch;
+        boolean score = validation.due(t) && t != lastValidatedIteration;
+        int classes = validation.labels() == null ? 0 : validation.labels().size();
         GradientSum sum = WeightsPass.aggregate(context, blocks, w, new GradientSum(),
-                (acc, block, weights) -> acc.add(block, net, weights), GradientSum::merge, treeDepth, jobDescription);
+                (acc, block, weights) -> acc.add(block, net, weights, t, miniBatch, score, classes),
+                GradientSum::merge, treeDepth, "sparkprop iteration " + t);
+        if (score && sum.validation() != null) {
+            lastValidatedIteration = t;
+            validatedWeights = w.clone();
+            validationMetrics = Metrics.of(sum.validation(), network.loss(), validation.labels());
+        }
         if (sum.count() == 0) {
-            throw new IllegalStateException("the training data hold no sample");
+            return Evaluation.empty(network.parameterCount());
         }
         double m = sum.count();
         double[] gradient = sum.gradient();
@@ -60,6 +106,23 @@ public final class DistributedObjective {
         l2.addGradient(network, w, gradient);
         double dataLoss = sum.loss() / m;
         return new Evaluation(dataLoss + l2.value(network, w), dataLoss, gradient, sum.count());
+    }
+
+    /**
+     * The validation figures at w: those of the pass that just evaluated w when it scored them, else one
+     * scoring pass over the validation blocks.
+     */
+    public Metrics validation(double[] w) {
+        if (validationMetrics != null && Arrays.equals(w, validatedWeights)) {
+            return validationMetrics;
+        }
+        return Evaluator.evaluate(context, blocks.filter(SampleBlock::isValidation), network, w, validation.labels(),
+                treeDepth, "validation data");
+    }
+
+    /** Whether validation figures are due at iteration t. */
+    public boolean validationDue(int t) {
+        return validation.due(t);
     }
 
     public Network network() {

@@ -1,72 +1,106 @@
 package io.github.sparkprop.train;
 
 import io.github.sparkprop.data.SampleBlock;
+import io.github.sparkprop.evaluate.ScoreSum;
 import io.github.sparkprop.math.Backprop;
 import io.github.sparkprop.math.Network;
+import java.io.Serializable;
 
 /**
- * The per-task accumulator of one pass: the gradient SUM over the samples seen (no 1/m, no L2), the loss
- * sum and the sample count. It starts empty and allocates its arrays inside the task on the first block,
- * so no zero vector travels with the closure; partial sums are merged in place.
+ * The per-task accumulator of one training pass: the gradient SUM over the samples of the iteration's batch
+ * (no 1/m, no L2), their loss sum and count, and, when asked, the scores of the validation blocks seen in
+ * the same pass. It starts empty and allocates its arrays inside the task on the first block, so no zero
+ * vector travels with the closure; partial sums are merged in place.
  */
-public final class GradientSum implements java.io.Serializable {
+public final class GradientSum implements Serializable {
 
     private double[] gradient;
     private double loss;
     private long count;
+    private ScoreSum validation;
     private transient Backprop backprop;
+    private transient double[] batchX;
+    private transient double[] batchY;
 
     /** An empty sum (the aggregation's zero). */
     public GradientSum() {
     }
 
-    GradientSum(double[] gradient, double loss, long count) {
-        this.gradient = gradient;
-        this.loss = loss;
-        this.count = count;
-    }
-
-    /** Adds one block's gradient and loss sums, computed at the weights w. */
-    public GradientSum add(SampleBlock block, Network network, double[] w) {
+    /**
+     * Adds one block seen at weights w in iteration t: a training block's gradient and loss over the
+     * block's part of the mini-batch, or a validation block's scores when {@code scoreValidation}.
+     *
+     * @param classes the number of classes (0 for regression), for the validation scores
+     */
+    public GradientSum add(SampleBlock block, Network network, double[] w, int t, MiniBatch batch,
+            boolean scoreValidation, int classes) {
+        if (block.isValidation()) {
+            if (scoreValidation) {
+                if (validation == null) {
+                    validation = new ScoreSum();
+                }
+                validation.add(block, network, w, classes);
+            }
+            return this;
+        }
         if (gradient == null) {
             gradient = new double[network.parameterCount()];
         }
         if (backprop == null) {
             backprop = new Backprop(network);
         }
-        loss += backprop.addGradient(w, block.features(), block.labels(), block.size(), gradient);
-        count += block.size();
+        if (batch.isFullBatch()) {
+            loss += backprop.addGradient(w, block.features(), block.labels(), block.size(), gradient);
+            count += block.size();
+        } else {
+            if (batchY == null || batchY.length < block.size()) {
+                batchX = new double[block.features().length];
+                batchY = new double[block.size()];
+            }
+            int selected = batch.gather(block, t, batchX, batchY);
+            loss += backprop.addGradient(w, batchX, batchY, selected, gradient);
+            count += selected;
+        }
         return this;
     }
 
     /** Adds another partial sum into this one. */
     public GradientSum merge(GradientSum other) {
+        if (other.validation != null) {
+            validation = validation == null ? other.validation : validation.merge(other.validation);
+        }
         if (other.gradient == null) {
             return this;
         }
         if (gradient == null) {
-            return other;
-        }
-        for (int i = 0; i < gradient.length; i++) {
-            gradient[i] += other.gradient[i];
+            gradient = other.gradient;
+        } else {
+            for (int i = 0; i < gradient.length; i++) {
+                gradient[i] += other.gradient[i];
+            }
         }
         loss += other.loss;
         count += other.count;
         return this;
     }
 
-    /** sum_i dloss_i/dw, or null when no sample was seen. */
+    /** sum_i dloss_i/dw over the batch, or null when no training block was seen. */
     public double[] gradient() {
         return gradient;
     }
 
-    /** sum_i loss_i. */
+    /** sum_i loss_i over the batch. */
     public double loss() {
         return loss;
     }
 
-    /** The number of samples summed. */
+    /** The number of samples in the batch. */
     public long count() {
         return count;
+    }
+
+    /** The validation scores, or null when none were asked for or there is no validation block. */
+    public ScoreSum validation() {
+        return validation;
     }
 }

@@ -4,9 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one progress line every few iterations: iteration/total, loss, gradient norm, seconds per
- * iteration, samples per second and the estimated time left. About 25 lines per run, plus the first and
- * the last iteration.
+ * Writes one progress line per iteration, or every N: iteration/total, loss, validation figures, gradient
+ * norm, seconds per iteration, samples per second and the estimated time left. By default about 25 lines
+ * per run, plus the first and the last iteration and every iteration with validation figures.
  */
 final class ProgressLog {
 
@@ -15,22 +15,39 @@ final class ProgressLog {
     private final int total;
     private final int every;
     private double seconds;
+    private int iterations;
 
-    ProgressLog(int total) {
+    /** @param every a line every this many iterations, or 0 for about 25 lines per run */
+    ProgressLog(int total, int every) {
         this.total = total;
-        this.every = Math.max(1, Math.round(total / 25f));
+        this.every = every > 0 ? every : Math.max(1, Math.round(total / 25f));
     }
 
-    void record(IterationRecord record, long samples) {
-        seconds += record.seconds();
-        int t = record.iteration();
-        if (t != 1 && t != total && t % every != 0) {
+    void record(IterationRecord r) {
+        seconds += r.seconds();
+        iterations++;
+        int t = r.iteration();
+        if (t != 1 && t != total && t % every != 0 && !r.hasValidation()) {
             return;
         }
-        double perIteration = seconds / t;
-        LOG.info(String.format("iteration %d/%d  loss %.6g  |grad| %.3g  %.3f s/it  %,.0f samples/s  ETA %s", t, total,
-                record.cost(), record.gradientNorm(), record.seconds(), samples / Math.max(record.seconds(), 1e-9),
-                eta(perIteration * (total - t))));
+        StringBuilder line = new StringBuilder(String.format("iteration %d/%d  loss %.6g", t, total, r.cost()));
+        if (r.hasValidation()) {
+            line.append(String.format("  val loss %.6g", r.validationLoss()));
+            if (!Double.isNaN(r.validationAccuracy())) {
+                line.append(String.format("  val acc %.4f", r.validationAccuracy()));
+            }
+            if (!Double.isNaN(r.validationRmse())) {
+                line.append(String.format("  val RMSE %.6g", r.validationRmse()));
+            }
+        }
+        double perIteration = seconds / iterations;
+        line.append(String.format("  |grad| %.3g  %.3f s/it  %,.0f samples/s  ETA %s", r.gradientNorm(), r.seconds(),
+                r.samples() / Math.max(r.seconds(), 1e-9), eta(perIteration * (total - t))));
+        LOG.info(line.toString());
+    }
+
+    void emptyBatch(int t) {
+        LOG.warn("iteration {}/{}: the mini-batch is empty; no step (use a larger --batch-fraction)", t, total);
     }
 
     static String eta(double seconds) {

@@ -1,46 +1,154 @@
 package io.github.sparkprop.train;
 
+import io.github.sparkprop.evaluate.Metrics;
+import io.github.sparkprop.optim.Evaluation;
 import io.github.sparkprop.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The driver loop of synchronous data-parallel training: every iteration evaluates J and dJ/dw at the
- * current weights in one distributed pass and takes one optimizer step. All executors always see the
- * same weights.
+ * The driver loop of synchronous data-parallel training: every iteration the optimizer evaluates J and
+ * dJ/dw (one distributed pass each) and updates the weights; all executors always see the same weights.
+ * Around it: validation figures every few iterations, early stopping, a tolerance on the relative change
+ * of the loss, checkpoints, divergence detection and progress lines.
  */
 public final class Trainer {
 
-    private Trainer() {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    /**
+     * How long to train and what to do around each iteration.
+     *
+     * @param iterations      the number of iterations T
+     * @param tolerance       stop when |J_t - J_{t-1}| &lt;= tolerance |J_{t-1}| (0: never)
+     * @param patience        early-stopping patience in validation evaluations (0: off)
+     * @param checkpointEvery a checkpoint every this many iterations (when a store is given)
+     * @param logEvery        a progress line every this many iterations (0: about 25 per run)
+     */
+    public record Settings(int iterations, double tolerance, int patience, int checkpointEvery, int logEvery) {
+        public Settings {
+            if (iterations < 1 || !(tolerance >= 0) || patience < 0 || checkpointEvery < 1 || logEvery < 0) {
+                throw new IllegalArgumentException("invalid training settings " + iterations + ", " + tolerance + ", "
+                        + patience + ", " + checkpointEvery + ", " + logEvery);
+            }
+        }
+
+        /** T iterations, nothing else. */
+        public static Settings iterations(int iterations) {
+            return new Settings(iterations, 0, 0, 1, 0);
+        }
+    }
+
+    /** Called after every completed iteration (and its checkpoint). */
+    @FunctionalInterface
+    public interface IterationListener {
+        void afterIteration(IterationRecord record);
+    }
+
+    private final DistributedObjective objective;
+    private final Optimizer optimizer;
+    private final Settings settings;
+    private final CheckpointStore checkpoints;
+    private final List<IterationListener> listeners = new ArrayList<>();
+
+    /** @param checkpoints where to write checkpoints, or null for none */
+    public Trainer(DistributedObjective objective, Optimizer optimizer, Settings settings, CheckpointStore checkpoints) {
+        this.objective = objective;
+        this.optimizer = optimizer;
+        this.settings = settings;
+        this.checkpoints = checkpoints;
+    }
+
+    public Trainer addListener(IterationListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Trains from {@code initial} (not modified). */
+    public TrainingRun run(double[] initial) {
+        return run(TrainingState.start(initial));
     }
 
     /**
-     * Runs {@code iterations} full-batch iterations from {@code initial} (which is not modified).
+     * Trains from a state: the start, or a checkpoint to resume.
      *
-     * @throws DivergenceException when the cost or the gradient stops being finite
+     * @throws DivergenceException when the cost or the gradient stops being finite (no checkpoint is
+     *                             written for that iteration; the last good one stays)
      */
-    public static TrainingRun run(DistributedObjective objective, double[] initial, Optimizer optimizer, int iterations) {
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
-        }
-        double[] w = initial.clone();
-        List<IterationRecord> history = new ArrayList<>();
-        ProgressLog progress = new ProgressLog(iterations);
-        for (int t = 1; t <= iterations; t++) {
+    public TrainingRun run(TrainingState from) {
+        int total = settings.iterations();
+        double[] w = from.weights().clone();
+        optimizer.restore(from.optimizer());
+        List<IterationRecord> history = new ArrayList<>(from.history());
+        EarlyStopping early = new EarlyStopping(settings.patience());
+        early.restore(from.earlyStopping(), from.bestWeights());
+        double previousCost = from.previousCost();
+        ProgressLog progress = new ProgressLog(total, settings.logEvery());
+        String stopReason = "completed " + total + " iterations";
+
+        for (int t = from.iteration() + 1; t <= total; t++) {
             long start = System.nanoTime();
-            Evaluation evaluation = objective.evaluate(w, "sparkprop iteration " + t + "/" + iterations);
+            double[] startWeights = w.clone();
+            Optimizer.Step step = optimizer.iterate(objective, w, t);
+            Evaluation evaluation = step.start();
+            if (evaluation.isEmpty()) {
+                progress.emptyBatch(t);
+                IterationRecord record = IterationRecord.of(t, Double.NaN, 0, 0, seconds(start), null);
+                history.add(record);
+                finish(t, w, history, early, previousCost, record, false);
+                continue;
+            }
             double gradientNorm = evaluation.gradientNorm();
             if (!Double.isFinite(evaluation.cost()) || !Double.isFinite(gradientNorm)) {
                 throw new DivergenceException("training diverged at iteration " + t + ": the loss is "
                         + evaluation.cost() + " and the gradient norm " + gradientNorm
-                        + "; try a smaller --learning-rate or --standardize");
+                        + "; try a smaller --learning-rate (or --standardize)"
+                        + (checkpoints == null ? "" : "; the last good checkpoint stays in --checkpoint-dir"));
             }
-            optimizer.step(w, evaluation.gradient(), t);
-            IterationRecord record = new IterationRecord(t, evaluation.cost(), gradientNorm,
-                    (System.nanoTime() - start) / 1e9);
+            Metrics validation = objective.validationDue(t) ? objective.validation(startWeights) : null;
+            IterationRecord record = IterationRecord.of(t, evaluation.cost(), gradientNorm, evaluation.samples(),
+                    seconds(start), validation);
             history.add(record);
-            progress.record(record, evaluation.samples());
+            progress.record(record);
+
+            String reason = null;
+            if (validation != null && early.record(t, validation.loss(), startWeights)) {
+                reason = "early stopping: no better validation loss in " + settings.patience()
+                        + " evaluations; keeping the weights of iteration " + early.bestIteration();
+            }
+            if (settings.tolerance() > 0 && Math.abs(evaluation.cost() - previousCost)
+                    <= settings.tolerance() * Math.abs(previousCost)) {
+                reason = "converged: the loss changed by less than --tolerance " + settings.tolerance();
+            }
+            if (step.converged()) {
+                reason = "converged: the line search found no further decrease of the loss";
+            }
+            previousCost = evaluation.cost();
+            finish(t, w, history, early, previousCost, record, reason != null);
+            if (reason != null) {
+                stopReason = reason + " (iteration " + t + ")";
+                break;
+            }
         }
-        return new TrainingRun(w, List.copyOf(history));
+        LOG.info("training ended: {}", stopReason);
+        double[] best = early.bestWeights();
+        return new TrainingRun(best != null ? best : w, List.copyOf(history), stopReason);
+    }
+
+    private void finish(int t, double[] w, List<IterationRecord> history, EarlyStopping early, double previousCost,
+            IterationRecord record, boolean last) {
+        if (checkpoints != null && (t % settings.checkpointEvery() == 0 || t == settings.iterations() || last)) {
+            checkpoints.save(new TrainingState(t, w, optimizer.state(), history, early.scalars(), early.weights(),
+                    previousCost));
+        }
+        for (IterationListener listener : listeners) {
+            listener.afterIteration(record);
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
     }
 }

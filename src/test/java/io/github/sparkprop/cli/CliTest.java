@@ -141,7 +141,8 @@ class CliTest {
     void helpAndVersionAnswer() {
         Run help = sparkprop("train", "--help");
         assertEquals(0, help.code());
-        assertTrue(help.out().contains("--learning-rate=A") && help.out().contains("Default: 0.1"), help.out());
+        assertTrue(help.out().contains("--learning-rate=A")
+                && Pattern.compile("Step size alpha .* Default:\\s+0\\.1").matcher(help.out()).find(), help.out());
         Run version = sparkprop("--version");
         assertEquals(0, version.code());
         assertTrue(version.out().startsWith("sparkprop "), version.out());

@@ -26,7 +26,8 @@ class DataLoaderTest {
     Path dir;
 
     private static DataSpec spec(String path, Task task, boolean standardize, boolean skip) {
-        return new DataSpec(List.of(path), CsvOptions.DEFAULT, "label", null, task, null, null, standardize, skip, 2);
+        return new DataSpec(List.of(path), CsvOptions.DEFAULT, "label", null, task, null, null, standardize, skip, 2,
+                HoldOut.NONE);
     }
 
     private static LoadedData load(String path) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.optim.GradientDescent;
+import io.github.sparkprop.optim.LocalObjective;
+import io.github.sparkprop.optim.Schedule;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -16,17 +18,12 @@ class KnownAnswersTest {
         double[] x = {0, 0, 0, 1, 1, 0, 1, 1};
         double[] y = {0, 1, 1, 0};
         double[] w = WeightInit.initialize(network, 1);
-        Backprop backprop = new Backprop(network);
-        GradientDescent gd = new GradientDescent(0.5);
+        LocalObjective objective = new LocalObjective(network, x, y, 0);
+        GradientDescent gd = new GradientDescent(Schedule.constant(0.5));
         for (int t = 1; t <= 3000; t++) {
-            double[] gradient = new double[network.parameterCount()];
-            backprop.addGradient(w, x, y, 4, gradient);
-            for (int k = 0; k < gradient.length; k++) {
-                gradient[k] /= 4;
-            }
-            gd.step(w, gradient, t);
+            gd.iterate(objective, w, t);
         }
-        double[] p = backprop.predict(w, x, 4);
+        double[] p = new Backprop(network).predict(w, x, 4);
         for (int j = 0; j < 4; j++) {
             assertEquals(y[j], p[j], 0.1, "XOR of sample " + j + ": " + p[j]);
         }

@@ -7,6 +7,7 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Backprop;
@@ -14,7 +15,9 @@ import io.github.sparkprop.math.L2Penalty;
 import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.WeightInit;
+import io.github.sparkprop.optim.Evaluation;
 import io.github.sparkprop.optim.GradientDescent;
+import io.github.sparkprop.optim.Schedule;
 import io.github.sparkprop.testing.Csv;
 import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
@@ -31,7 +34,7 @@ class DistributedTrainingTest {
 
     private static LoadedData load(String path, int partitions) {
         return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), CsvOptions.DEFAULT, "label", null,
-                Task.CLASSIFICATION, null, null, false, false, partitions));
+                Task.CLASSIFICATION, null, null, false, false, partitions, HoldOut.NONE));
     }
 
     @Test
@@ -45,7 +48,8 @@ class DistributedTrainingTest {
                 assertEquals(partitions, data.blocks().getNumPartitions());
                 DistributedObjective objective = new DistributedObjective(SharedSpark.context(), data.blocks(), NETWORK,
                         new L2Penalty(0.01), 2);
-                double[] w = Trainer.run(objective, initial, new GradientDescent(0.3), 30).weights();
+                double[] w = new Trainer(objective, new GradientDescent(Schedule.constant(0.3)),
+                        Trainer.Settings.iterations(30), null).run(initial).weights();
                 if (reference == null) {
                     reference = w;
                     assertTrue(relativeDifference(w, initial) > 0.1, "training moved the weights");
@@ -99,7 +103,7 @@ class DistributedTrainingTest {
         LoadedData data = load(path, 3);
         try {
             Evaluation evaluation = new DistributedObjective(SharedSpark.context(), data.blocks(), NETWORK,
-                    new L2Penalty(lambda), 2).evaluate(w, "test");
+                    new L2Penalty(lambda), 2).evaluate(w, 1);
             assertEquals(m, evaluation.samples());
             assertEquals(loss / m + penalty, evaluation.cost(), 1e-12);
             assertEquals(loss / m, evaluation.dataLoss(), 1e-12);

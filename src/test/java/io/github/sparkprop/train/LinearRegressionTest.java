@@ -6,12 +6,15 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.L2Penalty;
 import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.optim.Evaluation;
 import io.github.sparkprop.optim.GradientDescent;
+import io.github.sparkprop.optim.Schedule;
 import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,12 +49,13 @@ class LinearRegressionTest {
         double[] leastSquares = normalEquations(rows);
 
         LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(file.toString()),
-                CsvOptions.DEFAULT, "y", null, Task.REGRESSION, null, null, false, false, 3));
+                CsvOptions.DEFAULT, "y", null, Task.REGRESSION, null, null, false, false, 3, HoldOut.NONE));
         try {
             Network network = Network.of(2, new int[0], Activation.RELU, 1, Activation.IDENTITY, Loss.SQUARED);
             DistributedObjective objective = new DistributedObjective(SharedSpark.context(), data.blocks(), network,
                     new L2Penalty(0), 2);
-            double[] w = Trainer.run(objective, new double[3], new GradientDescent(0.5), 400).weights();
+            double[] w = new Trainer(objective, new GradientDescent(Schedule.constant(0.5)),
+                    Trainer.Settings.iterations(400), null).run(new double[3]).weights();
             // layout: W^1 = (w_x1, w_x2), then b^1
             double[] theta = {w[2], w[0], w[1]};
             for (int k = 0; k < 3; k++) {

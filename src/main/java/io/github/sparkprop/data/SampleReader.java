@@ -1,0 +1,69 @@
+package io.github.sparkprop.data;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/**
+ * Turns the rows of one input partition into {@link Sample}s: each valid row parsed, standardised and given
+ * its stable id; invalid rows passed over (the validating pass has counted them and failed the run unless
+ * they may be skipped), but counted in the ids so that ids do not depend on which rows are valid.
+ */
+final class SampleReader implements Iterator<Sample> {
+
+    private final Iterator<InternalRow> rows;
+    private final RowParser parser;
+    private final Scaler scaler;
+    private final RowIds ids;
+    private final int fileIndex;
+    private final int splitIndex;
+    private final double[] label = new double[1];
+    private UTF8String file;
+    private long split = -1;
+    private long nextId;
+    private Sample next;
+
+    SampleReader(Iterator<InternalRow> rows, RowParser parser, Scaler scaler, RowIds ids, int fileIndex,
+            int splitIndex) {
+        this.rows = rows;
+        this.parser = parser;
+        this.scaler = scaler;
+        this.ids = ids;
+        this.fileIndex = fileIndex;
+        this.splitIndex = splitIndex;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (next == null && rows.hasNext()) {
+            InternalRow row = rows.next();
+            UTF8String rowFile = row.getUTF8String(fileIndex);
+            long rowSplit = row.getLong(splitIndex);
+            if (!rowFile.equals(file) || rowSplit != split) {
+                file = rowFile.copy(); // the row's buffer is reused for the next row
+                split = rowSplit;
+                nextId = ids.firstId(file.toString(), split);
+            }
+            long id = nextId++;
+            double[] x = new double[parser.featureCount()];
+            if (parser.parse(row, x, 0, label, 0) == null) {
+                if (scaler != null) {
+                    scaler.apply(x, 0);
+                }
+                next = new Sample(id, x, label[0]);
+            }
+        }
+        return next != null;
+    }
+
+    @Override
+    public Sample next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Sample sample = next;
+        next = null;
+        return sample;
+    }
+}

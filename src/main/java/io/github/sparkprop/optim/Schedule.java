@@ -1,0 +1,72 @@
+package io.github.sparkprop.optim;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The learning rate alpha_t of iteration t = 1, 2, ... from the base rate alpha, the decay rate gamma,
+ * the decay period k, the warm-up W and the number of iterations T:
+ *
+ * <pre>
+ *   constant     : alpha
+ *   step         : alpha gamma^floor((t-1)/k)
+ *   exponential  : alpha gamma^((t-1)/k)
+ *   inverse-sqrt : alpha / sqrt(1 + (t-1)/k)
+ *   cosine       : alpha (1 + cos(pi (t-1)/T)) / 2
+ * </pre>
+ *
+ * multiplied, during a warm-up of W &gt; 0 iterations, by t / W for t &lt;= W.
+ */
+public record Schedule(Kind kind, double rate, double decayRate, int decayEvery, int warmup, int iterations) {
+
+    /** The shape of the schedule. */
+    public enum Kind {
+        CONSTANT, STEP, EXPONENTIAL, INVERSE_SQRT, COSINE;
+
+        /** The name on the command line. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static Kind fromId(String id) {
+            for (Kind kind : values()) {
+                if (kind.id().equals(id)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("unknown schedule '" + id + "'; valid: "
+                    + Arrays.stream(values()).map(Kind::id).collect(Collectors.joining(", ")));
+        }
+    }
+
+    public Schedule {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be a finite number > 0, got " + rate);
+        }
+        if (!(decayRate > 0) || decayRate > 1) {
+            throw new IllegalArgumentException("decay rate must be in (0, 1], got " + decayRate);
+        }
+        if (decayEvery < 1 || warmup < 0 || iterations < 1) {
+            throw new IllegalArgumentException("decay-every must be >= 1, warm-up >= 0 and iterations >= 1");
+        }
+    }
+
+    /** A constant rate. */
+    public static Schedule constant(double rate) {
+        return new Schedule(Kind.CONSTANT, rate, 1.0, 1, 0, 1);
+    }
+
+    /** alpha_t for the 1-based iteration t. */
+    public double at(int t) {
+        double decays = (t - 1) / (double) decayEvery;
+        double base = switch (kind) {
+            case CONSTANT -> rate;
+            case STEP -> rate * Math.pow(decayRate, Math.floor(decays));
+            case EXPONENTIAL -> rate * Math.pow(decayRate, decays);
+            case INVERSE_SQRT -> rate / Math.sqrt(1 + decays);
+            case COSINE -> rate * 0.5 * (1 + Math.cos(Math.PI * (t - 1) / iterations));
+        };
+        return warmup > 0 && t <= warmup ? base * t / warmup : base;
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.sparkprop.spark;
+
+/** The depth of treeAggregate for a number of partitions. */
+public final class TreeDepth {
+
+    /** Partial sums merged by one task of the tree, at most (about). */
+    static final int FAN_IN = 16;
+
+    private TreeDepth() {
+    }
+
+    /**
+     * The smallest depth d &gt;= 2 with P^(1/d) &lt;= 16: 2 up to 256 partitions, 3 up to 4,096, ... so that
+     * the driver never merges more than about 16 partial gradients.
+     */
+    public static int forPartitions(int partitions) {
+        int depth = 2;
+        while (Math.pow(FAN_IN, depth) < partitions) {
+            depth++;
+        }
+        return depth;
+    }
+}

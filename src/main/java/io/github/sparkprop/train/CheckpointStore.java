@@ -1,0 +1,179 @@
+package io.github.sparkprop.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.model.AtomicDirectory;
+import io.github.sparkprop.model.Safetensors;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checkpoints of a training run in a directory on any Hadoop file system. Each is a directory
+ * {@code checkpoint-NNNNNNNN} (the iteration) holding {@code state.safetensors} (weights, best weights,
+ * optimizer state) and {@code checkpoint.json} (iteration, settings, history, early-stopping record),
+ * written atomically with checkpoint.json last; older checkpoints are deleted once a newer one is complete,
+ * so a crash at any moment leaves at least one complete checkpoint. A checkpoint only resumes a run with
+ * the same settings.
+ */
+public final class CheckpointStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
+    static final String MARKER = "checkpoint.json";
+    static final String STATE = "state.safetensors";
+    private static final String PREFIX = "checkpoint-";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Configuration conf;
+    private final JsonNode settings;
+
+    /**
+     * @param settings the run's settings; a checkpoint made with other settings is refused
+     */
+    public CheckpointStore(String dir, Configuration conf, JsonNode settings) {
+        this.dir = new Path(dir);
+        this.conf = conf;
+        this.settings = settings;
+    }
+
+    /** Writes the state as the newest checkpoint and deletes the older ones. */
+    public void save(TrainingState state) {
+        Map<String, Safetensors.Tensor> tensors = new LinkedHashMap<>();
+        tensors.put("weights", vector(state.weights()));
+        if (state.bestWeights() != null) {
+            tensors.put("best_weights", vector(state.bestWeights()));
+        }
+        state.optimizer().forEach((name, values) -> tensors.put("optimizer." + name, vector(values)));
+        ObjectNode json = JSON.createObjectNode();
+        json.put("format", "sparkprop-checkpoint");
+        json.put("iteration", state.iteration());
+        json.set("settings", settings);
+        json.put("previousCost", state.previousCost());
+        ArrayNode early = json.putArray("earlyStopping");
+        for (double v : state.earlyStopping()) {
+            early.add(v);
+        }
+        ArrayNode history = json.putArray("history");
+        for (IterationRecord r : state.history()) {
+            history.addArray().add(r.iteration()).add(r.cost()).add(r.gradientNorm()).add(r.samples())
+                    .add(r.seconds()).add(r.validationLoss()).add(r.validationAccuracy()).add(r.validationRmse());
+        }
+        Path target = new Path(dir, String.format("%s%08d", PREFIX, state.iteration()));
+        try {
+            AtomicDirectory.write(target, Map.of(STATE, Safetensors.write(tensors)), MARKER,
+                    JSON.writeValueAsBytes(json), conf);
+            FileSystem fs = AtomicDirectory.fileSystem(dir, conf);
+            for (FileStatus old : fs.listStatus(dir, p -> p.getName().startsWith(PREFIX))) {
+                if (iterationOf(old.getPath()) < state.iteration()) {
+                    fs.delete(old.getPath(), true);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the directory holds any checkpoint (complete or not). */
+    public boolean hasCheckpoints() {
+        try {
+            FileSystem fs = AtomicDirectory.fileSystem(dir, conf);
+            return fs.exists(dir) && fs.listStatus(dir, p -> p.getName().startsWith(PREFIX)).length > 0;
+        } catch (IOException e) {
+            throw new InputException("cannot read checkpoints in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes every checkpoint in the directory (a new run replaces an earlier one's). */
+    public void deleteAll() {
+        try {
+            FileSystem fs = AtomicDirectory.fileSystem(dir, conf);
+            for (FileStatus status : fs.listStatus(dir, p -> p.getName().startsWith(PREFIX))) {
+                fs.delete(status.getPath(), true);
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot delete checkpoints in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The newest complete checkpoint, or null when the directory holds none.
+     *
+     * @throws InputException when it was made with other settings or cannot be read
+     */
+    public TrainingState loadLatest() {
+        try {
+            FileSystem fs = AtomicDirectory.fileSystem(dir, conf);
+            if (!fs.exists(dir)) {
+                return null;
+            }
+            Path latest = null;
+            for (FileStatus status : fs.listStatus(dir, p -> p.getName().startsWith(PREFIX))) {
+                boolean complete = fs.exists(new Path(status.getPath(), MARKER));
+                if (complete && (latest == null || iterationOf(status.getPath()) > iterationOf(latest))) {
+                    latest = status.getPath();
+                }
+            }
+            return latest == null ? null : read(latest);
+        } catch (IOException e) {
+            throw new InputException("cannot read checkpoints in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private TrainingState read(Path checkpoint) throws IOException {
+        JsonNode json = JSON.readTree(AtomicDirectory.read(new Path(checkpoint, MARKER), conf));
+        if (!settings.equals(json.get("settings"))) {
+            throw new InputException("the checkpoint " + checkpoint + " was made with other settings; resume with the "
+                    + "same options, or use another --checkpoint-dir. Checkpoint: " + json.get("settings")
+                    + "; now: " + settings);
+        }
+        Map<String, Safetensors.Tensor> tensors = Safetensors.read(
+                AtomicDirectory.read(new Path(checkpoint, STATE), conf), checkpoint + "/" + STATE);
+        Map<String, double[]> optimizer = new HashMap<>();
+        tensors.forEach((name, tensor) -> {
+            if (name.startsWith("optimizer.")) {
+                optimizer.put(name.substring("optimizer.".length()), tensor.values());
+            }
+        });
+        List<IterationRecord> history = new ArrayList<>();
+        for (JsonNode r : json.get("history")) {
+            history.add(new IterationRecord(r.get(0).asInt(), r.get(1).asDouble(), r.get(2).asDouble(),
+                    r.get(3).asLong(), r.get(4).asDouble(), r.get(5).asDouble(), r.get(6).asDouble(),
+                    r.get(7).asDouble()));
+        }
+        double[] early = new double[3];
+        Iterator<JsonNode> values = json.get("earlyStopping").elements();
+        for (int i = 0; i < early.length; i++) {
+            early[i] = values.next().asDouble();
+        }
+        Safetensors.Tensor best = tensors.get("best_weights");
+        LOG.info("resuming from {} (iteration {})", checkpoint, json.get("iteration").asInt());
+        return new TrainingState(json.get("iteration").asInt(), tensors.get("weights").values(), optimizer, history,
+                early, best == null ? null : best.values(), json.get("previousCost").asDouble());
+    }
+
+    private static Safetensors.Tensor vector(double[] values) {
+        return new Safetensors.Tensor(new long[] {values.length}, values);
+    }
+
+    private static int iterationOf(Path checkpoint) {
+        try {
+            return Integer.parseInt(checkpoint.getName().substring(PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
