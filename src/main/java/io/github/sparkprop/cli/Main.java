@@ -67,13 +67,13 @@ public final class Main {
         boolean verbose = args(command).verbose;
         InputException input = findInputException(e);
         if (input != null) {
-            err.println(command.getCommandName() + ": " + input.getMessage());
+            err.println(command.getCommandName() + ": " + input.getMessage().lines().findFirst().orElse(""));
             if (verbose) {
                 e.printStackTrace(err);
             }
             return USAGE;
         }
-        err.println(command.getCommandName() + ": internal error: " + e
+        err.println(command.getCommandName() + ": internal error: " + e.toString().lines().findFirst().orElse("")
                 + (verbose ? "" : " (run with --verbose for the stack trace)"));
         if (verbose) {
             e.printStackTrace(err);

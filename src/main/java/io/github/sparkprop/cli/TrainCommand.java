@@ -213,6 +213,8 @@ public final class TrainCommand implements Callable<Integer> {
                 blocks = blocks.union(load(spark, dataSpec.withPaths(validation, train.encoder(), train.scaler(),
                         train.features(), true), loaded).blocks());
             }
+            LoadedData testData = test == null ? null : load(spark, dataSpec.withPaths(test, train.encoder(),
+                    train.scaler(), train.features(), false), loaded);
             Network network = init != null ? init.network() : network(train);
             requireSameInputs(network, train);
             LOG.info("network {}: {} parameters", network, String.format("%,d", network.parameterCount()));
@@ -238,9 +240,8 @@ public final class TrainCommand implements Callable<Integer> {
                     run.weights(), labels, depth, "training data");
             Metrics validationMetrics = validating ? Evaluator.evaluate(context, blocks.filter(SampleBlock::isValidation),
                     network, run.weights(), labels, depth, "validation data") : null;
-            Metrics testMetrics = test == null ? null : Evaluator.evaluate(context,
-                    load(spark, dataSpec.withPaths(test, train.encoder(), train.scaler(), train.features(), false),
-                            loaded).blocks(), network, run.weights(), labels, depth, String.join(",", test));
+            Metrics testMetrics = testData == null ? null : Evaluator.evaluate(context, testData.blocks(), network,
+                    run.weights(), labels, depth, testData.description());
 
             ObjectNode training = provenance(settings, run, seconds, train);
             putMetrics(training, "trainMetrics", trainMetrics);

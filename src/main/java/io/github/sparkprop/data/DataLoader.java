@@ -5,6 +5,7 @@ import io.github.sparkprop.Task;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -41,13 +42,19 @@ public final class DataLoader {
         int fileIndex = table.fileIndex();
         int splitIndex = table.splitIndex();
         spark.sparkContext().setJobDescription("validating " + table.description());
-        DataSummary summary = Table.internalRows(table.rows())
-                .mapPartitions(rows -> Collections.singletonList(
-                        DataSummary.ofPartition(rows, fileIndex, splitIndex, checker, findMoments, findClasses)).iterator())
-                .treeReduce(DataSummary::merge);
-        spark.sparkContext().setJobDescription(null);
+        DataSummary summary;
+        try {
+            summary = Table.internalRows(table.rows())
+                    .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows, fileIndex,
+                            splitIndex, checker, findMoments, findClasses)).iterator())
+                    .treeReduce(DataSummary::merge);
+        } catch (Exception e) { // Spark's job failure, a checked exception Scala throws undeclared
+            throw Table.explain(e, table.description());
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
 
-        long skipped = checkRows(summary, table, spec.skipInvalid());
+        long skipped = checkRows(summary, table, spec.skipInvalid(), spark.sparkContext().hadoopConfiguration());
         LabelEncoder encoder = spec.task() == Task.REGRESSION ? null
                 : spec.encoder() != null ? spec.encoder() : findClasses(summary, spec.label(), table.description());
         Scaler scaler = findMoments ? Scaler.fromMoments(summary.mean(), summary.populationVariance()) : spec.scaler();
@@ -128,9 +135,9 @@ public final class DataLoader {
         return features;
     }
 
-    private static long checkRows(DataSummary summary, Table table, boolean skipInvalid) {
+    private static long checkRows(DataSummary summary, Table table, boolean skipInvalid, Configuration conf) {
         long invalid = summary.invalidRows();
-        String first = summary.firstProblem(table.options().header());
+        String first = summary.firstProblem(table.options().header(), conf);
         if (summary.validRows() == 0) {
             throw new InputException("no valid rows in " + table.description()
                     + (first == null ? ": the input is empty" : "; the first invalid one: " + first));

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.mllib.stat.MultivariateOnlineSummarizer;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -169,16 +170,18 @@ public final class DataSummary implements Serializable {
     }
 
     /**
-     * "FILE line N: PROBLEM" for the first invalid row, counting the header line, or null when every row
-     * is valid.
+     * "FILE line N: PROBLEM" for the first invalid row (its record number where the line cannot be found),
+     * or null when every row is valid.
      */
-    public String firstProblem(boolean header) {
+    public String firstProblem(boolean header, Configuration conf) {
         if (firstProblem == null) {
             return null;
         }
         long before = recordsPerSplit.getOrDefault(firstProblem.file, new TreeMap<>())
                 .headMap(firstProblem.split).values().stream().mapToLong(Long::longValue).sum();
-        long line = before + firstProblem.index + 1 + (header ? 1 : 0);
-        return firstProblem.file + " line " + line + ": " + firstProblem.problem.describe();
+        long record = before + firstProblem.index;
+        long line = LineLocator.lineOf(conf, firstProblem.file, record, header);
+        String where = line > 0 ? " line " + line : " data row " + (record + 1);
+        return firstProblem.file + where + ": " + firstProblem.problem.describe();
     }
 }

@@ -68,11 +68,7 @@ public final class LabelEncoder implements Serializable {
     }
 
     static boolean isNumber(String s) {
-        try {
-            return Double.isFinite(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return !Double.isNaN(Numbers.finiteOrNaN(s));
     }
 
     /** The class index of a canonical label key, or -1 when it is not one of the classes. */

@@ -57,7 +57,7 @@ public final class RowParser implements Serializable {
         }
         for (int k = 0; k < featureIndices.length; k++) {
             String raw = text(row, featureIndices[k]);
-            double value = finiteOrNaN(raw);
+            double value = Numbers.finiteOrNaN(raw);
             if (Double.isNaN(value)) {
                 return problem(featureNames[k], raw);
             }
@@ -68,12 +68,14 @@ public final class RowParser implements Serializable {
             return new RowProblem(labelName, null, "label is missing");
         }
         if (task == Task.REGRESSION) {
-            double value = finiteOrNaN(rawLabel);
+            double value = Numbers.finiteOrNaN(rawLabel);
             if (Double.isNaN(value)) {
                 return new RowProblem(labelName, rawLabel, problem(labelName, rawLabel).reason()
                         + " (a regression label must be a finite number)");
             }
             y[j] = value;
+        } else if (Numbers.isNonFinite(rawLabel)) {
+            return new RowProblem(labelName, rawLabel, "is not a class label; labels must be finite numbers or names");
         } else if (encoder != null) {
             int index = encoder.indexOf(LabelEncoder.key(rawLabel));
             if (index < 0) {
@@ -94,31 +96,15 @@ public final class RowParser implements Serializable {
         return row.isNullAt(field) ? null : row.getUTF8String(field).toString();
     }
 
-    /** The value of a finite number, else NaN (missing, not a number, NaN or infinite: see {@link #problem}). */
-    private static double finiteOrNaN(String raw) {
-        if (raw == null) {
-            return Double.NaN;
-        }
-        try {
-            double value = Double.parseDouble(raw);
-            return Double.isInfinite(value) ? Double.NaN : value;
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
     /** Why a value that is not a finite number was refused. */
     private static RowProblem problem(String column, String raw) {
         if (raw == null) {
             return new RowProblem(column, null, "is missing");
         }
-        double value;
-        try {
-            value = Double.parseDouble(raw);
-        } catch (NumberFormatException e) {
+        if (!Numbers.isNonFinite(raw)) {
             return new RowProblem(column, raw, "is not a number");
         }
-        return new RowProblem(column, raw, (Double.isNaN(value) ? "is NaN" : "is infinite")
-                + "; values must be finite numbers");
+        return new RowProblem(column, raw, (raw.toLowerCase(java.util.Locale.ROOT).contains("nan") ? "is NaN"
+                : "is infinite") + "; values must be finite numbers");
     }
 }

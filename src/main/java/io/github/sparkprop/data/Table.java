@@ -81,6 +81,7 @@ public record Table(Dataset<Row> rows, List<String> columns, String description,
         Dataset<Row> rows = spark.read()
                 .option("header", options.header())
                 .option("delimiter", options.delimiter())
+                .option("enforceSchema", false) // every file's header must name the same columns, in order
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", MALFORMED)
                 .schema(schema)
@@ -88,6 +89,21 @@ public record Table(Dataset<Row> rows, List<String> columns, String description,
                 .select(functions.col("*"), functions.col("_metadata.file_path"),
                         functions.col("_metadata.file_block_start"));
         return new Table(rows, List.copyOf(columns), description, options);
+    }
+
+    /**
+     * The user's error behind a failed read: part files whose headers differ become an
+     * {@link InputException} naming the file; anything else is rethrown as it is.
+     */
+    static RuntimeException explain(Exception e, String description) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.startsWith("CSV header does not conform to the schema")) {
+                return new InputException("the files of " + description + " do not all have the same header: "
+                        + message.strip().replaceAll("\\s*\\n\\s*", "; "), e);
+            }
+        }
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }
 
     private static void requireExisting(Configuration conf, List<String> paths) {

@@ -31,9 +31,7 @@ public record Metrics(long samples, Loss lossFunction, double loss, List<String>
             }
             return new Metrics(sum.count, lossFunction, sum.loss / m, labels, confusion, Double.NaN, Double.NaN, Double.NaN);
         }
-        double meanTarget = sum.targetSum / m;
-        double totalSquares = sum.targetSquareSum - m * meanTarget * meanTarget;
-        double r2 = totalSquares > 0 ? 1 - sum.squaredError / totalSquares : Double.NaN;
+        double r2 = sum.targetSquares > 0 ? 1 - sum.squaredError / sum.targetSquares : Double.NaN;
         return new Metrics(sum.count, lossFunction, sum.loss / m, null, null, Math.sqrt(sum.squaredError / m),
                 sum.absoluteError / m, r2);
     }

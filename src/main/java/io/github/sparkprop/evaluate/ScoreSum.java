@@ -15,8 +15,9 @@ public final class ScoreSum implements java.io.Serializable {
     long[] confusion;
     double squaredError;
     double absoluteError;
-    double targetSum;
-    double targetSquareSum;
+    /** Mean and sum of squared deviations of the regression targets (Welford; Chan et al. to merge). */
+    double targetMean;
+    double targetSquares;
     private transient Backprop backprop;
 
     /** An empty sum (the aggregation's zero). */
@@ -35,6 +36,7 @@ public final class ScoreSum implements java.io.Serializable {
         double[] y = block.labels();
         int n = block.size();
         loss += backprop.loss(w, block.features(), y, n);
+        long before = count;
         count += n;
         double[] yHat = backprop.outputs();
         int units = network.outputSize();
@@ -50,8 +52,9 @@ public final class ScoreSum implements java.io.Serializable {
                 double error = yHat[j * units] - y[j];
                 squaredError += error * error;
                 absoluteError += Math.abs(error);
-                targetSum += y[j];
-                targetSquareSum += y[j] * y[j];
+                double deviation = y[j] - targetMean;
+                targetMean += deviation / (before + j + 1);
+                targetSquares += deviation * (y[j] - targetMean);
             }
         }
         return this;
@@ -73,6 +76,12 @@ public final class ScoreSum implements java.io.Serializable {
 
     /** Adds another partial sum into this one. */
     public ScoreSum merge(ScoreSum other) {
+        if (other.count > 0) {
+            double total = count + other.count;
+            double deviation = other.targetMean - targetMean;
+            targetSquares += other.targetSquares + deviation * deviation * count * other.count / total;
+            targetMean += deviation * other.count / total;
+        }
         count += other.count;
         loss += other.loss;
         if (other.confusion != null) {
@@ -86,8 +95,6 @@ public final class ScoreSum implements java.io.Serializable {
         }
         squaredError += other.squaredError;
         absoluteError += other.absoluteError;
-        targetSum += other.targetSum;
-        targetSquareSum += other.targetSquareSum;
         return this;
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -28,22 +29,31 @@ public final class ModelStore {
     }
 
     /**
-     * Fails early, before any training, when the output exists (and may not be replaced) or cannot be made.
+     * Fails early, before any training, when the output exists and may not be replaced, or cannot be
+     * written: a directory is made beside it and removed again. {@code --overwrite} only ever replaces a
+     * sparkprop model (a directory with a model.json) or an empty directory, never other data.
      */
     public static void checkWritable(String dir, boolean overwrite, Configuration conf) {
         try {
             Path path = new Path(dir);
             FileSystem fs = AtomicDirectory.fileSystem(path, conf);
-            if (fs.exists(path) && !overwrite) {
-                throw new InputException("output " + dir + " already exists; use --overwrite to replace it");
+            if (fs.exists(path)) {
+                if (!overwrite) {
+                    throw new InputException("output " + dir + " already exists; use --overwrite to replace it");
+                }
+                boolean model = fs.exists(new Path(path, MODEL_JSON));
+                boolean empty = fs.getFileStatus(path).isDirectory() && fs.listStatus(path).length == 0;
+                if (!model && !empty) {
+                    throw new InputException("output " + dir + " exists and is not a sparkprop model (no "
+                            + MODEL_JSON + "); --overwrite only replaces models: choose another --output");
+                }
             }
-            Path parent = fs.makeQualified(path).getParent();
-            if (parent != null && !fs.exists(parent) && !fs.mkdirs(parent)) {
-                throw new InputException("cannot create the directory " + parent + " for output " + dir);
+            Path qualified = fs.makeQualified(path);
+            Path probe = new Path(qualified.getParent(), "." + qualified.getName() + ".probe-" + UUID.randomUUID());
+            if (!fs.mkdirs(probe)) {
+                throw new IOException("cannot create " + probe);
             }
-            if (parent != null && !fs.getFileStatus(parent).isDirectory()) {
-                throw new InputException("cannot write output " + dir + ": " + parent + " is not a directory");
-            }
+            fs.delete(probe, true);
         } catch (IOException e) {
             throw new InputException("cannot write output " + dir + ": " + e.getMessage(), e);
         }
@@ -125,11 +135,23 @@ public final class ModelStore {
 
     private static double[] weights(Network network, Map<String, Safetensors.Tensor> tensors, String name) {
         double[] w = new double[network.parameterCount()];
+        java.util.Set<String> unused = new java.util.TreeSet<>(tensors.keySet());
         for (int l = 1; l <= network.depth(); l++) {
             int out = network.size(l);
             int in = network.size(l - 1);
             copy(tensors, "layers." + (l - 1) + ".weight", new long[] {out, in}, w, network.weightOffset(l), name);
             copy(tensors, "layers." + (l - 1) + ".bias", new long[] {out}, w, network.biasOffset(l), name);
+            unused.remove("layers." + (l - 1) + ".weight");
+            unused.remove("layers." + (l - 1) + ".bias");
+        }
+        if (!unused.isEmpty()) {
+            throw new ModelFormatException(name + " holds tensors " + unused + " that model.json's " + network.depth()
+                    + " layers do not use: the weights and model.json do not belong together");
+        }
+        for (int i = 0; i < w.length; i++) {
+            if (!Double.isFinite(w[i])) {
+                throw new ModelFormatException(name + " holds a non-finite weight (" + w[i] + ")");
+            }
         }
         return w;
     }

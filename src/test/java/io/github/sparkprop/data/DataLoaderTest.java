@@ -167,6 +167,45 @@ class DataLoaderTest {
     }
 
     @Test
+    void partFilesWhoseHeadersDifferAreRefused() throws IOException {
+        Path parts = Files.createDirectory(dir.resolve("parts"));
+        Csv.write(parts, "a.csv", "x,y,label", "1,2,0", "3,4,1");
+        Csv.write(parts, "b.csv", "y,x,label", "200,100,0", "400,300,1");
+        String message = failure(parts.toString());
+        assertTrue(message.contains("do not all have the same header") && message.contains("CSV file: "), message);
+    }
+
+    @Test
+    void partFilesWithTheSameHeaderAreReadTogether() throws IOException {
+        Path parts = Files.createDirectory(dir.resolve("same"));
+        Csv.write(parts, "part-0.csv", "x,label", "1,0", "2,1");
+        Csv.write(parts, "part-1.csv", "x,label", "3,0");
+        LoadedData data = load(parts.toString());
+        try {
+            assertEquals(3, data.rows());
+        } finally {
+            data.release();
+        }
+    }
+
+    @Test
+    void blankLinesDoNotShiftTheReportedLine() {
+        String path = Csv.write(dir, "b.csv", "x,label", "1,0", "", "2,1", "   ", "oops,1");
+        String message = failure(path);
+        assertTrue(message.contains("b.csv line 6: column 'x': value 'oops' is not a number"), message);
+    }
+
+    @Test
+    void javaNumberSyntaxAndNonFiniteLabelsAreRefused() {
+        String message = failure(Csv.write(dir, "f.csv", "x,label", "1,0", "2f,1"));
+        assertTrue(message.contains("line 3: column 'x': value '2f' is not a number"), message);
+        message = failure(Csv.write(dir, "h.csv", "x,label", "1,0", "0x1p3,1"));
+        assertTrue(message.contains("value '0x1p3' is not a number"), message);
+        message = failure(Csv.write(dir, "nl.csv", "x,label", "1,0", "2,1", "3,NaN"));
+        assertTrue(message.contains("line 4: column 'label': value 'NaN' is not a class label"), message);
+    }
+
+    @Test
     void regressionLabelsMustBeNumbers() {
         String path = Csv.write(dir, "r.csv", "x,label", "1,2.5", "2,high");
         String message = assertThrows(InputException.class, () ->

@@ -98,6 +98,61 @@ class ModelStoreTest {
         assertEquals(0.5621765008857981, p[0], 1e-15);
     }
 
+    /**
+     * A 3-input, 2-class softmax model written here in the PyTorch nn.Linear layout, F64:
+     * W = [[1, 2, 3], [4, 5, 6]] (row-major, shape [2, 3]), b = [0.5, -0.5]. For x = (1, 0, -1):
+     * z = (1 - 3 + 0.5, 4 - 6 - 0.5) = (-1.5, -2.5), and softmax(z) = (1 / (1 + e^-1), 1 / (1 + e)).
+     * A transposed reading of W would give z = (1 - 5 + 0.5, ...) instead.
+     */
+    @Test
+    void weightsAreReadRowMajorAsPyTorchWritesThem() throws IOException {
+        Path model = Files.createDirectory(dir.resolve("torch"));
+        Files.writeString(model.resolve("model.json"), "{\"format\": \"sparkprop-model\", \"formatVersion\": 1, "
+                + "\"layers\": [3, 2], \"activations\": [\"softmax\"], \"loss\": \"cross-entropy\", "
+                + "\"labels\": [\"no\", \"yes\"]}");
+        String header = "{\"layers.0.weight\":{\"dtype\":\"F64\",\"shape\":[2,3],\"data_offsets\":[0,48]},"
+                + "\"layers.0.bias\":{\"dtype\":\"F64\",\"shape\":[2],\"data_offsets\":[48,64]}}";
+        byte[] json = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.allocate(8 + json.length + 64).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.putLong(json.length).put(json);
+        for (double v : new double[] {1, 2, 3, 4, 5, 6, 0.5, -0.5}) {
+            bytes.putDouble(v);
+        }
+        Files.write(model.resolve("weights.safetensors"), bytes.array());
+
+        Model loaded = ModelStore.load(model.toString(), CONF);
+        assertEquals(List.of("no", "yes"), loaded.labels());
+        double[] p = new Backprop(loaded.network()).predict(loaded.weights(), new double[] {1, 0, -1}, 1);
+        assertEquals(1 / (1 + Math.exp(-1)), p[0], 1e-15);
+        assertEquals(1 / (1 + Math.exp(1)), p[1], 1e-15);
+    }
+
+    @Test
+    void overwriteReplacesAModelButNeverOtherData() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.writeString(data.resolve("notes.txt"), "precious");
+        InputException e = assertThrows(InputException.class,
+                () -> ModelStore.save(sample(), data.toString(), true, Map.of(), CONF));
+        assertTrue(e.getMessage().contains("is not a sparkprop model"), e.getMessage());
+        assertEquals("precious", Files.readString(data.resolve("notes.txt")));
+
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        ModelStore.save(sample(), empty.toString(), true, Map.of(), CONF);
+        assertTrue(Files.exists(empty.resolve("model.json")));
+    }
+
+    @Test
+    void weightsThatModelJsonDoesNotUseAreRefused() throws IOException {
+        String out = dir.resolve("m").toString();
+        ModelStore.save(sample(), out, false, Map.of(), CONF);
+        // the saved network is 3 -> 4 -> 3; a model.json of only its first layer leaves layers.1.* unused
+        Files.writeString(Path.of(out, "model.json"), "{\"format\": \"sparkprop-model\", \"formatVersion\": 1, "
+                + "\"layers\": [3, 4], \"activations\": [\"tanh\"], \"loss\": \"squared\"}");
+        String message = assertThrows(ModelFormatException.class, () -> ModelStore.load(out, CONF)).getMessage();
+        assertTrue(message.contains("[layers.1.bias, layers.1.weight]") && message.contains("do not belong together"),
+                message);
+    }
+
     @Test
     void aTruncatedWeightsFileFailsWithOneClearLine() throws IOException {
         String out = dir.resolve("m").toString();
