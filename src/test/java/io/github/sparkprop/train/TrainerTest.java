@@ -1,0 +1,309 @@
+package io.github.sparkprop.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sparkprop.Task;
+import io.github.sparkprop.data.CsvOptions;
+import io.github.sparkprop.data.DataLoader;
+import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HoldOut;
+import io.github.sparkprop.data.LoadedData;
+import io.github.sparkprop.data.SampleBlock;
+import io.github.sparkprop.evaluate.Evaluator;
+import io.github.sparkprop.math.Activation;
+import io.github.sparkprop.math.L2Penalty;
+import io.github.sparkprop.math.Loss;
+import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.WeightInit;
+import io.github.sparkprop.optim.Adam;
+import io.github.sparkprop.optim.GradientDescent;
+import io.github.sparkprop.optim.Lbfgs;
+import io.github.sparkprop.optim.Optimizer;
+import io.github.sparkprop.optim.Schedule;
+import io.github.sparkprop.testing.Csv;
+import io.github.sparkprop.testing.SharedSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.spark.storage.BroadcastBlockId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+
+    private static final Network NETWORK =
+            Network.of(6, new int[] {5}, Activation.TANH, 3, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
+    private static final List<String> LABELS = List.of("0", "1", "2");
+
+    @TempDir
+    Path dir;
+
+    private static LoadedData load(String path, int partitions, HoldOut holdOut) {
+        return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), CsvOptions.DEFAULT, "label", null,
+                Task.CLASSIFICATION, null, null, false, false, partitions, holdOut));
+    }
+
+    private static DistributedObjective objective(LoadedData data, MiniBatch batch, boolean validation) {
+        return new DistributedObjective(SharedSpark.context(), data.blocks(), NETWORK, new L2Penalty(1e-3), 2, batch,
+                validation ? new DistributedObjective.Validation(1, LABELS) : DistributedObjective.Validation.NONE);
+    }
+
+    private static double relativeDifference(double[] a, double[] b) {
+        return DistributedTrainingTest.relativeDifference(a, b);
+    }
+
+    @Test
+    void miniBatchesDoNotDependOnThePartitioning() {
+        String path = Csv.blobs(dir, "blobs.csv", 600, 6, 3);
+        double[] reference = null;
+        for (int partitions : new int[] {1, 4}) {
+            LoadedData data = load(path, partitions, HoldOut.NONE);
+            try {
+                TrainingRun run = new Trainer(objective(data, new MiniBatch(11, 0.25), false),
+                        new Adam(Schedule.constant(0.05), 0.9, 0.999, 1e-8), Trainer.Settings.iterations(25), null)
+                        .run(WeightInit.initialize(NETWORK, 5));
+                long samples = run.history().get(0).samples();
+                assertTrue(samples > 100 && samples < 200, "a quarter of 600 rows: " + samples);
+                if (reference == null) {
+                    reference = run.weights();
+                } else {
+                    double difference = relativeDifference(run.weights(), reference);
+                    assertTrue(difference < 1e-9, "1 vs 4 partitions: " + difference);
+                }
+            } finally {
+                data.release();
+            }
+        }
+    }
+
+    @Test
+    void anEmptyMiniBatchTakesNoStep() {
+        String path = Csv.blobs(dir, "few.csv", 4, 6, 2);
+        LoadedData data = load(path, 2, HoldOut.NONE);
+        try {
+            double[] initial = WeightInit.initialize(NETWORK, 1);
+            TrainingRun run = new Trainer(objective(data, new MiniBatch(3, 0.01), false),
+                    new GradientDescent(Schedule.constant(0.5)), Trainer.Settings.iterations(5), null).run(initial);
+            assertEquals(5, run.iterations());
+            long empty = run.history().stream().filter(r -> r.samples() == 0).count();
+            assertTrue(empty >= 4, "with 4 rows and F = 0.01 nearly every batch is empty: " + empty);
+            if (empty == 5) {
+                assertArrayEquals(initial, run.weights(), 0.0);
+            }
+            assertTrue(run.historyCsv().lines().count() == 6, run.historyCsv());
+        } finally {
+            data.release();
+        }
+    }
+
+    /**
+     * A run killed after iteration 7 (a listener throws once the checkpoint of iteration 7 is written) and
+     * resumed from its checkpoint ends with the weights of the uninterrupted run, for Adam on mini-batches
+     * with validation figures, and for L-BFGS.
+     */
+    @Test
+    void aKilledRunResumesToTheSameWeights() {
+        String path = Csv.blobs(dir, "blobs.csv", 400, 6, 4);
+        LoadedData data = load(path, 3, new HoldOut(9, 0.2));
+        try {
+            resumeEqualsUninterrupted(data, new MiniBatch(21, 0.5),
+                    () -> new Adam(Schedule.constant(0.05), 0.9, 0.999, 1e-8), "adam");
+            resumeEqualsUninterrupted(data, MiniBatch.FULL, () -> new Lbfgs(5), "lbfgs");
+        } finally {
+            data.release();
+        }
+    }
+
+    private void resumeEqualsUninterrupted(LoadedData data, MiniBatch batch, Supplier<Optimizer> optimizer,
+            String name) {
+        Trainer.Settings settings = new Trainer.Settings(12, 0, 0, 1, 0);
+        double[] initial = WeightInit.initialize(NETWORK, 2);
+        TrainingRun straight = new Trainer(objective(data, batch, true), optimizer.get(), settings, null).run(initial);
+
+        var settingsJson = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("run", name);
+        String checkpoints = dir.resolve("checkpoints-" + name).toString();
+        CheckpointStore store = new CheckpointStore(checkpoints, SharedSpark.context().hadoopConfiguration(),
+                settingsJson);
+        Trainer killed = new Trainer(objective(data, batch, true), optimizer.get(), settings, store);
+        killed.addListener(record -> {
+            if (record.iteration() == 7) {
+                throw new IllegalStateException("killed");
+            }
+        });
+        assertThrows(IllegalStateException.class, () -> killed.run(initial));
+
+        TrainingState state = new CheckpointStore(checkpoints, SharedSpark.context().hadoopConfiguration(),
+                settingsJson).loadLatest();
+        assertNotNull(state);
+        assertEquals(7, state.iteration());
+        assertEquals(7, state.history().size());
+        TrainingRun resumed = new Trainer(objective(data, batch, true), optimizer.get(), settings, store).run(state);
+
+        assertEquals(straight.iterations(), resumed.iterations());
+        double difference = relativeDifference(resumed.weights(), straight.weights());
+        assertTrue(difference < 1e-9, name + ": resumed vs uninterrupted " + difference);
+        assertTrue(resumed.history().get(11).hasValidation());
+        assertEquals(straight.history().get(11).validationLoss(), resumed.history().get(11).validationLoss(), 1e-9);
+    }
+
+    @Test
+    void aCheckpointOfOtherSettingsIsRefused() {
+        String path = Csv.blobs(dir, "blobs.csv", 50, 6, 4);
+        LoadedData data = load(path, 2, HoldOut.NONE);
+        try {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            String checkpoints = dir.resolve("c").toString();
+            var conf = SharedSpark.context().hadoopConfiguration();
+            new Trainer(objective(data, MiniBatch.FULL, false), new GradientDescent(Schedule.constant(0.1)),
+                    new Trainer.Settings(2, 0, 0, 1, 0), new CheckpointStore(checkpoints, conf,
+                            json.createObjectNode().put("learningRate", 0.1))).run(WeightInit.initialize(NETWORK, 1));
+            CheckpointStore other = new CheckpointStore(checkpoints, conf, json.createObjectNode().put("learningRate", 0.2));
+            String message = assertThrows(io.github.sparkprop.InputException.class, other::loadLatest).getMessage();
+            assertTrue(message.contains("other settings"), message);
+        } finally {
+            data.release();
+        }
+    }
+
+    @Test
+    void earlyStoppingKeepsTheWeightsOfTheBestValidationLoss() {
+        String path = Csv.blobs(dir, "small.csv", 120, 6, 6);
+        LoadedData data = load(path, 2, new HoldOut(4, 0.4));
+        try {
+            Network big = Network.of(6, new int[] {64}, Activation.RELU, 3, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
+            DistributedObjective objective = new DistributedObjective(SharedSpark.context(), data.blocks(), big,
+                    new L2Penalty(0), 2, MiniBatch.FULL, new DistributedObjective.Validation(1, LABELS));
+            TrainingRun run = new Trainer(objective, new Adam(Schedule.constant(0.05), 0.9, 0.999, 1e-8),
+                    new Trainer.Settings(300, 0, 5, 1, 0), null).run(WeightInit.initialize(big, 3));
+            assertTrue(run.stopReason().startsWith("early stopping"), run.stopReason());
+            assertTrue(run.iterations() < 300);
+            double best = run.history().stream().mapToDouble(IterationRecord::validationLoss).min().orElseThrow();
+            double kept = Evaluator.evaluate(SharedSpark.context(), data.blocks().filter(SampleBlock::isValidation),
+                    big, run.weights(), LABELS, 2, "validation").loss();
+            assertEquals(best, kept, 1e-12, "the returned weights are those of the best validation loss");
+            int last = run.iterations() - 1;
+            assertTrue(run.history().get(last).validationLoss() > best);
+        } finally {
+            data.release();
+        }
+    }
+
+    @Test
+    void theValidationSplitIsTheSameWhateverThePartitioning() {
+        String path = Csv.blobs(dir, "blobs.csv", 500, 6, 7);
+        Set<Long> reference = null;
+        for (int partitions : new int[] {1, 3}) {
+            LoadedData data = load(path, partitions, new HoldOut(5, 0.3));
+            try {
+                Set<Long> held = new HashSet<>();
+                for (SampleBlock block : data.blocks().filter(SampleBlock::isValidation).collect()) {
+                    for (long id : block.ids()) {
+                        held.add(id);
+                    }
+                }
+                assertEquals(data.heldOut(), held.size());
+                assertTrue(held.size() > 120 && held.size() < 180, "about 30 % of 500: " + held.size());
+                assertEquals(500, data.rows() + data.heldOut());
+                if (reference == null) {
+                    reference = held;
+                } else {
+                    assertEquals(reference, held);
+                }
+            } finally {
+                data.release();
+            }
+        }
+    }
+
+    @Test
+    void divergenceStopsWithTheIterationAndKeepsTheLastGoodCheckpoint() throws IOException {
+        StringBuilder csv = new StringBuilder("x,label\n");
+        for (int i = 0; i < 50; i++) {
+            csv.append(i).append(',').append(3 * i).append('\n');
+        }
+        Path file = dir.resolve("line.csv");
+        Files.writeString(file, csv);
+        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(file.toString()),
+                CsvOptions.DEFAULT, "label", null, Task.REGRESSION, null, null, false, false, 2, HoldOut.NONE));
+        try {
+            Network linear = Network.of(1, new int[0], Activation.RELU, 1, Activation.IDENTITY, Loss.SQUARED);
+            String checkpoints = dir.resolve("div").toString();
+            CheckpointStore store = new CheckpointStore(checkpoints, SharedSpark.context().hadoopConfiguration(),
+                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
+            Trainer trainer = new Trainer(new DistributedObjective(SharedSpark.context(), data.blocks(), linear,
+                    new L2Penalty(0), 2), new GradientDescent(Schedule.constant(1.0)),
+                    new Trainer.Settings(1000, 0, 0, 1, 0), store);
+            DivergenceException e = assertThrows(DivergenceException.class, () -> trainer.run(new double[2]));
+            assertTrue(e.getMessage().matches("training diverged at iteration \\d+: .*smaller --learning-rate.*"),
+                    e.getMessage());
+            TrainingState last = store.loadLatest();
+            assertNotNull(last);
+            assertTrue(Stream.of(last.weights()).flatMapToDouble(java.util.Arrays::stream).allMatch(Double::isFinite));
+        } finally {
+            data.release();
+        }
+    }
+
+    /**
+     * The weights' broadcast (a double[] of the parameter count on the driver) is destroyed after every
+     * pass: after each iteration none is left (the removal is asynchronous, so it is awaited briefly). Left
+     * to the garbage collector instead, one would stay per iteration until a collection.
+     */
+    @Test
+    void broadcastsDoNotPileUp() {
+        assertEquals("true", SharedSpark.session().conf().get("spark.kryo.registrationRequired"));
+        String path = Csv.blobs(dir, "blobs.csv", 200, 6, 8);
+        LoadedData data = load(path, 3, HoldOut.NONE);
+        try {
+            List<Integer> live = new ArrayList<>();
+            new Trainer(objective(data, MiniBatch.FULL, false), new GradientDescent(Schedule.constant(0.1)),
+                    Trainer.Settings.iterations(10), null)
+                    .addListener(record -> live.add(awaitNoWeightBroadcast()))
+                    .run(WeightInit.initialize(NETWORK, 1));
+            assertEquals(List.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), live, "weight broadcasts alive after each iteration");
+        } finally {
+            data.release();
+        }
+    }
+
+    private static int awaitNoWeightBroadcast() {
+        long deadline = System.currentTimeMillis() + 5_000;
+        int live = liveWeightBroadcasts();
+        while (live > 0 && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+            live = liveWeightBroadcasts();
+        }
+        return live;
+    }
+
+    private static int liveWeightBroadcasts() {
+        var blockManager = org.apache.spark.SparkEnv.get().blockManager();
+        scala.Function1<org.apache.spark.storage.BlockId, Object> isBroadcast = id -> id.isBroadcast();
+        List<org.apache.spark.storage.BlockId> ids = new ArrayList<>();
+        blockManager.master().getMatchingBlockIds(isBroadcast, true).foreach(id -> ids.add(id));
+        int count = 0;
+        for (org.apache.spark.storage.BlockId id : ids) {
+            if (id instanceof BroadcastBlockId broadcast && broadcast.field().isEmpty()) {
+                var values = blockManager.getLocalValues(id);
+                if (values.isDefined()) {
+                    if (values.get().data().hasNext() && values.get().data().next() instanceof double[] w
+                            && w.length == NETWORK.parameterCount()) {
+                        count++;
+                    }
+                    blockManager.releaseLock(id, scala.Option.empty());
+                }
+            }
+        }
+        return count;
+    }
+}
