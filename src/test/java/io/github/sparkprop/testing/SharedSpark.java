@@ -6,11 +6,16 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one local[2] SparkSession of the test suite (Surefire runs all tests in one JVM), configured as
- * production is: Kryo with sparkprop's registrator and registration required. Spark's shutdown hook stops
- * it when the JVM ends.
+ * The one local[2] SparkSession of a test JVM (Surefire runs all tests of an execution in one JVM),
+ * configured as production is: Kryo with sparkprop's registrator, and here with registration required, so
+ * that every test also proves the registrations. The tests that run MLlib beside sparkprop (tag
+ * {@value #MLLIB}) run in a Surefire execution of their own whose session does not require registration:
+ * MLlib sends classes that Spark does not register. Spark's shutdown hook stops the session.
  */
 public final class SharedSpark {
+
+    /** The JUnit tag of tests that run MLlib in the same session. */
+    public static final String MLLIB = "mllib";
 
     private static SparkSession session;
 
@@ -22,7 +27,8 @@ public final class SharedSpark {
             session = SparkSessions.getOrCreate("local[2]", Map.of(
                     "spark.ui.enabled", "false",
                     "spark.sql.shuffle.partitions", "4",
-                    "spark.kryo.registrationRequired", "true"));
+                    "spark.kryo.registrationRequired",
+                    System.getProperty("sparkprop.test.registrationRequired", "true")));
         }
         return session;
     }
