@@ -47,7 +47,12 @@ public final class CheckpointStore {
     public CheckpointStore(String dir, Configuration conf, JsonNode settings) {
         this.dir = new Path(dir);
         this.conf = conf;
-        this.settings = settings;
+        try {
+            // as it reads back from checkpoint.json (no POJO nodes), so that equal settings compare equal
+            this.settings = JSON.readTree(JSON.writeValueAsString(settings));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("settings are not JSON: " + e.getMessage(), e);
+        }
     }
 
     /** Writes the state as the newest checkpoint and deletes the older ones. */
@@ -135,10 +140,11 @@ public final class CheckpointStore {
 
     private TrainingState read(Path checkpoint) throws IOException {
         JsonNode json = JSON.readTree(AtomicDirectory.read(new Path(checkpoint, MARKER), conf));
-        if (!settings.equals(json.get("settings"))) {
-            throw new InputException("the checkpoint " + checkpoint + " was made with other settings; resume with the "
-                    + "same options, or use another --checkpoint-dir. Checkpoint: " + json.get("settings")
-                    + "; now: " + settings);
+        JsonNode saved = json.get("settings");
+        if (!settings.equals(saved)) {
+            throw new InputException("the checkpoint " + checkpoint + " was made with other settings ("
+                    + differences(saved, settings) + "); resume with the same options, or use another "
+                    + "--checkpoint-dir");
         }
         Map<String, Safetensors.Tensor> tensors = Safetensors.read(
                 AtomicDirectory.read(new Path(checkpoint, STATE), conf), checkpoint + "/" + STATE);
@@ -163,6 +169,20 @@ public final class CheckpointStore {
         LOG.info("resuming from {} (iteration {})", checkpoint, json.get("iteration").asInt());
         return new TrainingState(json.get("iteration").asInt(), tensors.get("weights").values(), optimizer, history,
                 early, best == null ? null : best.values(), json.get("previousCost").asDouble());
+    }
+
+    /** "key: checkpoint A, now B" for every setting that differs. */
+    private static String differences(JsonNode saved, JsonNode now) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        saved.fieldNames().forEachRemaining(keys::add);
+        now.fieldNames().forEachRemaining(keys::add);
+        List<String> differences = new ArrayList<>();
+        for (String key : keys) {
+            if (!java.util.Objects.equals(saved.get(key), now.get(key))) {
+                differences.add(key + ": checkpoint " + saved.get(key) + ", now " + now.get(key));
+            }
+        }
+        return String.join("; ", differences);
     }
 
     private static Safetensors.Tensor vector(double[] values) {

@@ -1,18 +1,25 @@
 package io.github.sparkprop.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sparkprop.model.Model;
+import io.github.sparkprop.model.ModelStore;
 import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +106,92 @@ class CliTest {
                 dir.resolve("regression").toString());
         assertEquals(0, regression.code(), regression.err());
         assertTrue(regression.out().contains("RMSE 0.1"), regression.out());
+    }
+
+    @Test
+    void adamOnMiniBatchesWithValidationAndEarlyStopping() throws IOException {
+        String model = dir.resolve("adam").toString();
+        Run run = sparkprop("train", "--input", IRIS, "--label", "species", "--standardize", "--hidden", "8",
+                "--optimizer", "adam", "--learning-rate", "0.05", "--batch-fraction", "0.5",
+                "--validation-fraction", "0.3", "--eval-every", "2", "--early-stopping", "4", "--iterations", "400",
+                "--output", model);
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("validation data: samples"), run.out());
+        JsonNode training = new ObjectMapper().readTree(Path.of(model, "model.json").toFile()).get("training");
+        assertEquals("adam", training.get("settings").get("optimizer").asText());
+        assertTrue(training.get("validationMetrics").get("accuracy").asDouble() > 0.8, training.toString());
+        List<String> history = Files.readAllLines(Path.of(model, "history.csv"));
+        assertTrue(history.get(0).endsWith("validation_loss,validation_accuracy,validation_rmse"), history.get(0));
+        assertTrue(history.get(2).matches("2,[^,]+,[^,]+,\\d+,[^,]+,[0-9.]+,[0-9.]+,"), history.get(2));
+        assertTrue(history.get(1).matches("1,[^,]+,[^,]+,\\d+,[^,]+,,,"), history.get(1));
+    }
+
+    @Test
+    void lbfgsFromTheCommandLine() {
+        Run run = sparkprop("train", "--input", IRIS, "--label", "species", "--standardize", "--optimizer", "lbfgs",
+                "--iterations", "60", "--l2", "0.001", "--test", IRIS, "--output", dir.resolve("lbfgs").toString());
+        assertEquals(0, run.code(), run.err());
+        Matcher accuracy = Pattern.compile("test accuracy: ([0-9.]+)").matcher(run.out());
+        assertTrue(accuracy.find() && Double.parseDouble(accuracy.group(1)) >= 0.95, run.out());
+
+        Run mixed = sparkprop("train", "--input", IRIS, "--label", "species", "--optimizer", "lbfgs",
+                "--batch-fraction", "0.5", "--output", dir.resolve("x").toString());
+        assertEquals(2, mixed.code());
+        assertTrue(mixed.err().contains("--optimizer lbfgs needs full batches"), mixed.err());
+    }
+
+    @Test
+    void checkpointsAreResumedOnlyOnRequest() {
+        String checkpoints = dir.resolve("checkpoints").toString();
+        String model = dir.resolve("m").toString();
+        String[] args = {"train", "--input", IRIS, "--label", "species", "--standardize", "--iterations", "12",
+            "--checkpoint-dir", checkpoints, "--checkpoint-every", "5", "--output", model};
+        Run first = sparkprop(args);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(Files.isDirectory(Path.of(checkpoints, "checkpoint-00000012")));
+        assertEquals(1, Objects.requireNonNull(Path.of(checkpoints).toFile().list()).length, "older ones deleted");
+        double[] weights = ModelStore.load(model, new Configuration()).weights();
+
+        String[] otherOutput = args.clone();
+        otherOutput[otherOutput.length - 1] = dir.resolve("other").toString();
+        Run again = sparkprop(otherOutput);
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("holds checkpoints of an earlier run; add --resume"), again.err());
+
+        Run resumed = sparkprop(concat(args, "--resume", "--overwrite"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertArrayEquals(weights, ModelStore.load(model, new Configuration()).weights(), 0.0);
+
+        Run changed = sparkprop(concat(args, "--resume", "--overwrite", "--l2", "0.5"));
+        assertEquals(2, changed.code());
+        assertTrue(changed.err().contains("was made with other settings"), changed.err());
+    }
+
+    @Test
+    void initModelStartsFromASavedModel() {
+        String base = dir.resolve("base").toString();
+        assertEquals(0, sparkprop("train", "--input", IRIS, "--label", "species", "--standardize", "--hidden", "4",
+                "--iterations", "30", "--output", base).code());
+        String tuned = dir.resolve("tuned").toString();
+        Run run = sparkprop("train", "--input", IRIS, "--label", "species", "--init-model", base,
+                "--learning-rate", "1e-9", "--iterations", "1", "--output", tuned);
+        assertEquals(0, run.code(), run.err());
+        Model before = ModelStore.load(base, new Configuration());
+        Model after = ModelStore.load(tuned, new Configuration());
+        assertEquals(before.network(), after.network());
+        assertArrayEquals(before.scaler().mean(), after.scaler().mean(), 0.0);
+        assertArrayEquals(before.weights(), after.weights(), 1e-6);
+
+        Run conflict = sparkprop("train", "--input", IRIS, "--label", "species", "--init-model", base,
+                "--hidden", "8", "--output", dir.resolve("c").toString());
+        assertEquals(2, conflict.code());
+        assertTrue(conflict.err().contains("--hidden cannot be combined with --init-model"), conflict.err());
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     @Test
