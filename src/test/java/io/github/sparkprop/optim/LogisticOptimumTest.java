@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.testing.LinearSystem;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class LogisticOptimumTest {
             for (int a = 0; a <= N; a++) {
                 h[a][N + 1] = g[a];
             }
-            double[] step = solve(h);
+            double[] step = LinearSystem.solve(h);
             for (int a = 0; a <= N; a++) {
                 theta[a] -= step[a];
             }
@@ -95,37 +96,6 @@ class LogisticOptimumTest {
             s += a[i] * b[i];
         }
         return s;
-    }
-
-    /** Gaussian elimination with partial pivoting on the augmented matrix [A | b]. */
-    private static double[] solve(double[][] a) {
-        int n = a.length;
-        for (int c = 0; c < n; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
-                    pivot = r;
-                }
-            }
-            double[] t = a[c];
-            a[c] = a[pivot];
-            a[pivot] = t;
-            for (int r = c + 1; r < n; r++) {
-                double f = a[r][c] / a[c][c];
-                for (int k = c; k <= n; k++) {
-                    a[r][k] -= f * a[c][k];
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = a[r][n];
-            for (int k = r + 1; k < n; k++) {
-                s -= a[r][k] * x[k];
-            }
-            x[r] = s / a[r][r];
-        }
-        return x;
     }
 
     private static void reachesTheOptimum(String name, Supplier<Optimizer> optimizer, int iterations) {

@@ -15,6 +15,7 @@ import io.github.sparkprop.math.Network;
 import io.github.sparkprop.optim.Evaluation;
 import io.github.sparkprop.optim.GradientDescent;
 import io.github.sparkprop.optim.Schedule;
+import io.github.sparkprop.testing.LinearSystem;
 import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class LinearRegressionTest {
         }
     }
 
-    /** Solves (X^T X) theta = X^T y for rows (1, x1, x2, y) by Gaussian elimination with partial pivoting. */
+    /** Solves the normal equations (X^T X) theta = X^T y for rows (1, x1, x2, y). */
     private static double[] normalEquations(double[][] rows) {
         int n = 3;
         double[][] a = new double[n][n + 1];
@@ -81,31 +82,6 @@ class LinearRegressionTest {
                 a[i][n] += r[i] * r[n];
             }
         }
-        for (int c = 0; c < n; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
-                    pivot = r;
-                }
-            }
-            double[] t = a[c];
-            a[c] = a[pivot];
-            a[pivot] = t;
-            for (int r = c + 1; r < n; r++) {
-                double f = a[r][c] / a[c][c];
-                for (int k = c; k <= n; k++) {
-                    a[r][k] -= f * a[c][k];
-                }
-            }
-        }
-        double[] theta = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = a[r][n];
-            for (int k = r + 1; k < n; k++) {
-                s -= a[r][k] * theta[k];
-            }
-            theta[r] = s / a[r][r];
-        }
-        return theta;
+        return LinearSystem.solve(a);
     }
 }
