@@ -13,7 +13,7 @@ public final class DataOptions {
                     + "any Hadoop file system (file://, hdfs://, s3a://). Repeat or separate with commas for several.")
     List<String> input;
 
-    @Option(names = "--no-header", description = "The CSV has no header line; columns are then _c0, _c1, ...")
+    @Option(names = "--no-header", arity = "0..1", fallbackValue = "true", paramLabel = "true|false", description = "The CSV has no header line; columns are then _c0, _c1, ...")
     boolean noHeader;
 
     @Option(names = "--csv-delimiter", paramLabel = "C", defaultValue = ",",

@@ -45,7 +45,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "The label column. Default: the one the model was trained with, else 'label'.")
     String label;
 
-    @Option(names = "--json", description = "Print one JSON object on standard output and nothing else there.")
+    @Option(names = "--json", arity = "0..1", fallbackValue = "true", paramLabel = "true|false", description = "Print one JSON object on standard output and nothing else there.")
     boolean json;
 
     @Mixin

@@ -46,7 +46,7 @@ public final class OptimizerOptions {
             description = "Momentum mu of --optimizer momentum, in [0, 1). Default: ${DEFAULT-VALUE}")
     double momentum;
 
-    @Option(names = "--nesterov", description = "Nesterov's accelerated gradient for --optimizer momentum.")
+    @Option(names = "--nesterov", arity = "0..1", fallbackValue = "true", paramLabel = "true|false", description = "Nesterov's accelerated gradient for --optimizer momentum.")
     boolean nesterov;
 
     @Option(names = "--beta1", paramLabel = "B1", defaultValue = "" + Adam.BETA1,

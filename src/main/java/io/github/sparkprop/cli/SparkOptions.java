@@ -23,7 +23,7 @@ public final class SparkOptions {
                     + "e.g. learning-rate=0.5; options on the command line win.")
     String config;
 
-    @Option(names = "--verbose", description = "Print stack traces of failures.")
+    @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", paramLabel = "true|false", description = "Print stack traces of failures.")
     boolean verbose;
 
     /** The active SparkSession, or a new one with these options. */

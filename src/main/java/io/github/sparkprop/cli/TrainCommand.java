@@ -119,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--standardize",
+    @Option(names = "--standardize", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
             description = "Standardise the features to mean 0 and standard deviation 1 (population), computed "
                     + "in one pass, kept in the model and applied at prediction time.")
     boolean standardize;
@@ -165,7 +165,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "A checkpoint every N iterations (and at the end). Default: ${DEFAULT-VALUE}")
     int checkpointEvery;
 
-    @Option(names = "--resume",
+    @Option(names = "--resume", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
             description = "Continue the run whose checkpoints are in --checkpoint-dir (the same options); "
                     + "starts from iteration 1 when there is none yet.")
     boolean resume;
@@ -183,7 +183,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where to save the model (model.json, weights.safetensors, history.csv).")
     String output;
 
-    @Option(names = "--overwrite", description = "Replace an existing --output.")
+    @Option(names = "--overwrite", arity = "0..1", fallbackValue = "true", paramLabel = "true|false", description = "Replace an existing --output.")
     boolean overwrite;
 
     @Mixin

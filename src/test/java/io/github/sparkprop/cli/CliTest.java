@@ -94,6 +94,17 @@ class CliTest {
         Run run = sparkprop("train", "--config", config.toString(), "--iterations", "2");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("trained 2 iterations"), run.out());
+
+        // a flag set both in the file and on the command line stays set (it does not toggle)
+        Files.writeString(config, Files.readString(config) + "overwrite=true\nstandardize=true\n");
+        Run again = sparkprop("train", "--config", config.toString(), "--overwrite", "--standardize");
+        assertEquals(0, again.code(), again.err());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("a").resolve("model.json").toFile());
+        assertTrue(json.has("scaler"), "standardized");
+        Run off = sparkprop("train", "--config", config.toString(), "--standardize=false");
+        assertEquals(0, off.code(), off.err());
+        json = new ObjectMapper().readTree(dir.resolve("a").resolve("model.json").toFile());
+        assertTrue(!json.has("scaler"), "--standardize=false wins over the file");
     }
 
     @Test
