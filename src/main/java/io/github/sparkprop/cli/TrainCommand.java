@@ -145,7 +145,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "0",
             description = "Stop when the loss changes by less than T relative to the previous iteration's "
-                    + "(0: off). Default: ${DEFAULT-VALUE}")
+                    + "(0: off). With mini-batches the losses are of different batches: use early stopping "
+                    + "instead. Default: ${DEFAULT-VALUE}")
     double tolerance;
 
     @Option(names = "--test", paramLabel = "PATH", split = ",",
@@ -166,8 +167,9 @@ public final class TrainCommand implements Callable<Integer> {
     int checkpointEvery;
 
     @Option(names = "--resume", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-            description = "Continue the run whose checkpoints are in --checkpoint-dir (the same options); "
-                    + "starts from iteration 1 when there is none yet.")
+            description = "Continue the run whose checkpoints are in --checkpoint-dir (the same options, but "
+                    + "--learning-rate and --iterations may change); starts from iteration 1 when there is none "
+                    + "yet.")
     boolean resume;
 
     @Option(names = "--log-every", paramLabel = "N", defaultValue = "0",
@@ -364,6 +366,14 @@ public final class TrainCommand implements Callable<Integer> {
     /** The settings that determine the result: a checkpoint resumes only a run with the same ones. */
     private ObjectNode settings(Network network, LoadedData train) {
         ObjectNode settings = JSON.createObjectNode();
+        settings.putPOJO("input", data.input);
+        settings.put("label", label);
+        if (features != null) {
+            settings.putPOJO("features", features);
+        }
+        settings.put("header", !data.noHeader);
+        settings.put("csvDelimiter", data.delimiter);
+        settings.put("handleInvalid", data.handleInvalid);
         settings.putPOJO("layers", network.layers());
         settings.put("network", network.toString());
         optimizerOptions.describe(settings);
@@ -390,7 +400,6 @@ public final class TrainCommand implements Callable<Integer> {
         ObjectNode training = JSON.createObjectNode();
         training.put("sparkpropVersion", Version.get());
         training.put("finishedAt", Instant.now().toString());
-        training.putPOJO("input", data.input);
         training.put("label", label);
         training.put("rows", train.rows());
         training.put("skippedRows", train.skipped());

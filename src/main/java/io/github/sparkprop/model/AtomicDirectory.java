@@ -12,10 +12,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes a directory of files so that a crash never leaves a partial one under the final name: the files
- * go to a temporary sibling directory, the marker file (written last) says the content is complete, and the
- * directory is renamed into place. Works on any Hadoop file system; on Hadoop's local file system without
- * the client-side .crc files, so that the directory holds exactly its files.
+ * Writes a directory of files so that a crash never leaves something that looks complete: the files go to
+ * a temporary sibling directory, which is renamed into place, and only then is the marker file written
+ * into it; a directory without its marker is incomplete. On a file system whose rename is a copy (object
+ * stores) the marker still comes last. Works on any Hadoop file system; on Hadoop's local file system
+ * without the client-side .crc files, so that the directory holds exactly its files.
  */
 public final class AtomicDirectory {
 
@@ -32,7 +33,7 @@ public final class AtomicDirectory {
     }
 
     /**
-     * Writes {@code files} and then {@code marker} into {@code target}, replacing an existing target.
+     * Writes {@code files} into {@code target} (replacing an existing target) and then {@code marker}.
      *
      * @param files  file name -&gt; bytes, written first
      * @param marker the file written last, whose presence marks the directory complete
@@ -47,7 +48,6 @@ public final class AtomicDirectory {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 writeFile(fs, new Path(temporary, file.getKey()), file.getValue());
             }
-            writeFile(fs, new Path(temporary, marker), markerBytes);
             if (fs.exists(qualified) && !fs.delete(qualified, true)) {
                 throw new IOException("cannot delete the existing " + qualified);
             }
@@ -59,6 +59,7 @@ public final class AtomicDirectory {
                 fs.delete(temporary, true);
             }
         }
+        writeFile(fs, new Path(qualified, marker), markerBytes);
     }
 
     /**

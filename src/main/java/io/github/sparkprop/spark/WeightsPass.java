@@ -9,7 +9,8 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * One distributed pass over cached blocks at given weights: broadcast the weights, fold every block of a
- * task into that task's accumulator, merge the accumulators with treeAggregate, destroy the broadcast.
+ * task into that task's accumulator, merge the accumulators with treeAggregate, destroy the broadcast
+ * (on the driver and every executor, before returning).
  * Only the merged accumulator comes back to the driver.
  */
 public final class WeightsPass {
@@ -35,7 +36,8 @@ public final class WeightsPass {
             return blocks.treeAggregate(zero, (acc, block) -> fold.add(acc, block, weights.value()), merge, treeDepth);
         } finally {
             context.setJobDescription(null);
-            weights.destroy();
+            // blocking: the executors' copies are gone before the next iteration broadcasts anew
+            weights.destroy(true);
         }
     }
 }

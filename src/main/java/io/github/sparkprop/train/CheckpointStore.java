@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * Checkpoints of a training run in a directory on any Hadoop file system. Each is a directory
  * {@code checkpoint-NNNNNNNN} (the iteration) holding {@code state.safetensors} (weights, best weights,
  * optimizer state) and {@code checkpoint.json} (iteration, settings, history, early-stopping record),
- * written atomically with checkpoint.json last; older checkpoints are deleted once a newer one is complete,
- * so a crash at any moment leaves at least one complete checkpoint. A checkpoint only resumes a run with
- * the same settings.
+ * written atomically with checkpoint.json last. The two newest complete checkpoints are kept (older ones
+ * are deleted), so a crash at any moment leaves a complete one, and a checkpoint whose weights turn out to
+ * diverge can be dropped for the one before. A checkpoint only resumes a run with the same settings, but
+ * for {@link #ADJUSTABLE} ones (a smaller learning rate after a divergence, more iterations).
  */
 public final class CheckpointStore {
 
@@ -36,6 +37,9 @@ public final class CheckpointStore {
     static final String STATE = "state.safetensors";
     private static final String PREFIX = "checkpoint-";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Settings a resumed run may change: the learning rate (after a divergence) and the iterations. */
+    static final java.util.Set<String> ADJUSTABLE = java.util.Set.of("learningRate", "iterations");
+    private static final int KEEP = 2;
 
     private final Path dir;
     private final Configuration conf;
@@ -68,6 +72,9 @@ public final class CheckpointStore {
         json.put("iteration", state.iteration());
         json.set("settings", settings);
         json.put("previousCost", state.previousCost());
+        if (state.stopReason() != null) {
+            json.put("stopReason", state.stopReason());
+        }
         ArrayNode early = json.putArray("earlyStopping");
         for (double v : state.earlyStopping()) {
             early.add(v);
@@ -81,15 +88,45 @@ public final class CheckpointStore {
         try {
             AtomicDirectory.write(target, Map.of(STATE, Safetensors.write(tensors)), MARKER,
                     JSON.writeValueAsBytes(json), conf);
-            FileSystem fs = AtomicDirectory.fileSystem(dir, conf);
-            for (FileStatus old : fs.listStatus(dir, p -> p.getName().startsWith(PREFIX))) {
-                if (iterationOf(old.getPath()) < state.iteration()) {
-                    fs.delete(old.getPath(), true);
-                }
+            List<Path> complete = complete();
+            for (Path old : complete.subList(Math.min(KEEP, complete.size()), complete.size())) {
+                AtomicDirectory.fileSystem(old, conf).delete(old, true);
             }
         } catch (IOException e) {
             throw new InputException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Deletes the checkpoint of an iteration (one whose weights turned out to diverge), if there is one,
+     * leaving the one before it as the newest.
+     */
+    public void discard(int iteration) {
+        Path checkpoint = new Path(dir, String.format("%s%08d", PREFIX, iteration));
+        try {
+            FileSystem fs = AtomicDirectory.fileSystem(checkpoint, conf);
+            if (fs.exists(checkpoint)) {
+                fs.delete(checkpoint, true);
+                LOG.info("deleted checkpoint {}: its weights diverge", checkpoint);
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot delete checkpoint " + checkpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The complete checkpoints, newest first. */
+    private List<Path> complete() throws IOException {
+        FileSystem fs = AtomicDirectory.fileSystem(dir, conf);
+        List<Path> complete = new ArrayList<>();
+        if (fs.exists(dir)) {
+            for (FileStatus status : fs.listStatus(dir, p -> p.getName().startsWith(PREFIX))) {
+                if (fs.exists(new Path(status.getPath(), MARKER))) {
+                    complete.add(status.getPath());
+                }
+            }
+        }
+        complete.sort((a, b) -> Integer.compare(iterationOf(b), iterationOf(a)));
+        return complete;
     }
 
     /** Whether the directory holds any checkpoint (complete or not). */
@@ -120,31 +157,33 @@ public final class CheckpointStore {
      * @throws InputException when it was made with other settings or cannot be read
      */
     public TrainingState loadLatest() {
+        List<Path> complete;
         try {
-            FileSystem fs = AtomicDirectory.fileSystem(dir, conf);
-            if (!fs.exists(dir)) {
-                return null;
-            }
-            Path latest = null;
-            for (FileStatus status : fs.listStatus(dir, p -> p.getName().startsWith(PREFIX))) {
-                boolean complete = fs.exists(new Path(status.getPath(), MARKER));
-                if (complete && (latest == null || iterationOf(status.getPath()) > iterationOf(latest))) {
-                    latest = status.getPath();
-                }
-            }
-            return latest == null ? null : read(latest);
+            complete = complete();
         } catch (IOException e) {
             throw new InputException("cannot read checkpoints in " + dir + ": " + e.getMessage(), e);
         }
+        for (Path checkpoint : complete) {
+            try {
+                return read(checkpoint);
+            } catch (IOException | io.github.sparkprop.model.ModelFormatException e) {
+                LOG.warn("cannot read checkpoint {} ({}); trying the one before", checkpoint, e.getMessage());
+            }
+        }
+        return null;
     }
 
     private TrainingState read(Path checkpoint) throws IOException {
         JsonNode json = JSON.readTree(AtomicDirectory.read(new Path(checkpoint, MARKER), conf));
         JsonNode saved = json.get("settings");
-        if (!settings.equals(saved)) {
-            throw new InputException("the checkpoint " + checkpoint + " was made with other settings ("
-                    + differences(saved, settings) + "); resume with the same options, or use another "
-                    + "--checkpoint-dir");
+        String fixed = differences(saved, settings, false);
+        if (!fixed.isEmpty()) {
+            throw new InputException("the checkpoint " + checkpoint + " was made with other settings (" + fixed
+                    + "); resume with the same options, or use another --checkpoint-dir");
+        }
+        String adjusted = differences(saved, settings, true);
+        if (!adjusted.isEmpty()) {
+            LOG.warn("resuming with changed settings: {}", adjusted);
         }
         Map<String, Safetensors.Tensor> tensors = Safetensors.read(
                 AtomicDirectory.read(new Path(checkpoint, STATE), conf), checkpoint + "/" + STATE);
@@ -168,17 +207,18 @@ public final class CheckpointStore {
         Safetensors.Tensor best = tensors.get("best_weights");
         LOG.info("resuming from {} (iteration {})", checkpoint, json.get("iteration").asInt());
         return new TrainingState(json.get("iteration").asInt(), tensors.get("weights").values(), optimizer, history,
-                early, best == null ? null : best.values(), json.get("previousCost").asDouble());
+                early, best == null ? null : best.values(), json.get("previousCost").asDouble(),
+                json.hasNonNull("stopReason") ? json.get("stopReason").asText() : null);
     }
 
-    /** "key: checkpoint A, now B" for every setting that differs. */
-    private static String differences(JsonNode saved, JsonNode now) {
+    /** "key: checkpoint A, now B" for every setting that differs, among the adjustable ones or the others. */
+    private static String differences(JsonNode saved, JsonNode now, boolean adjustable) {
         java.util.Set<String> keys = new java.util.TreeSet<>();
         saved.fieldNames().forEachRemaining(keys::add);
         now.fieldNames().forEachRemaining(keys::add);
         List<String> differences = new ArrayList<>();
         for (String key : keys) {
-            if (!java.util.Objects.equals(saved.get(key), now.get(key))) {
+            if (ADJUSTABLE.contains(key) == adjustable && !java.util.Objects.equals(saved.get(key), now.get(key))) {
                 differences.add(key + ": checkpoint " + saved.get(key) + ", now " + now.get(key));
             }
         }

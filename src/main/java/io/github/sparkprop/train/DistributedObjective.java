@@ -36,6 +36,8 @@ public final class DistributedObjective implements Objective {
     private final int treeDepth;
     private final MiniBatch batch;
     private final Validation validation;
+    private int iteration;
+    private double[] iterationStart;
     private int lastValidatedIteration;
     private double[] validatedWeights;
     private Metrics validationMetrics;
@@ -79,13 +81,23 @@ public final class DistributedObjective implements Objective {
     }
 
     /**
+     * Says where iteration t starts: validation figures due at t are scored in the pass that evaluates
+     * exactly these weights (not in the passes of a line search's trial steps).
+     */
+    public void startIteration(int t, double[] w) {
+        iteration = t;
+        iterationStart = w;
+    }
+
+    /**
      * J and dJ/dw at w over iteration t's mini-batch; {@link Evaluation#empty} when the batch is empty.
      */
     @Override
     public Evaluation evaluate(double[] w, int t) {
         Network net = network;
         MiniBatch miniBatch = batch;
-        boolean score = validation.due(t) && t != lastValidatedIteration;
+        boolean score = validation.due(t) && t != lastValidatedIteration && t == iteration
+                && Arrays.equals(w, iterationStart);
         int classes = validation.labels() == null ? 0 : validation.labels().size();
         GradientSum sum = WeightsPass.aggregate(context, blocks, w, new GradientSum(),
                 (acc, block, weights) -> acc.add(block, net, weights, t, miniBatch, score, classes),
@@ -109,8 +121,9 @@ public final class DistributedObjective implements Objective {
     }
 
     /**
-     * The validation figures at w: those of the pass that just evaluated w when it scored them, else one
-     * scoring pass over the validation blocks.
+     * The validation figures at w: those of the pass that evaluated w when it scored them (first-order
+     * methods), else one scoring pass over the validation blocks (L-BFGS, whose iteration starts at the
+     * point its previous line search accepted).
      */
     public Metrics validation(double[] w) {
         if (validationMetrics != null && Arrays.equals(w, validatedWeights)) {

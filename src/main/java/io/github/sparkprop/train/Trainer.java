@@ -79,6 +79,11 @@ public final class Trainer {
      */
     public TrainingRun run(TrainingState from) {
         int total = settings.iterations();
+        if (from.stopReason() != null) {
+            LOG.info("the checkpointed run had already stopped: {}", from.stopReason());
+            return new TrainingRun(from.bestWeights() != null && settings.patience() > 0 ? from.bestWeights()
+                    : from.weights(), from.history(), from.stopReason());
+        }
         double[] w = from.weights().clone();
         optimizer.restore(from.optimizer());
         List<IterationRecord> history = new ArrayList<>(from.history());
@@ -91,21 +96,26 @@ public final class Trainer {
         for (int t = from.iteration() + 1; t <= total; t++) {
             long start = System.nanoTime();
             double[] startWeights = w.clone();
+            objective.startIteration(t, startWeights);
             Optimizer.Step step = optimizer.iterate(objective, w, t);
             Evaluation evaluation = step.start();
             if (evaluation.isEmpty()) {
                 progress.emptyBatch(t);
                 IterationRecord record = IterationRecord.of(t, Double.NaN, 0, 0, seconds(start), null);
                 history.add(record);
-                finish(t, w, history, early, previousCost, record, false);
+                finish(t, w, history, early, previousCost, record, null);
                 continue;
             }
             double gradientNorm = evaluation.gradientNorm();
             if (!Double.isFinite(evaluation.cost()) || !Double.isFinite(gradientNorm)) {
+                if (checkpoints != null) {
+                    checkpoints.discard(t - 1); // its weights are the ones that diverge
+                }
                 throw new DivergenceException("training diverged at iteration " + t + ": the loss is "
                         + evaluation.cost() + " and the gradient norm " + gradientNorm
                         + "; try a smaller --learning-rate (or --standardize)"
-                        + (checkpoints == null ? "" : "; the last good checkpoint stays in --checkpoint-dir"));
+                        + (checkpoints == null ? "" : "; the last good checkpoint stays in --checkpoint-dir: "
+                                + "add --resume to continue from it with a smaller --learning-rate"));
             }
             Metrics validation = objective.validationDue(t) ? objective.validation(startWeights) : null;
             IterationRecord record = IterationRecord.of(t, evaluation.cost(), gradientNorm, evaluation.samples(),
@@ -126,9 +136,11 @@ public final class Trainer {
                 reason = "converged: the line search found no further decrease of the loss";
             }
             previousCost = evaluation.cost();
-            finish(t, w, history, early, previousCost, record, reason != null);
             if (reason != null) {
                 stopReason = reason + " (iteration " + t + ")";
+            }
+            finish(t, w, history, early, previousCost, record, reason == null ? null : stopReason);
+            if (reason != null) {
                 break;
             }
         }
@@ -137,11 +149,13 @@ public final class Trainer {
         return new TrainingRun(best != null ? best : w, List.copyOf(history), stopReason);
     }
 
+    /** Checkpoints (every N iterations, at the end and when stopping early) and tells the listeners. */
     private void finish(int t, double[] w, List<IterationRecord> history, EarlyStopping early, double previousCost,
-            IterationRecord record, boolean last) {
-        if (checkpoints != null && (t % settings.checkpointEvery() == 0 || t == settings.iterations() || last)) {
+            IterationRecord record, String stopReason) {
+        if (checkpoints != null && (t % settings.checkpointEvery() == 0 || t == settings.iterations()
+                || stopReason != null)) {
             checkpoints.save(new TrainingState(t, w, optimizer.state(), history, early.scalars(), early.weights(),
-                    previousCost));
+                    previousCost, stopReason));
         }
         for (IterationListener listener : listeners) {
             listener.afterIteration(record);

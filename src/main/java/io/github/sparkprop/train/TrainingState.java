@@ -15,13 +15,15 @@ import java.util.Map;
  * @param earlyStopping  (best validation loss, its iteration, evaluations since) of {@link EarlyStopping}
  * @param bestWeights    the weights of the best validation loss, or null
  * @param previousCost   the cost of the last non-empty iteration, or NaN
+ * @param stopReason     why the run stopped before its last iteration (early stopping, convergence), or null
  */
 public record TrainingState(int iteration, double[] weights, Map<String, double[]> optimizer,
-        List<IterationRecord> history, double[] earlyStopping, double[] bestWeights, double previousCost) {
+        List<IterationRecord> history, double[] earlyStopping, double[] bestWeights, double previousCost,
+        String stopReason) {
 
     /** The state before the first iteration. */
     public static TrainingState start(double[] initial) {
         return new TrainingState(0, initial.clone(), Map.of(), List.of(),
-                new double[] {Double.POSITIVE_INFINITY, 0, 0}, null, Double.NaN);
+                new double[] {Double.POSITIVE_INFINITY, 0, 0}, null, Double.NaN, null);
     }
 }

@@ -160,7 +160,9 @@ class CliTest {
         Run first = sparkprop(args);
         assertEquals(0, first.code(), first.err());
         assertTrue(Files.isDirectory(Path.of(checkpoints, "checkpoint-00000012")));
-        assertEquals(1, Objects.requireNonNull(Path.of(checkpoints).toFile().list()).length, "older ones deleted");
+        assertEquals(List.of("checkpoint-00000010", "checkpoint-00000012"),
+                Arrays.stream(Objects.requireNonNull(Path.of(checkpoints).toFile().list())).sorted().toList(),
+                "the two newest are kept");
         double[] weights = ModelStore.load(model, new Configuration()).weights();
 
         String[] otherOutput = args.clone();
@@ -175,7 +177,36 @@ class CliTest {
 
         Run changed = sparkprop(concat(args, "--resume", "--overwrite", "--l2", "0.5"));
         assertEquals(2, changed.code());
-        assertTrue(changed.err().contains("was made with other settings"), changed.err());
+        assertTrue(changed.err().contains("was made with other settings (l2: checkpoint 0.0, now 0.5)"),
+                changed.err());
+    }
+
+    /** A run of 7 iterations resumed to 12 (--iterations may grow on resume) equals a run of 12. */
+    @Test
+    void aResumedRunContinuesFromItsCheckpoint() {
+        String[] common = {"train", "--input", IRIS, "--label", "species", "--standardize", "--optimizer", "momentum",
+            "--nesterov", "--checkpoint-every", "3", "--overwrite"};
+        String straight = dir.resolve("straight").toString();
+        assertEquals(0, sparkprop(concat(common, "--iterations", "12", "--output", straight)).code());
+
+        String checkpoints = dir.resolve("cp").toString();
+        String resumed = dir.resolve("resumed").toString();
+        Run first = sparkprop(concat(common, "--iterations", "7", "--checkpoint-dir", checkpoints, "--output", resumed));
+        assertEquals(0, first.code(), first.err());
+        Run second = sparkprop(concat(common, "--iterations", "12", "--checkpoint-dir", checkpoints, "--resume",
+                "--output", resumed));
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.out().contains("trained 12 iterations"), second.out());
+
+        double[] expected = ModelStore.load(straight, new Configuration()).weights();
+        double[] actual = ModelStore.load(resumed, new Configuration()).weights();
+        double difference = 0;
+        double norm = 0;
+        for (int i = 0; i < expected.length; i++) {
+            difference += (actual[i] - expected[i]) * (actual[i] - expected[i]);
+            norm += expected[i] * expected[i];
+        }
+        assertTrue(Math.sqrt(difference / norm) < 1e-9, "relative difference " + Math.sqrt(difference / norm));
     }
 
     @Test
