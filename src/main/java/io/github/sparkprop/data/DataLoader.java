@@ -41,26 +41,32 @@ public final class DataLoader {
         RowParser checker = new RowParser(table, features, spec.label(), spec.task(), spec.encoder());
         int fileIndex = table.fileIndex();
         int splitIndex = table.splitIndex();
+        HoldOut holdOut = spec.holdOut();
         spark.sparkContext().setJobDescription("validating " + table.description());
+        RowIds ids;
         DataSummary summary;
         try {
+            ids = new RowIds(table.recordsPerSplit());
             summary = Table.internalRows(table.rows())
-                    .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows, fileIndex,
-                            splitIndex, checker, findMoments, findClasses)).iterator())
+                    .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
+                            ids.counter(fileIndex, splitIndex), checker, holdOut, findMoments, findClasses)).iterator())
                     .treeReduce(DataSummary::merge);
         } catch (Exception e) { // Spark's job failure, a checked exception Scala throws undeclared
             throw Table.explain(e, table.description());
         } finally {
             spark.sparkContext().setJobDescription(null);
         }
+        if (summary.records() != ids.total()) {
+            throw new IllegalStateException("the input changed while it was read: " + ids.total() + " records "
+                    + "counted, " + summary.records() + " read");
+        }
 
-        long skipped = checkRows(summary, table, spec.skipInvalid(), spark.sparkContext().hadoopConfiguration());
+        long skipped = checkRows(summary, table, spec.skipInvalid(), ids, spark.sparkContext().hadoopConfiguration());
         LabelEncoder encoder = spec.task() == Task.REGRESSION ? null
                 : spec.encoder() != null ? spec.encoder() : findClasses(summary, spec.label(), table.description());
         Scaler scaler = findMoments ? Scaler.fromMoments(summary.mean(), summary.populationVariance()) : spec.scaler();
 
         RowParser parser = new RowParser(table, features, spec.label(), spec.task(), encoder);
-        RowIds ids = new RowIds(summary.recordsPerSplit());
         JavaRDD<Sample> samples = Table.internalRows(table.rows())
                 .mapPartitions(rows -> new SampleReader(rows, parser, scaler, ids, fileIndex, splitIndex));
         int inputPartitions = samples.getNumPartitions();
@@ -70,7 +76,6 @@ public final class DataLoader {
             samples = samples.repartition(partitions);
         }
         int blockSize = blockSize(features.size());
-        HoldOut holdOut = spec.holdOut();
         JavaRDD<SampleBlock> blocks = samples
                 .mapPartitions(it -> new BlockIterator(it, features.size(), blockSize, holdOut))
                 .setName("sparkprop blocks of " + table.description())
@@ -135,9 +140,10 @@ public final class DataLoader {
         return features;
     }
 
-    private static long checkRows(DataSummary summary, Table table, boolean skipInvalid, Configuration conf) {
+    private static long checkRows(DataSummary summary, Table table, boolean skipInvalid, RowIds ids,
+            Configuration conf) {
         long invalid = summary.invalidRows();
-        String first = summary.firstProblem(table.options().header(), conf);
+        String first = summary.firstProblem(table.options().header(), ids, conf);
         if (summary.validRows() == 0) {
             throw new InputException("no valid rows in " + table.description()
                     + (first == null ? ": the input is empty" : "; the first invalid one: " + first));

@@ -4,20 +4,26 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The stable id of every input row: its position when the files are taken in name order and each file in
- * row order, counting invalid rows too. It is found from the number of records in each file split, so it
- * is the same however Spark splits the files and however the rows are repartitioned later.
+ * row order, counting invalid rows too. It is found from the number of records in each file split (counted
+ * before the rows are read), so it is the same however Spark splits the files and however the rows are
+ * repartitioned later.
  */
 final class RowIds implements Serializable {
 
     /** file -&gt; split start offset -&gt; id of the split's first record. */
     private final Map<String, TreeMap<Long, Long>> firstIds = new HashMap<>();
+    private final long total;
 
+    /** @param recordsPerSplit file -&gt; split start offset -&gt; records in that split */
     RowIds(Map<String, TreeMap<Long, Long>> recordsPerSplit) {
         long next = 0;
-        for (String file : new java.util.TreeSet<>(recordsPerSplit.keySet())) {
+        for (String file : new TreeSet<>(recordsPerSplit.keySet())) {
             TreeMap<Long, Long> splits = new TreeMap<>();
             for (Map.Entry<Long, Long> split : recordsPerSplit.get(file).entrySet()) {
                 splits.put(split.getKey(), next);
@@ -25,15 +31,63 @@ final class RowIds implements Serializable {
             }
             firstIds.put(file, splits);
         }
+        this.total = next;
     }
 
-    /** The id of the first record of the split of {@code file} that starts at byte {@code split}. */
-    long firstId(String file, long split) {
+    /** The number of records in all files. */
+    long total() {
+        return total;
+    }
+
+    /** The id of the first record of a file. */
+    long fileStart(String file) {
+        return firstIds.get(file).firstEntry().getValue();
+    }
+
+    private long firstId(String file, long split) {
         TreeMap<Long, Long> splits = firstIds.get(file);
         Long id = splits == null ? null : splits.get(split);
         if (id == null) {
             throw new IllegalStateException("the input changed while it was read: no split " + file + "@" + split);
         }
         return id;
+    }
+
+    /** Gives the rows of one partition their ids, in the order Spark reads them. */
+    Counter counter(int fileIndex, int splitIndex) {
+        return new Counter(fileIndex, splitIndex);
+    }
+
+    /** Follows one partition's rows: within a split rows come in file order, one split after another. */
+    final class Counter {
+        private final int fileIndex;
+        private final int splitIndex;
+        private UTF8String file;
+        private String fileName;
+        private long split = -1;
+        private long next;
+
+        private Counter(int fileIndex, int splitIndex) {
+            this.fileIndex = fileIndex;
+            this.splitIndex = splitIndex;
+        }
+
+        /** The id of the next row, which must be the partition's next row. */
+        long idOf(InternalRow row) {
+            UTF8String rowFile = row.getUTF8String(fileIndex);
+            long rowSplit = row.getLong(splitIndex);
+            if (!rowFile.equals(file) || rowSplit != split) {
+                file = rowFile.copy(); // the row's buffer is reused for the next row
+                fileName = file.toString();
+                split = rowSplit;
+                next = firstId(fileName, split);
+            }
+            return next++;
+        }
+
+        /** The file of the last row given an id. */
+        String file() {
+            return fileName;
+        }
     }
 }

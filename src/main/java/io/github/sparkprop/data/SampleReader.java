@@ -3,7 +3,6 @@ package io.github.sparkprop.data;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Turns the rows of one input partition into {@link Sample}s: each valid row parsed, standardised and given
@@ -15,13 +14,8 @@ final class SampleReader implements Iterator<Sample> {
     private final Iterator<InternalRow> rows;
     private final RowParser parser;
     private final Scaler scaler;
-    private final RowIds ids;
-    private final int fileIndex;
-    private final int splitIndex;
+    private final RowIds.Counter ids;
     private final double[] label = new double[1];
-    private UTF8String file;
-    private long split = -1;
-    private long nextId;
     private Sample next;
 
     SampleReader(Iterator<InternalRow> rows, RowParser parser, Scaler scaler, RowIds ids, int fileIndex,
@@ -29,23 +23,14 @@ final class SampleReader implements Iterator<Sample> {
         this.rows = rows;
         this.parser = parser;
         this.scaler = scaler;
-        this.ids = ids;
-        this.fileIndex = fileIndex;
-        this.splitIndex = splitIndex;
+        this.ids = ids.counter(fileIndex, splitIndex);
     }
 
     @Override
     public boolean hasNext() {
         while (next == null && rows.hasNext()) {
             InternalRow row = rows.next();
-            UTF8String rowFile = row.getUTF8String(fileIndex);
-            long rowSplit = row.getLong(splitIndex);
-            if (!rowFile.equals(file) || rowSplit != split) {
-                file = rowFile.copy(); // the row's buffer is reused for the next row
-                split = rowSplit;
-                nextId = ids.firstId(file.toString(), split);
-            }
-            long id = nextId++;
+            long id = ids.idOf(row);
             double[] x = new double[parser.featureCount()];
             if (parser.parse(row, x, 0, label, 0) == null) {
                 if (scaler != null) {

@@ -108,6 +108,40 @@ class DataLoaderTest {
         }
     }
 
+    /** The scaler is fitted on the training rows only: held-out rows do not leak into it. */
+    @Test
+    void standardizeIgnoresHeldOutRows() {
+        String[] lines = new String[41];
+        lines[0] = "x,label";
+        for (int i = 1; i < lines.length; i++) {
+            lines[i] = (i * i % 17) + "," + (i % 2);
+        }
+        String path = Csv.write(dir, "h.csv", lines);
+        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), CsvOptions.DEFAULT,
+                "label", null, Task.CLASSIFICATION, null, null, true, false, 2, new HoldOut(3, 0.5)));
+        try {
+            java.util.Set<Long> held = new java.util.HashSet<>();
+            for (SampleBlock block : data.blocks().filter(SampleBlock::isValidation).collect()) {
+                for (long id : block.ids()) {
+                    held.add(id);
+                }
+            }
+            assertTrue(held.size() > 5 && held.size() < 35, "about half held out: " + held.size());
+            double sum = 0;
+            int n = 0;
+            for (int id = 0; id < 40; id++) { // row id i is data line i + 1
+                if (!held.contains((long) id)) {
+                    sum += ((id + 1) * (id + 1)) % 17;
+                    n++;
+                }
+            }
+            assertEquals(n, data.rows());
+            assertEquals(sum / n, data.scaler().mean()[0], 1e-12);
+        } finally {
+            data.release();
+        }
+    }
+
     @Test
     void aRowWithTheWrongNumberOfFieldsIsNamedByFileAndLine() {
         String path = Csv.write(dir, "w.csv", "x,y,label", "1,2,0", "3,4,1", "5,1", "7,8,0");
