@@ -133,6 +133,11 @@ public final class DistributedObjective implements Objective {
                 treeDepth, "validation data");
     }
 
+    /** Validation figures come every this many iterations; 0 without validation data. */
+    public int validationEvery() {
+        return validation.every();
+    }
+
     /** Whether validation figures are due at iteration t. */
     public boolean validationDue(int t) {
         return validation.due(t);

@@ -4,9 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one progress line per iteration, or every N: iteration/total, loss, validation figures, gradient
- * norm, seconds per iteration, samples per second and the estimated time left. By default about 25 lines
- * per run, plus the first and the last iteration and every iteration with validation figures.
+ * Writes one progress line per iteration, or every N: iteration/total, loss, validation figures (on the
+ * iterations that have them), gradient norm, seconds per iteration, samples per second and the estimated
+ * time left. By default about 25 lines per run, on iterations with validation figures, plus the first and
+ * the last iteration.
  */
 final class ProgressLog {
 
@@ -17,17 +18,26 @@ final class ProgressLog {
     private double seconds;
     private int iterations;
 
-    /** @param every a line every this many iterations, or 0 for about 25 lines per run */
-    ProgressLog(int total, int every) {
+    /**
+     * @param every     a line every this many iterations, or 0 for about 25 lines per run
+     * @param evalEvery validation figures come every this many iterations (0: none); the default spacing
+     *                  is a multiple of it, so that the lines show them
+     */
+    ProgressLog(int total, int every, int evalEvery) {
         this.total = total;
-        this.every = every > 0 ? every : Math.max(1, Math.round(total / 25f));
+        if (every > 0) {
+            this.every = every;
+        } else {
+            int step = Math.max(1, evalEvery);
+            this.every = step * Math.max(1, Math.round(total / 25f / step));
+        }
     }
 
     void record(IterationRecord r) {
         seconds += r.seconds();
         iterations++;
         int t = r.iteration();
-        if (t != 1 && t != total && t % every != 0 && !r.hasValidation()) {
+        if (t != 1 && t != total && t % every != 0) {
             return;
         }
         StringBuilder line = new StringBuilder(String.format("iteration %d/%d  loss %.6g", t, total, r.cost()));

@@ -90,7 +90,7 @@ public final class Trainer {
         EarlyStopping early = new EarlyStopping(settings.patience());
         early.restore(from.earlyStopping(), from.bestWeights());
         double previousCost = from.previousCost();
-        ProgressLog progress = new ProgressLog(total, settings.logEvery());
+        ProgressLog progress = new ProgressLog(total, settings.logEvery(), objective.validationEvery());
         String stopReason = "completed " + total + " iterations";
 
         for (int t = from.iteration() + 1; t <= total; t++) {
