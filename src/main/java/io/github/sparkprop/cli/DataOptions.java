@@ -2,6 +2,7 @@ package io.github.sparkprop.cli;
 
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.data.CsvOptions;
+import io.github.sparkprop.data.InputFormat;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -9,9 +10,14 @@ import picocli.CommandLine.Option;
 public final class DataOptions {
 
     @Option(names = "--input", required = true, paramLabel = "PATH", split = ",",
-            description = "Input CSV: a file (.csv, .csv.gz, .csv.bz2), a directory of part files or a glob, on "
-                    + "any Hadoop file system (file://, hdfs://, s3a://). Repeat or separate with commas for several.")
+            description = "Input data: CSV (.csv, .csv.gz, .csv.bz2), Parquet or LibSVM; a file, a directory of "
+                    + "part files or a glob, on any Hadoop file system (file://, hdfs://, s3a://). Repeat or "
+                    + "separate with commas for several.")
     List<String> input;
+
+    @Option(names = "--format", paramLabel = "csv|parquet|libsvm",
+            description = "The input format. Default: from the file names (.parquet, .libsvm or .svm; else csv).")
+    String format;
 
     @Option(names = "--no-header", arity = "0..1", fallbackValue = "true", paramLabel = "true|false", description = "The CSV has no header line; columns are then _c0, _c1, ...")
     boolean noHeader;
@@ -38,6 +44,15 @@ public final class DataOptions {
             case "skip" -> true;
             default -> throw new InputException("--handle-invalid must be error or skip, got '" + handleInvalid + "'");
         };
+    }
+
+    /** The --format, or null to infer it from the file names. */
+    InputFormat format() {
+        try {
+            return format == null ? null : InputFormat.fromId(format);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--format: " + e.getMessage());
+        }
     }
 
     CsvOptions csv() {

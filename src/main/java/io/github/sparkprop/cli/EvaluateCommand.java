@@ -60,13 +60,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                 : model.training() != null && model.training().hasNonNull("label")
                         ? model.training().get("label").asText() : "label";
         LabelEncoder encoder = model.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(model.labels()) : null;
-        DataSpec dataSpec = new DataSpec(data.input, data.csv(), labelColumn, model.features(), model.task(), encoder,
-                model.scaler(), false, data.skipInvalid(), data.partitions, HoldOut.NONE);
+        DataSpec dataSpec = new DataSpec(data.input, data.format(), data.csv(), labelColumn, model.inputColumns(),
+                null, model.task(), encoder, model.scaler(), false, data.skipInvalid(), data.partitions, HoldOut.NONE,
+                null);
         LoadedData loaded = DataLoader.load(spark, dataSpec);
         try {
-            if (loaded.features().size() != model.network().inputSize()) {
+            if (loaded.features().count() != model.network().inputSize()) {
                 throw new InputException("the model takes " + model.network().inputSize() + " features, "
-                        + loaded.description() + " has " + loaded.features().size() + " columns besides the label");
+                        + loaded.description() + " has " + loaded.features().count()
+                        + (loaded.features().isVector() ? " in its vector column" : " columns besides the label"));
             }
             Metrics metrics = Evaluator.evaluate(context, loaded.blocks(), model.network(), model.weights(), model.labels(),
                     TreeDepth.forPartitions(loaded.blocks().getNumPartitions()), loaded.description());

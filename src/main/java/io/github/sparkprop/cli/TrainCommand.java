@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.data.ClassWeights;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HoldOut;
@@ -76,8 +77,19 @@ public final class TrainCommand implements Callable<Integer> {
     String label;
 
     @Option(names = "--features", paramLabel = "COLS", split = ",",
-            description = "The feature columns, comma-separated, in order. Default: every column but the label.")
+            description = "The feature columns, comma-separated, in order: names, prefixes ending in * (p*), "
+                    + "ranges (p0..p783), or one vector column. Default: every other numeric column (every other "
+                    + "column of a CSV), or the one vector column.")
     List<String> features;
+
+    @Option(names = "--weight", paramLabel = "COL",
+            description = "A column of instance weights (>= 0): the loss becomes the weighted average.")
+    String weight;
+
+    @Option(names = "--class-weights", paramLabel = "balanced|W0,W1,...",
+            description = "Weights per class for imbalanced data: balanced (m / (k m_c) for class c) or one weight "
+                    + "per class in label order; multiplied into the instance weights.")
+    String classWeights;
 
     @Option(names = "--task", paramLabel = "classification|regression", defaultValue = "classification",
             converter = Converters.TaskName.class,
@@ -201,22 +213,23 @@ public final class TrainCommand implements Callable<Integer> {
         Model init = initModel == null ? null : ModelStore.load(initModel, conf);
         LOG.info("Spark {} on {}, BLAS {}", spark.version(), context.master(), Blas.implementation());
 
+        ClassWeights perClass = classWeights == null ? null : ClassWeights.parse(classWeights);
         DataSpec dataSpec = init == null
-                ? new DataSpec(data.input, data.csv(), label, features, task, null, null, standardize,
-                        data.skipInvalid(), data.partitions, holdOut())
-                : new DataSpec(data.input, data.csv(), label, init.features(), init.task(),
+                ? new DataSpec(data.input, data.format(), data.csv(), label, features, weight, task, null, null,
+                        standardize, data.skipInvalid(), data.partitions, holdOut(), perClass)
+                : new DataSpec(data.input, data.format(), data.csv(), label, init.inputColumns(), weight, init.task(),
                         init.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(init.labels()) : null,
-                        init.scaler(), false, data.skipInvalid(), data.partitions, holdOut());
+                        init.scaler(), false, data.skipInvalid(), data.partitions, holdOut(), perClass);
         List<LoadedData> loaded = new ArrayList<>();
         try {
             LoadedData train = load(spark, dataSpec, loaded);
             JavaRDD<SampleBlock> blocks = train.blocks();
             if (validation != null) {
                 blocks = blocks.union(load(spark, dataSpec.withPaths(validation, train.encoder(), train.scaler(),
-                        train.features(), true), loaded).blocks());
+                        train.featureNames(), true), loaded).blocks());
             }
             LoadedData testData = test == null ? null : load(spark, dataSpec.withPaths(test, train.encoder(),
-                    train.scaler(), train.features(), false), loaded);
+                    train.scaler(), train.featureNames(), false), loaded);
             Network network = init != null ? init.network() : network(train);
             requireSameInputs(network, train);
             LOG.info("network {}: {} parameters", network, String.format("%,d", network.parameterCount()));
@@ -249,8 +262,9 @@ public final class TrainCommand implements Callable<Integer> {
             putMetrics(training, "trainMetrics", trainMetrics);
             putMetrics(training, "validationMetrics", validationMetrics);
             putMetrics(training, "testMetrics", testMetrics);
-            Model model = new Model(network, run.weights(), dataSpec.task(), labels, train.features(), train.scaler(),
-                    training);
+            Model model = new Model(network, run.weights(), dataSpec.task(), labels,
+                    train.features().isVector() ? null : train.features().names(),
+                    train.features().vectorColumn(), train.scaler(), training);
             ModelStore.save(model, output, overwrite, Map.of("history.csv", run.historyCsv()), conf);
             report(run, seconds, trainMetrics, validationMetrics, testMetrics);
         } finally {
@@ -328,14 +342,14 @@ public final class TrainCommand implements Callable<Integer> {
             outputs = classes == 2 ? 1 : classes;
             output = lossFunction == Loss.CROSS_ENTROPY && classes > 2 ? Activation.SOFTMAX : Activation.SIGMOID;
         }
-        return Network.of(train.features().size(), hidden, activation, outputs, output, lossFunction);
+        return Network.of(train.features().count(), hidden, activation, outputs, output, lossFunction);
     }
 
     /** The input columns must be the network's: a --init-model's features, or the data's. */
     private static void requireSameInputs(Network network, LoadedData train) {
-        if (network.inputSize() != train.features().size()) {
+        if (network.inputSize() != train.features().count()) {
             throw new InputException("the network takes " + network.inputSize() + " features, " + train.description()
-                    + " has " + train.features().size());
+                    + " has " + train.features().count());
         }
     }
 
@@ -374,6 +388,15 @@ public final class TrainCommand implements Callable<Integer> {
         settings.put("header", !data.noHeader);
         settings.put("csvDelimiter", data.delimiter);
         settings.put("handleInvalid", data.handleInvalid);
+        if (data.format != null) {
+            settings.put("format", data.format);
+        }
+        if (weight != null) {
+            settings.put("weight", weight);
+        }
+        if (classWeights != null) {
+            settings.put("classWeights", classWeights);
+        }
         settings.putPOJO("layers", network.layers());
         settings.put("network", network.toString());
         optimizerOptions.describe(settings);

@@ -17,11 +17,12 @@ final class BlockIterator implements Iterator<SampleBlock> {
     private final Builder validation;
     private final ArrayDeque<SampleBlock> ready = new ArrayDeque<>();
 
-    BlockIterator(Iterator<Sample> samples, int featureCount, int blockSize, HoldOut holdOut) {
+    /** @param weighted whether the samples carry weights (else every weight is 1 and none is stored) */
+    BlockIterator(Iterator<Sample> samples, int featureCount, int blockSize, HoldOut holdOut, boolean weighted) {
         this.samples = samples;
         this.holdOut = holdOut;
-        this.training = new Builder(featureCount, blockSize, false);
-        this.validation = new Builder(featureCount, blockSize, true);
+        this.training = new Builder(featureCount, blockSize, false, weighted);
+        this.validation = new Builder(featureCount, blockSize, true, weighted);
     }
 
     @Override
@@ -57,15 +58,18 @@ final class BlockIterator implements Iterator<SampleBlock> {
         private final int n0;
         private final int capacity;
         private final boolean validation;
+        private final boolean weighted;
         private double[] x;
         private double[] y;
         private long[] ids;
+        private double[] weights;
         private int size;
 
-        Builder(int n0, int capacity, boolean validation) {
+        Builder(int n0, int capacity, boolean validation, boolean weighted) {
             this.n0 = n0;
             this.capacity = capacity;
             this.validation = validation;
+            this.weighted = weighted;
         }
 
         void add(Sample sample) {
@@ -73,10 +77,14 @@ final class BlockIterator implements Iterator<SampleBlock> {
                 x = new double[n0 * capacity];
                 y = new double[capacity];
                 ids = new long[capacity];
+                weights = weighted ? new double[capacity] : null;
             }
             System.arraycopy(sample.x, 0, x, size * n0, n0);
             y[size] = sample.y;
             ids[size] = sample.id;
+            if (weighted) {
+                weights[size] = sample.weight;
+            }
             size++;
         }
 
@@ -89,12 +97,13 @@ final class BlockIterator implements Iterator<SampleBlock> {
         }
 
         SampleBlock build() {
-            SampleBlock block = size == capacity ? new SampleBlock(x, y, ids, validation)
+            SampleBlock block = size == capacity ? new SampleBlock(x, y, ids, weights, validation)
                     : new SampleBlock(Arrays.copyOf(x, size * n0), Arrays.copyOf(y, size), Arrays.copyOf(ids, size),
-                            validation);
+                            weights == null ? null : Arrays.copyOf(weights, size), validation);
             x = null;
             y = null;
             ids = null;
+            weights = null;
             size = 0;
             return block;
         }

@@ -2,11 +2,15 @@ package io.github.sparkprop.data;
 
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
@@ -33,12 +37,13 @@ public final class DataLoader {
      * @throws InputException for a missing path or column, an empty input or an invalid row
      */
     public static LoadedData load(SparkSession spark, DataSpec spec) {
-        Table table = Table.readCsv(spark, spec.paths(), spec.csv());
-        List<String> features = resolveFeatures(table, spec);
-        boolean findClasses = spec.task() == Task.CLASSIFICATION && spec.encoder() == null;
+        Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv());
+        FeatureColumns features = resolveFeatures(table, spec);
+        boolean findClasses = spec.task() == Task.CLASSIFICATION
+                && (spec.encoder() == null || spec.classWeights() != null);
         boolean findMoments = spec.standardize() && spec.scaler() == null;
 
-        RowParser checker = new RowParser(table, features, spec.label(), spec.task(), spec.encoder());
+        RowParser checker = new RowParser(table, features, spec.label(), spec.weight(), spec.task(), spec.encoder());
         int fileIndex = table.fileIndex();
         int splitIndex = table.splitIndex();
         HoldOut holdOut = spec.holdOut();
@@ -64,20 +69,26 @@ public final class DataLoader {
         long skipped = checkRows(summary, table, spec.skipInvalid(), ids, spark.sparkContext().hadoopConfiguration());
         LabelEncoder encoder = spec.task() == Task.REGRESSION ? null
                 : spec.encoder() != null ? spec.encoder() : findClasses(summary, spec.label(), table.description());
-        Scaler scaler = findMoments ? Scaler.fromMoments(summary.mean(), summary.populationVariance()) : spec.scaler();
+        Scaler scaler = findMoments ? Scaler.fromMoments(summary.mean(), summary.populationVariance(),
+                !features.isVector()) : spec.scaler();
+        double[] classWeights = spec.classWeights() == null ? null
+                : spec.classWeights().resolve(encoder.labels(), summary.labelCounts());
 
-        RowParser parser = new RowParser(table, features, spec.label(), spec.task(), encoder);
+        RowParser parser = new RowParser(table, features, spec.label(), spec.weight(), spec.task(), encoder);
         JavaRDD<Sample> samples = Table.internalRows(table.rows())
-                .mapPartitions(rows -> new SampleReader(rows, parser, scaler, ids, fileIndex, splitIndex));
+                .mapPartitions(rows -> new SampleReader(rows, parser, scaler, classWeights, ids, fileIndex,
+                        splitIndex));
         int inputPartitions = samples.getNumPartitions();
         int partitions = spec.partitions() > 0 ? spec.partitions()
                 : Math.max(inputPartitions, spark.sparkContext().defaultParallelism());
         if (partitions != inputPartitions) {
             samples = samples.repartition(partitions);
         }
-        int blockSize = blockSize(features.size());
+        int n0 = features.count();
+        int blockSize = blockSize(n0);
+        boolean weighted = spec.weight() != null || classWeights != null;
         JavaRDD<SampleBlock> blocks = samples
-                .mapPartitions(it -> new BlockIterator(it, features.size(), blockSize, holdOut))
+                .mapPartitions(it -> new BlockIterator(it, n0, blockSize, holdOut, weighted))
                 .setName("sparkprop blocks of " + table.description())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("caching " + table.description());
@@ -85,11 +96,13 @@ public final class DataLoader {
         spark.sparkContext().setJobDescription(null);
         LoadedData data = new LoadedData(blocks, counts[0], counts[1], skipped, counts[2], features, encoder, scaler,
                 table.description());
-        LOG.info("{}: {} rows{}{}, {} features{}, {} partitions, blocks of up to {} rows, {} MB cached",
-                table.description(), data.rows(), data.heldOut() > 0 ? " (+" + data.heldOut() + " held out)" : "",
-                skipped > 0 ? ", " + skipped + " invalid rows skipped" : "", features.size(),
-                encoder == null ? "" : ", " + encoder.size() + " classes", partitions, blockSize,
-                String.format("%.1f", data.cachedBytes() / 1e6));
+        LOG.info("{} ({}): {} rows read, {} skipped as invalid; {} for training{}; {} features{}; {} partitions, "
+                + "blocks of up to {} rows; {} MB cached ({} x the raw float64 size)", table.description(),
+                table.format().id(), summary.records(), skipped, data.rows(),
+                data.heldOut() > 0 ? ", " + data.heldOut() + " held out" : "",
+                n0, encoder == null ? "" : ", " + encoder.size() + " classes", partitions, blockSize,
+                String.format("%.1f", data.cachedBytes() / 1e6),
+                String.format("%.3f", data.cachedBytes() / (double) Math.max(1, data.rawBytes())));
         return data;
     }
 
@@ -113,31 +126,53 @@ public final class DataLoader {
         return (int) Math.max(64, Math.min(4096, rows));
     }
 
-    private static List<String> resolveFeatures(Table table, DataSpec spec) {
+    private static FeatureColumns resolveFeatures(Table table, DataSpec spec) {
         List<String> columns = table.columns();
         if (!columns.contains(spec.label())) {
             throw new InputException("label column '" + spec.label() + "' not found in " + table.description()
                     + "; its columns are " + preview(columns) + " (choose one with --label)");
         }
-        if (spec.features() != null) {
-            List<String> missing = new ArrayList<>(spec.features());
-            missing.removeAll(columns);
-            if (!missing.isEmpty()) {
-                throw new InputException("feature column(s) " + preview(missing) + " not found in "
-                        + table.description() + "; its columns are " + preview(columns));
-            }
-            if (spec.features().contains(spec.label())) {
-                throw new InputException("the label column '" + spec.label() + "' cannot also be a feature");
-            }
-            return spec.features();
+        if (spec.weight() != null && !columns.contains(spec.weight())) {
+            throw new InputException("weight column '" + spec.weight() + "' not found in " + table.description()
+                    + "; its columns are " + preview(columns));
         }
-        List<String> features = new ArrayList<>(columns);
-        features.remove(spec.label());
-        if (features.isEmpty()) {
-            throw new InputException(table.description() + " has no feature columns besides the label '"
-                    + spec.label() + "'");
+        Set<String> excluded = new LinkedHashSet<>();
+        excluded.add(spec.label());
+        if (spec.weight() != null) {
+            excluded.add(spec.weight());
         }
-        return features;
+        List<String> names = FeatureColumns.select(table, spec.features(), excluded);
+        for (String name : names) {
+            if (excluded.contains(name)) {
+                throw new InputException("the column '" + name + "' is the label or the weight; it cannot also be a "
+                        + "feature");
+            }
+        }
+        List<String> vectors = names.stream()
+                .filter(name -> table.schema().apply(name).dataType().equals(SQLDataTypes.VectorType())).toList();
+        if (!vectors.isEmpty()) {
+            if (names.size() != 1) {
+                throw new InputException("a vector column must be the only feature column; got " + preview(names));
+            }
+            return FeatureColumns.vector(vectors.get(0), vectorSize(table, vectors.get(0)));
+        }
+        for (String name : names) {
+            if (FieldReader.of(table.schema().apply(name).dataType()) == null) {
+                throw new InputException("column '" + name + "' of " + table.description() + " is of type "
+                        + table.schema().apply(name).dataType().simpleString() + ", not a number");
+            }
+        }
+        return FeatureColumns.scalars(names);
+    }
+
+    /** The size of the vectors of a column, from its first non-null vector (every row is checked later). */
+    private static int vectorSize(Table table, String column) {
+        List<org.apache.spark.sql.Row> first = table.rows().select(column).filter(functions.col(column).isNotNull())
+                .limit(1).collectAsList();
+        if (first.isEmpty()) {
+            throw new InputException("vector column '" + column + "' of " + table.description() + " holds no vector");
+        }
+        return ((Vector) first.get(0).get(0)).size();
     }
 
     private static long checkRows(DataSummary summary, Table table, boolean skipInvalid, RowIds ids,
@@ -171,7 +206,7 @@ public final class DataLoader {
         return LabelEncoder.fromObserved(summary.labelCounts().keySet());
     }
 
-    private static String preview(List<String> names) {
+    static String preview(List<String> names) {
         if (names.size() <= 12) {
             return String.join(", ", names);
         }

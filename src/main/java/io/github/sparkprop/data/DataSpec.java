@@ -7,9 +7,12 @@ import java.util.List;
  * What to read and how to turn it into samples.
  *
  * @param paths        input paths (files, directories or globs on any Hadoop file system)
- * @param csv          how the CSV is read
+ * @param format       the input format, or null to infer it from the file names
+ * @param csv          how a CSV is read
  * @param label        the label column
- * @param features     the feature columns in order, or null for every column but the label
+ * @param features     the feature columns in order (names, prefixes ending in *, ranges p0..p9, or one
+ *                     vector column), or null for every other numeric column
+ * @param weight       the instance-weight column, or null
  * @param task         classification or regression
  * @param encoder      the classes when already known (a saved model's), else null to find them
  * @param scaler       the standardisation when already known, else null
@@ -18,10 +21,18 @@ import java.util.List;
  * @param partitions   the number of partitions of the cached blocks, or 0 for at least Spark's default
  *                     parallelism
  * @param holdOut      which rows become validation blocks
+ * @param classWeights weights per class (classification), or null
  */
-public record DataSpec(List<String> paths, CsvOptions csv, String label, List<String> features, Task task,
-        LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid, int partitions,
-        HoldOut holdOut) {
+public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
+        String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid,
+        int partitions, HoldOut holdOut, ClassWeights classWeights) {
+
+    /** CSV, label and features by name, no weights: the common case. */
+    public static DataSpec csv(List<String> paths, String label, Task task, boolean standardize, int partitions,
+            HoldOut holdOut) {
+        return new DataSpec(paths, InputFormat.CSV, CsvOptions.DEFAULT, label, null, null, task, null, null,
+                standardize, false, partitions, holdOut, null);
+    }
 
     public DataSpec {
         if (paths == null || paths.isEmpty()) {
@@ -40,7 +51,7 @@ public record DataSpec(List<String> paths, CsvOptions csv, String label, List<St
      */
     public DataSpec withPaths(List<String> otherPaths, LabelEncoder knownEncoder, Scaler knownScaler,
             List<String> knownFeatures, boolean heldOut) {
-        return new DataSpec(otherPaths, csv, label, knownFeatures, task, knownEncoder, knownScaler, false,
-                skipInvalid, partitions, heldOut ? HoldOut.ALL : HoldOut.NONE);
+        return new DataSpec(otherPaths, format, csv, label, knownFeatures, weight, task, knownEncoder, knownScaler,
+                false, skipInvalid, partitions, heldOut ? HoldOut.ALL : HoldOut.NONE, null);
     }
 }

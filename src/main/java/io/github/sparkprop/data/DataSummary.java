@@ -54,7 +54,7 @@ public final class DataSummary implements Serializable {
             InternalRow row = rows.next();
             long id = ids.idOf(row);
             summary.records++;
-            RowProblem problem = parser.parse(row, x, 0, y, 0);
+            RowProblem problem = parser.parse(row, x, 0, y, null, 0);
             if (problem != null) {
                 summary.invalid++;
                 if (summary.firstProblem == null || id < summary.firstProblem.id) {

@@ -11,13 +11,23 @@ import org.apache.spark.api.java.JavaRDD;
  * @param heldOut     the number of valid rows in validation blocks
  * @param skipped     the number of invalid rows dropped
  * @param cachedBytes the bytes of the cached blocks' arrays
- * @param features    the feature columns, in order
+ * @param features    the feature columns
  * @param encoder     the classes, or null for regression
  * @param scaler      the standardisation applied, or null
  * @param description the input paths, for messages
  */
 public record LoadedData(JavaRDD<SampleBlock> blocks, long rows, long heldOut, long skipped, long cachedBytes,
-        List<String> features, LabelEncoder encoder, Scaler scaler, String description) {
+        FeatureColumns features, LabelEncoder encoder, Scaler scaler, String description) {
+
+    /** The feature columns as the model names them: the scalar columns, or the one vector column. */
+    public List<String> featureNames() {
+        return features.isVector() ? List.of(features.vectorColumn()) : features.names();
+    }
+
+    /** The raw float64 size of the samples: 8 (n_0 + 1) m, to compare the cached size with. */
+    public long rawBytes() {
+        return 8L * (features.count() + 1) * (rows + heldOut);
+    }
 
     /** Unpersists the cached blocks. */
     public void release() {

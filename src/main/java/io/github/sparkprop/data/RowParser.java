@@ -2,20 +2,34 @@ package io.github.sparkprop.data;
 
 import io.github.sparkprop.Task;
 import java.io.Serializable;
-import java.util.List;
+import java.util.Locale;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Turns one row of a {@link Table} (Spark's internal row, read without conversion to a {@code Row}) into numbers: the feature values into a block's column and the label
- * into a class index (classification) or a value (regression), or tells what is wrong with the row.
- * A value is valid when it is a finite number; a missing, non-numeric, NaN or infinite value is not.
+ * Turns one row of a {@link Table} (Spark's internal row, read without conversion to a {@code Row}) into
+ * numbers: the features into a block's column, the label into a class index (classification) or a value
+ * (regression), and the instance weight; or tells what is wrong with the row. A value is valid when it is
+ * a finite number (a weight also non-negative); a missing, non-numeric, NaN or infinite value is not, nor is
+ * a vector of the wrong size.
  */
 public final class RowParser implements Serializable {
 
-    private final String[] featureNames;
+    private static final VectorUDT VECTORS = new VectorUDT();
+
+    private final FeatureColumns features;
     private final int[] featureIndices;
+    private final FieldReader[] featureReaders;
+    private final int vectorIndex;
     private final String labelName;
     private final int labelIndex;
+    private final FieldReader labelReader;
+    private final String weightName;
+    private final int weightIndex;
+    private final FieldReader weightReader;
     private final int malformedIndex;
     private final int expectedFields;
     private final Task task;
@@ -23,52 +37,123 @@ public final class RowParser implements Serializable {
 
     /**
      * @param table    the rows' table
-     * @param features the feature columns, in model order
+     * @param features the feature columns
      * @param label    the label column
+     * @param weight   the instance-weight column, or null for weight 1
      * @param task     classification or regression
      * @param encoder  the classes (classification), or null while they are still being found
      */
-    public RowParser(Table table, List<String> features, String label, Task task, LabelEncoder encoder) {
-        this.featureNames = features.toArray(new String[0]);
-        this.featureIndices = features.stream().mapToInt(table.columns()::indexOf).toArray();
+    public RowParser(Table table, FeatureColumns features, String label, String weight, Task task,
+            LabelEncoder encoder) {
+        this.features = features;
+        this.featureIndices = features.names().stream().mapToInt(table.columns()::indexOf).toArray();
+        this.featureReaders = features.names().stream()
+                .map(name -> FieldReader.of(table.schema().apply(name).dataType())).toArray(FieldReader[]::new);
+        this.vectorIndex = features.isVector() ? table.columns().indexOf(features.vectorColumn()) : -1;
         this.labelName = label;
         this.labelIndex = table.columns().indexOf(label);
+        this.labelReader = labelIndex < 0 ? null : FieldReader.of(table.schema().fields()[labelIndex].dataType());
+        this.weightName = weight;
+        this.weightIndex = weight == null ? -1 : table.columns().indexOf(weight);
+        this.weightReader = weightIndex < 0 ? null : FieldReader.of(table.schema().fields()[weightIndex].dataType());
         this.malformedIndex = table.malformedIndex();
         this.expectedFields = table.columns().size();
         this.task = task;
         this.encoder = encoder;
-        if (labelIndex < 0) {
-            throw new IllegalArgumentException("no column " + label);
+        if (labelIndex < 0 || labelReader == null) {
+            throw new IllegalArgumentException("label column " + label + " is missing or not numeric or text");
+        }
+        for (int k = 0; k < featureReaders.length; k++) {
+            if (featureReaders[k] == null) {
+                throw new IllegalArgumentException("feature column " + features.names().get(k) + " is not numeric");
+            }
         }
     }
 
     public int featureCount() {
-        return featureNames.length;
+        return features.count();
     }
 
     /**
-     * Writes the row's features to x[offset..offset+n_0) and its label to y[j].
+     * Writes the row's features to x[offset..offset+n_0), its label to y[j] and its weight to weights[j]
+     * (when weights is not null).
      *
      * @return null for a valid row, else the first problem found
      */
-    public RowProblem parse(InternalRow row, double[] x, int offset, double[] y, int j) {
-        if (!row.isNullAt(malformedIndex)) {
+    public RowProblem parse(InternalRow row, double[] x, int offset, double[] y, double[] weights, int j) {
+        if (malformedIndex >= 0 && !row.isNullAt(malformedIndex)) {
             return new RowProblem(null, null, "row does not have the " + expectedFields + " fields of the header");
         }
+        RowProblem problem = features.isVector() ? parseVector(row, x, offset) : parseScalars(row, x, offset);
+        if (problem != null) {
+            return problem;
+        }
+        problem = parseLabel(row, y, j);
+        if (problem != null) {
+            return problem;
+        }
+        if (weightReader != null) {
+            double weight = weightReader.read(row, weightIndex);
+            if (!(weight >= 0)) {
+                String raw = weightReader.text(row, weightIndex);
+                return Double.isNaN(weight) ? problem(weightName, raw)
+                        : new RowProblem(weightName, raw, "is negative; weights must be >= 0");
+            }
+            if (weights != null) {
+                weights[j] = weight;
+            }
+        }
+        return null;
+    }
+
+    private RowProblem parseScalars(InternalRow row, double[] x, int offset) {
         for (int k = 0; k < featureIndices.length; k++) {
-            String raw = text(row, featureIndices[k]);
-            double value = Numbers.finiteOrNaN(raw);
+            double value = featureReaders[k].read(row, featureIndices[k]);
             if (Double.isNaN(value)) {
-                return problem(featureNames[k], raw);
+                return problem(features.names().get(k), featureReaders[k].text(row, featureIndices[k]));
             }
             x[offset + k] = value;
         }
-        String rawLabel = text(row, labelIndex);
+        return null;
+    }
+
+    private RowProblem parseVector(InternalRow row, double[] x, int offset) {
+        String name = features.vectorColumn();
+        if (row.isNullAt(vectorIndex)) {
+            return new RowProblem(name, null, "is missing");
+        }
+        Vector vector = VECTORS.deserialize(row.getStruct(vectorIndex, 4));
+        if (vector.size() != features.vectorSize()) {
+            return new RowProblem(name, null, "is a vector of size " + vector.size() + "; the features are vectors of "
+                    + "size " + features.vectorSize());
+        }
+        if (vector instanceof DenseVector dense) {
+            System.arraycopy(dense.values(), 0, x, offset, dense.size());
+        } else {
+            SparseVector sparse = (SparseVector) vector;
+            java.util.Arrays.fill(x, offset, offset + sparse.size(), 0.0);
+            int[] indices = sparse.indices();
+            double[] values = sparse.values();
+            for (int k = 0; k < indices.length; k++) {
+                x[offset + indices[k]] = values[k];
+            }
+        }
+        for (int k = 0; k < features.vectorSize(); k++) {
+            if (!Double.isFinite(x[offset + k])) {
+                return new RowProblem(name + "[" + k + "]", Double.toString(x[offset + k]),
+                        "is not finite; values must be finite numbers");
+            }
+        }
+        return null;
+    }
+
+    private RowProblem parseLabel(InternalRow row, double[] y, int j) {
+        String rawLabel = labelReader.text(row, labelIndex);
         if (rawLabel == null || rawLabel.isBlank()) {
             return new RowProblem(labelName, null, "label is missing");
         }
         if (task == Task.REGRESSION) {
-            double value = Numbers.finiteOrNaN(rawLabel);
+            double value = labelReader.read(row, labelIndex);
             if (Double.isNaN(value)) {
                 return new RowProblem(labelName, rawLabel, problem(labelName, rawLabel).reason()
                         + " (a regression label must be a finite number)");
@@ -89,11 +174,7 @@ public final class RowParser implements Serializable {
 
     /** The row's label in canonical form (see {@link LabelEncoder#key}); call only for a valid row. */
     public String labelKey(InternalRow row) {
-        return LabelEncoder.key(text(row, labelIndex));
-    }
-
-    private static String text(InternalRow row, int field) {
-        return row.isNullAt(field) ? null : row.getUTF8String(field).toString();
+        return LabelEncoder.key(labelReader.text(row, labelIndex));
     }
 
     /** Why a value that is not a finite number was refused. */
@@ -104,7 +185,7 @@ public final class RowParser implements Serializable {
         if (!Numbers.isNonFinite(raw)) {
             return new RowProblem(column, raw, "is not a number");
         }
-        return new RowProblem(column, raw, (raw.toLowerCase(java.util.Locale.ROOT).contains("nan") ? "is NaN"
+        return new RowProblem(column, raw, (raw.toLowerCase(Locale.ROOT).contains("nan") ? "is NaN"
                 : "is infinite") + "; values must be finite numbers");
     }
 }

@@ -2,25 +2,30 @@ package io.github.sparkprop.data;
 
 /**
  * Up to B samples stacked as the columns of one matrix: features n_0 x size, column-major (sample j's
- * features at [j n_0, (j+1) n_0)), one label per sample (class index or regression target), and each
- * sample's stable row id (for seeded mini-batches). A block holds either training or validation samples.
- * Built once when the data are cached; never re-parsed.
+ * features at [j n_0, (j+1) n_0)), one label per sample (class index or regression target), each sample's
+ * stable row id (for seeded mini-batches) and, for weighted data, each sample's weight. A block holds either
+ * training or validation samples. Built once when the data are cached; never re-parsed.
  */
 public final class SampleBlock {
 
     private final double[] features;
     private final double[] labels;
     private final long[] ids;
+    private final double[] weights;
     private final boolean validation;
 
-    public SampleBlock(double[] features, double[] labels, long[] ids, boolean validation) {
-        if (labels.length != ids.length || (labels.length > 0 && features.length % labels.length != 0)) {
+    /** @param weights one weight per sample, or null when every weight is 1 */
+    public SampleBlock(double[] features, double[] labels, long[] ids, double[] weights, boolean validation) {
+        if (labels.length != ids.length || (weights != null && weights.length != labels.length)
+                || (labels.length > 0 && features.length % labels.length != 0)) {
             throw new IllegalArgumentException("a block of " + labels.length + " samples has " + features.length
-                    + " feature values and " + ids.length + " ids");
+                    + " feature values, " + ids.length + " ids and " + (weights == null ? 0 : weights.length)
+                    + " weights");
         }
         this.features = features;
         this.labels = labels;
         this.ids = ids;
+        this.weights = weights;
         this.validation = validation;
     }
 
@@ -38,6 +43,11 @@ public final class SampleBlock {
         return ids;
     }
 
+    /** The weight of each sample, or null when all are 1. */
+    public double[] weights() {
+        return weights;
+    }
+
     /** The number of samples. */
     public int size() {
         return labels.length;
@@ -50,6 +60,6 @@ public final class SampleBlock {
 
     /** Bytes held by the arrays (for the cached-size report). */
     public long sizeInBytes() {
-        return 8L * (features.length + labels.length + ids.length);
+        return 8L * (features.length + labels.length + ids.length + (weights == null ? 0 : weights.length));
     }
 }

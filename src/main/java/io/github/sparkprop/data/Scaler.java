@@ -22,14 +22,17 @@ public record Scaler(double[] mean, double[] std) implements Serializable {
 
     /**
      * The scaler for population variances: std_i = sqrt(variance_i), replaced by 1 where it is 0.
+     *
+     * @param center whether to subtract the mean; not for vector (possibly sparse) features, whose zeros would
+     *               all become non-zero: their mean is stored as 0
      */
-    public static Scaler fromMoments(double[] mean, double[] populationVariance) {
+    public static Scaler fromMoments(double[] mean, double[] populationVariance, boolean center) {
         double[] std = new double[mean.length];
         for (int i = 0; i < std.length; i++) {
             double s = Math.sqrt(Math.max(populationVariance[i], 0.0));
             std[i] = s > 0 ? s : 1.0;
         }
-        return new Scaler(mean.clone(), std);
+        return new Scaler(center ? mean.clone() : new double[mean.length], std);
     }
 
     /** Standardises the n values of one sample stored at x[offset..offset+n). */

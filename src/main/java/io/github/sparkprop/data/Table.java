@@ -2,8 +2,6 @@ package io.github.sparkprop.data;
 
 import io.github.sparkprop.InputException;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +19,21 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Input rows as Spark's CSV reader gives them, every data column as a string, followed by three columns
- * of provenance: the raw record when the row had the wrong number of fields (else null), the file and
- * the byte offset of the file split the row came from.
+ * Input rows as Spark's reader gives them: the data columns (for CSV every column as a string, so that a
+ * bad value can be shown as it was written; for Parquet and LibSVM as typed), then, for CSV, the raw record
+ * of a row with the wrong number of fields (else null), then the file and the byte offset of the file split
+ * the row came from.
  *
  * @param rows        the rows
- * @param columns     the data columns, in file order
+ * @param schema      the data columns, in file order
+ * @param format      the input format
  * @param description the input paths, for messages
- * @param options     how the CSV was read
+ * @param options     how a CSV was read
  */
-public record Table(Dataset<Row> rows, List<String> columns, String description, CsvOptions options) {
+public record Table(Dataset<Row> rows, StructType schema, InputFormat format, String description,
+        CsvOptions options) {
+
+    static final String MALFORMED = "__sparkprop_malformed";
 
     /**
      * The rows as Spark's internal rows: no conversion to {@code Row} objects, which costs seconds for wide
@@ -40,58 +43,99 @@ public record Table(Dataset<Row> rows, List<String> columns, String description,
         return rows.queryExecution().toRdd().toJavaRDD();
     }
 
-    static final String MALFORMED = "__sparkprop_malformed";
+    /** The data columns' names, in file order. */
+    public List<String> columns() {
+        return List.of(schema.fieldNames());
+    }
 
-    /** Index of the raw-record column (null unless the row's field count was wrong). */
+    /** Index of the raw-record column of a CSV row with the wrong number of fields, or -1 for other formats. */
     public int malformedIndex() {
-        return columns.size();
+        return format == InputFormat.CSV ? schema.size() : -1;
     }
 
     /** Index of the source file column. */
     public int fileIndex() {
-        return columns.size() + 1;
+        return schema.size() + (format == InputFormat.CSV ? 1 : 0);
     }
 
     /** Index of the split-offset column. */
     public int splitIndex() {
-        return columns.size() + 2;
+        return fileIndex() + 1;
+    }
+
+    /** Whether rows are lines of text (CSV, LibSVM), so that an error can name the line. */
+    boolean isText() {
+        return format != InputFormat.PARQUET;
     }
 
     /**
-     * Reads CSV files through Spark's reader. Each path may be a file, a directory of part files or a glob,
-     * on any Hadoop file system.
+     * Reads the paths through Spark's reader for the format. Each path may be a file, a directory of part
+     * files or a glob, on any Hadoop file system.
      *
+     * @param format the format, or null to infer it from the file names
      * @throws InputException when a path matches nothing or the input has no columns
      */
-    public static Table readCsv(SparkSession spark, List<String> paths, CsvOptions options) {
+    public static Table read(SparkSession spark, List<String> paths, InputFormat format, CsvOptions options) {
         String description = String.join(", ", paths);
-        requireExisting(spark.sparkContext().hadoopConfiguration(), paths);
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        requireExisting(conf, paths);
+        InputFormat actual = format != null ? format : InputFormat.infer(paths, conf);
         String[] pathArray = paths.toArray(new String[0]);
+        Dataset<Row> data;
+        try {
+            data = switch (actual) {
+                case CSV -> readCsv(spark, pathArray, options, description);
+                case PARQUET -> spark.read().parquet(pathArray);
+                case LIBSVM -> spark.read().format("libsvm").load(pathArray);
+            };
+        } catch (InputException e) {
+            throw e;
+        } catch (Exception e) { // Spark's AnalysisException and friends, undeclared
+            throw new InputException("cannot read " + description + " as " + actual.id() + ": "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        StructType schema = actual == InputFormat.CSV ? dataColumns(data.schema()) : data.schema();
+        if (schema.fields().length == 0) {
+            throw new InputException("input " + description + " is empty: no columns and no rows");
+        }
+        Dataset<Row> rows = data.select(functions.col("*"), functions.col("_metadata.file_path"),
+                functions.col("_metadata.file_block_start"));
+        return new Table(rows, schema, actual, description, options);
+    }
+
+    /** CSV with every column a string and a column for rows with the wrong number of fields. */
+    private static Dataset<Row> readCsv(SparkSession spark, String[] paths, CsvOptions options, String description) {
         StructType header = spark.read()
                 .option("header", options.header())
                 .option("delimiter", options.delimiter())
-                .csv(pathArray)
+                .csv(paths)
                 .schema();
         if (header.fields().length == 0) {
             throw new InputException("input " + description + " is empty: no header and no rows");
         }
         StructType schema = new StructType();
-        List<String> columns = new ArrayList<>(Arrays.asList(header.fieldNames()));
-        for (String column : columns) {
+        for (String column : header.fieldNames()) {
             schema = schema.add(column, DataTypes.StringType);
         }
         schema = schema.add(MALFORMED, DataTypes.StringType);
-        Dataset<Row> rows = spark.read()
+        return spark.read()
                 .option("header", options.header())
                 .option("delimiter", options.delimiter())
                 .option("enforceSchema", false) // every file's header must name the same columns, in order
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", MALFORMED)
                 .schema(schema)
-                .csv(pathArray)
-                .select(functions.col("*"), functions.col("_metadata.file_path"),
-                        functions.col("_metadata.file_block_start"));
-        return new Table(rows, List.copyOf(columns), description, options);
+                .csv(paths);
+    }
+
+    private static StructType dataColumns(StructType withMalformed) {
+        StructType schema = new StructType();
+        for (var field : withMalformed.fields()) {
+            if (!field.name().equals(MALFORMED)) {
+                schema = schema.add(field);
+            }
+        }
+        return schema;
     }
 
     /**

@@ -41,12 +41,24 @@ public final class Backprop {
      * @return sum_i loss(y_hat_i, y_i)
      */
     public double addGradient(double[] w, double[] x, double[] labels, int samples, double[] gradient) {
+        return addGradient(w, x, labels, null, samples, gradient);
+    }
+
+    /**
+     * As {@link #addGradient(double[], double[], double[], int, double[])} with instance weights: the sums
+     * are sum_i w_i d loss_i / d(W, b) and sum_i w_i loss_i.
+     *
+     * @param weights one weight per sample, or null for 1
+     */
+    public double addGradient(double[] w, double[] x, double[] labels, double[] weights, int samples,
+            double[] gradient) {
         if (samples == 0) {
             return 0.0;
         }
         forward(w, x, samples);
         int depth = network.depth();
-        double loss = network.outputLayer().lossAndDelta(a[depth], labels, network.outputSize(), samples, delta[depth]);
+        double loss = network.outputLayer().lossAndDelta(a[depth], labels, weights, network.outputSize(), samples,
+                delta[depth]);
         for (int l = depth; l >= 1; l--) {
             int in = network.size(l - 1);
             int out = network.size(l);
@@ -74,7 +86,8 @@ public final class Backprop {
         }
         forward(w, x, samples);
         int depth = network.depth();
-        return network.outputLayer().lossAndDelta(a[depth], labels, network.outputSize(), samples, delta[depth]);
+        return network.outputLayer().lossAndDelta(a[depth], labels, null, network.outputSize(), samples,
+                delta[depth]);
     }
 
     /**

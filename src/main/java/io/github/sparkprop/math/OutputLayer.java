@@ -25,14 +25,29 @@ public abstract sealed class OutputLayer implements Serializable {
 
     /**
      * Computes the loss summed over the block, writes delta^L into {@code delta} and replaces z^L by the
-     * outputs y_hat = f(z^L) (class probabilities for classifiers).
+     * outputs y_hat = f(z^L) (class probabilities for classifiers). With instance weights the loss is
+     * sum_j w_j loss_j and the delta of sample j is multiplied by w_j.
      *
-     * @param z      z^L, units x samples, column-major; holds y_hat on return
-     * @param labels one label per sample
-     * @param delta  receives delta^L, units x samples
-     * @return the sum of the per-sample losses
+     * @param z       z^L, units x samples, column-major; holds y_hat on return
+     * @param labels  one label per sample
+     * @param weights one weight per sample, or null for 1
+     * @param delta   receives delta^L, units x samples
+     * @return the (weighted) sum of the per-sample losses
      */
-    public abstract double lossAndDelta(double[] z, double[] labels, int units, int samples, double[] delta);
+    public abstract double lossAndDelta(double[] z, double[] labels, double[] weights, int units, int samples,
+            double[] delta);
+
+    /** Multiplies the delta columns by the sample weights. */
+    static void weigh(double[] delta, double[] weights, int units, int samples) {
+        if (weights == null) {
+            return;
+        }
+        for (int j = 0, start = 0; j < samples; j++, start += units) {
+            for (int i = start; i < start + units; i++) {
+                delta[i] *= weights[j];
+            }
+        }
+    }
 
     /**
      * The output layer for an activation, loss and number of output units.
@@ -65,15 +80,18 @@ public abstract sealed class OutputLayer implements Serializable {
          * exponential nor the logarithm can overflow or lose the result for |z| large.
          */
         @Override
-        public double lossAndDelta(double[] z, double[] labels, int units, int samples, double[] delta) {
+        public double lossAndDelta(double[] z, double[] labels, double[] weights, int units, int samples,
+                double[] delta) {
             double sum = 0.0;
             for (int j = 0; j < samples; j++) {
                 double zj = z[j];
                 double y = labels[j];
-                sum += Math.max(zj, 0.0) - y * zj + Math.log1p(Math.exp(-Math.abs(zj)));
+                double loss = Math.max(zj, 0.0) - y * zj + Math.log1p(Math.exp(-Math.abs(zj)));
+                sum += weights == null ? loss : weights[j] * loss;
                 z[j] = Activation.sigmoid(zj);
                 delta[j] = z[j] - y;
             }
+            weigh(delta, weights, units, samples);
             return sum;
         }
     }
@@ -90,7 +108,8 @@ public abstract sealed class OutputLayer implements Serializable {
          * y_hat_k = e^{z_k - lse}, so no exponential overflows and the loss is finite for any finite z.
          */
         @Override
-        public double lossAndDelta(double[] z, double[] labels, int units, int samples, double[] delta) {
+        public double lossAndDelta(double[] z, double[] labels, double[] weights, int units, int samples,
+                double[] delta) {
             double sum = 0.0;
             for (int j = 0, start = 0; j < samples; j++, start += units) {
                 double max = Double.NEGATIVE_INFINITY;
@@ -103,13 +122,15 @@ public abstract sealed class OutputLayer implements Serializable {
                 }
                 double lse = max + Math.log(expSum);
                 int label = (int) labels[j];
-                sum += lse - z[start + label];
+                double loss = lse - z[start + label];
+                sum += weights == null ? loss : weights[j] * loss;
                 for (int i = start; i < start + units; i++) {
                     z[i] = Math.exp(z[i] - lse);
                     delta[i] = z[i];
                 }
                 delta[start + label] -= 1.0;
             }
+            weigh(delta, weights, units, samples);
             return sum;
         }
     }
@@ -132,18 +153,22 @@ public abstract sealed class OutputLayer implements Serializable {
          * is the label itself for one unit and the one-hot vector of the label for several.
          */
         @Override
-        public double lossAndDelta(double[] z, double[] labels, int units, int samples, double[] delta) {
+        public double lossAndDelta(double[] z, double[] labels, double[] weights, int units, int samples,
+                double[] delta) {
             activation.apply(z, units, samples);
             double sum = 0.0;
             for (int j = 0, start = 0; j < samples; j++, start += units) {
+                double loss = 0.0;
                 for (int i = 0; i < units; i++) {
                     double target = units == 1 ? labels[j] : (i == (int) labels[j] ? 1.0 : 0.0);
                     double diff = z[start + i] - target;
-                    sum += 0.5 * diff * diff;
+                    loss += 0.5 * diff * diff;
                     delta[start + i] = diff;
                 }
+                sum += weights == null ? loss : weights[j] * loss;
             }
             activation.multiplyByDerivative(z, delta, units * samples);
+            weigh(delta, weights, units, samples);
             return sum;
         }
     }

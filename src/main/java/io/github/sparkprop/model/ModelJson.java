@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * model.json, format version 1: the required fields {@code format}, {@code formatVersion}, {@code layers},
- * {@code activations}, {@code loss}, and the optional {@code task}, {@code labels}, {@code features},
- * {@code scaler} and {@code training}. A file with only the required fields loads: a missing task follows
+ * {@code activations}, {@code loss}, and the optional {@code task}, {@code labels}, {@code features} (or
+ * {@code vectorColumn}: one Spark ML vector column holding all n_0 inputs), {@code scaler} and
+ * {@code training}. A file with only the required fields loads: a missing task follows
  * from the loss, missing labels are 0..n_L-1 (0 and 1 for one sigmoid unit).
  */
 final class ModelJson {
@@ -30,8 +31,8 @@ final class ModelJson {
     }
 
     /** The metadata of a model (everything but the weights). */
-    record Header(Network network, Task task, List<String> labels, List<String> features, Scaler scaler,
-            ObjectNode training) {
+    record Header(Network network, Task task, List<String> labels, List<String> features, String vectorColumn,
+            Scaler scaler, ObjectNode training) {
     }
 
     static ObjectNode write(Model model) {
@@ -63,6 +64,9 @@ final class ModelJson {
         if (model.features() != null) {
             ArrayNode features = root.putArray("features");
             model.features().forEach(features::add);
+        }
+        if (model.vectorColumn() != null) {
+            root.put("vectorColumn", model.vectorColumn());
         }
         if (model.scaler() != null) {
             ObjectNode scaler = root.putObject("scaler");
@@ -134,9 +138,13 @@ final class ModelJson {
             throw new ModelFormatException(name + ": \"features\" has " + features.size() + " names for "
                     + network.inputSize() + " inputs");
         }
+        String vectorColumn = root.hasNonNull("vectorColumn") ? root.get("vectorColumn").asText() : null;
+        if (vectorColumn != null && features != null) {
+            throw new ModelFormatException(name + ": a model has \"features\" or \"vectorColumn\", not both");
+        }
         Scaler scaler = root.has("scaler") ? readScaler(root.get("scaler"), network.inputSize(), name) : null;
         JsonNode training = root.get("training");
-        return new Header(network, task, labels, features, scaler,
+        return new Header(network, task, labels, features, vectorColumn, scaler,
                 training instanceof ObjectNode object ? object : null);
     }
 

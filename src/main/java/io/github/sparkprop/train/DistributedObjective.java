@@ -24,6 +24,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  *   dJ/dW^l  = (1/m) sum_i delta^l_i (a^{l-1}_i)^T + lambda W^l,   dJ/db^l = (1/m) sum_i delta^l_i
  * </pre>
  *
+ * With instance weights v_i the sums are weighted and m = sum_i v_i (a weighted average).
+ *
  * On the iterations that evaluate validation figures, the validation blocks (cached beside the training
  * blocks) are scored in the same pass. The broadcast is destroyed after each pass.
  */
@@ -107,10 +109,10 @@ public final class DistributedObjective implements Objective {
             validatedWeights = w.clone();
             validationMetrics = Metrics.of(sum.validation(), network.loss(), validation.labels());
         }
-        if (sum.count() == 0) {
+        if (sum.count() == 0 || sum.weightSum() == 0) {
             return Evaluation.empty(network.parameterCount());
         }
-        double m = sum.count();
+        double m = sum.weightSum();
         double[] gradient = sum.gradient();
         for (int i = 0; i < gradient.length; i++) {
             gradient[i] /= m;

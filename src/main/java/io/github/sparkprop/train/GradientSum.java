@@ -8,7 +8,8 @@ import java.io.Serializable;
 
 /**
  * The per-task accumulator of one training pass: the gradient SUM over the samples of the iteration's batch
- * (no 1/m, no L2), their loss sum and count, and, when asked, the scores of the validation blocks seen in
+ * (no 1/m, no L2; weighted by the instance weights, if any), their loss sum, count and weight sum, and,
+ * when asked, the scores of the validation blocks seen in
  * the same pass. It starts empty and allocates its arrays inside the task on the first block, so no zero
  * vector travels with the closure; partial sums are merged in place.
  */
@@ -17,10 +18,12 @@ public final class GradientSum implements Serializable {
     private double[] gradient;
     private double loss;
     private long count;
+    private double weightSum;
     private ScoreSum validation;
     private transient Backprop backprop;
     private transient double[] batchX;
     private transient double[] batchY;
+    private transient double[] batchWeights;
 
     /** An empty sum (the aggregation's zero). */
     public GradientSum() {
@@ -50,18 +53,34 @@ public final class GradientSum implements Serializable {
             backprop = new Backprop(network);
         }
         if (batch.isFullBatch()) {
-            loss += backprop.addGradient(w, block.features(), block.labels(), block.size(), gradient);
+            loss += backprop.addGradient(w, block.features(), block.labels(), block.weights(), block.size(), gradient);
             count += block.size();
+            weightSum += sum(block.weights(), block.size());
         } else {
             if (batchY == null || batchY.length < block.size()) {
                 batchX = new double[block.features().length];
                 batchY = new double[block.size()];
+                batchWeights = new double[block.size()];
             }
-            int selected = batch.gather(block, t, batchX, batchY);
-            loss += backprop.addGradient(w, batchX, batchY, selected, gradient);
+            int selected = batch.gather(block, t, batchX, batchY, batchWeights);
+            double[] weights = block.weights() == null ? null : batchWeights;
+            loss += backprop.addGradient(w, batchX, batchY, weights, selected, gradient);
             count += selected;
+            weightSum += sum(weights, selected);
         }
         return this;
+    }
+
+    /** The sum of the first n weights, or n when there are none. */
+    private static double sum(double[] weights, int n) {
+        if (weights == null) {
+            return n;
+        }
+        double s = 0;
+        for (int j = 0; j < n; j++) {
+            s += weights[j];
+        }
+        return s;
     }
 
     /** Adds another partial sum into this one. */
@@ -81,6 +100,7 @@ public final class GradientSum implements Serializable {
         }
         loss += other.loss;
         count += other.count;
+        weightSum += other.weightSum;
         return this;
     }
 
@@ -97,6 +117,11 @@ public final class GradientSum implements Serializable {
     /** The number of samples in the batch. */
     public long count() {
         return count;
+    }
+
+    /** The sum of the batch's weights: m, the divisor of the weighted average (the count when unweighted). */
+    public double weightSum() {
+        return weightSum;
     }
 
     /** The validation scores, or null when none were asked for or there is no validation block. */

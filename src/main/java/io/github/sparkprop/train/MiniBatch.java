@@ -25,10 +25,10 @@ public record MiniBatch(long seed, double fraction) implements Serializable {
     }
 
     /**
-     * Copies the block's samples that are in iteration t's batch to the front of x and y (columns in block
-     * order) and returns how many there are.
+     * Copies the block's samples that are in iteration t's batch to the front of x, y and (for a weighted
+     * block) weights, columns in block order, and returns how many there are.
      */
-    public int gather(SampleBlock block, int t, double[] x, double[] y) {
+    public int gather(SampleBlock block, int t, double[] x, double[] y, double[] weights) {
         int n0 = block.size() == 0 ? 0 : block.features().length / block.size();
         long[] ids = block.ids();
         int selected = 0;
@@ -36,6 +36,9 @@ public record MiniBatch(long seed, double fraction) implements Serializable {
             if (RowHash.uniform(seed, t, ids[j]) < fraction) {
                 System.arraycopy(block.features(), j * n0, x, selected * n0, n0);
                 y[selected] = block.labels()[j];
+                if (block.weights() != null) {
+                    weights[selected] = block.weights()[j];
+                }
                 selected++;
             }
         }

@@ -26,8 +26,8 @@ class DataLoaderTest {
     Path dir;
 
     private static DataSpec spec(String path, Task task, boolean standardize, boolean skip) {
-        return new DataSpec(List.of(path), CsvOptions.DEFAULT, "label", null, task, null, null, standardize, skip, 2,
-                HoldOut.NONE);
+        return new DataSpec(List.of(path), InputFormat.CSV, CsvOptions.DEFAULT, "label", null, null, task, null, null,
+                standardize, skip, 2, HoldOut.NONE, null);
     }
 
     private static LoadedData load(String path) {
@@ -41,7 +41,7 @@ class DataLoaderTest {
     /** All samples of the cached blocks: each row is features then label. */
     private static List<double[]> samples(LoadedData data) {
         List<double[]> rows = new ArrayList<>();
-        int n0 = data.features().size();
+        int n0 = data.features().count();
         for (SampleBlock block : data.blocks().collect()) {
             for (int j = 0; j < block.size(); j++) {
                 double[] row = new double[n0 + 1];
@@ -64,7 +64,7 @@ class DataLoaderTest {
         LoadedData data = load(file.toString());
         try {
             assertEquals(4, data.rows());
-            assertEquals(List.of("a", "b"), data.features());
+            assertEquals(List.of("a", "b"), data.features().names());
             assertEquals(List.of("setosa", "versicolor", "virginica"), data.encoder().labels());
             List<double[]> rows = samples(data);
             assertArrayEquals(new double[] {1, 10, 2}, rows.get(0));
@@ -117,8 +117,8 @@ class DataLoaderTest {
             lines[i] = (i * i % 17) + "," + (i % 2);
         }
         String path = Csv.write(dir, "h.csv", lines);
-        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), CsvOptions.DEFAULT,
-                "label", null, Task.CLASSIFICATION, null, null, true, false, 2, new HoldOut(3, 0.5)));
+        LoadedData data = DataLoader.load(SharedSpark.session(), DataSpec.csv(List.of(path), "label", Task.CLASSIFICATION, true, 2,
+                new HoldOut(3, 0.5)));
         try {
             java.util.Set<Long> held = new java.util.HashSet<>();
             for (SampleBlock block : data.blocks().filter(SampleBlock::isValidation).collect()) {

@@ -58,7 +58,7 @@ class KnownAnswersTest {
         double[] expected = {1e4, 0, 1e4, 0, Math.log(2)};
         for (int j = 0; j < z.length; j++) {
             double[] delta = new double[1];
-            double loss = sigmoid.lossAndDelta(new double[] {z[j]}, new double[] {y[j]}, 1, 1, delta);
+            double loss = sigmoid.lossAndDelta(new double[] {z[j]}, new double[] {y[j]}, null, 1, 1, delta);
             assertEquals(expected[j], loss, 1e-9, "z = " + z[j] + ", y = " + y[j]);
             assertTrue(Double.isFinite(delta[0]) && Math.abs(delta[0]) <= 1.0);
         }
@@ -67,7 +67,7 @@ class KnownAnswersTest {
         // loss = log sum_k e^{z_k} - z_y; with z = (1e4, -1e4, 0): for y = 1 it is 1e4 + 1e4 = 2e4
         double[] zs = {1e4, -1e4, 0.0};
         double[] delta = new double[3];
-        double loss = softmax.lossAndDelta(zs.clone(), new double[] {1}, 3, 1, delta);
+        double loss = softmax.lossAndDelta(zs.clone(), new double[] {1}, null, 3, 1, delta);
         assertEquals(2e4, loss, 1e-9);
         assertEquals(1.0, delta[0], 1e-12);
         assertEquals(-1.0, delta[1], 1e-12);

@@ -40,7 +40,7 @@ class ModelStoreTest {
         Network network = Network.of(3, new int[] {4}, Activation.TANH, 3, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
         ObjectNode training = new ObjectMapper().createObjectNode().put("iterations", 7);
         return new Model(network, WeightInit.initialize(network, 1), Task.CLASSIFICATION, List.of("b", "c", "d"),
-                List.of("x", "y", "z"), new Scaler(new double[] {1, 2, 3}, new double[] {0.5, 1, 2}), training);
+                List.of("x", "y", "z"), null, new Scaler(new double[] {1, 2, 3}, new double[] {0.5, 1, 2}), training);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HoldOut;
+import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Backprop;
@@ -33,8 +34,8 @@ class DistributedTrainingTest {
             Network.of(6, new int[] {5}, Activation.TANH, 3, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
 
     private static LoadedData load(String path, int partitions) {
-        return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), CsvOptions.DEFAULT, "label", null,
-                Task.CLASSIFICATION, null, null, false, false, partitions, HoldOut.NONE));
+        return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), InputFormat.CSV, CsvOptions.DEFAULT, "label", null, null, Task.CLASSIFICATION, null, null,
+                false, false, partitions, HoldOut.NONE, null));
     }
 
     @Test

@@ -60,8 +60,8 @@ class LbfgsAgainstMllibTest {
         LogisticRegressionModel mllib = new LogisticRegression().setRegParam(lambda).setElasticNetParam(0)
                 .setStandardization(false).setTol(1e-12).setMaxIter(500).fit(assembled);
 
-        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(file.toString()),
-                CsvOptions.DEFAULT, "label", null, Task.CLASSIFICATION, null, null, false, false, 3, HoldOut.NONE));
+        LoadedData data = DataLoader.load(SharedSpark.session(), DataSpec.csv(List.of(file.toString()), "label",
+                Task.CLASSIFICATION, false, 3, HoldOut.NONE));
         try {
             Network network = Network.of(3, new int[0], Activation.RELU, 1, Activation.SIGMOID, Loss.CROSS_ENTROPY);
             DistributedObjective objective = new DistributedObjective(SharedSpark.context(), data.blocks(), network,

@@ -49,8 +49,8 @@ class LinearRegressionTest {
         Files.writeString(file, csv);
         double[] leastSquares = normalEquations(rows);
 
-        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(file.toString()),
-                CsvOptions.DEFAULT, "y", null, Task.REGRESSION, null, null, false, false, 3, HoldOut.NONE));
+        LoadedData data = DataLoader.load(SharedSpark.session(), DataSpec.csv(List.of(file.toString()), "y",
+                Task.REGRESSION, false, 3, HoldOut.NONE));
         try {
             Network network = Network.of(2, new int[0], Activation.RELU, 1, Activation.IDENTITY, Loss.SQUARED);
             DistributedObjective objective = new DistributedObjective(SharedSpark.context(), data.blocks(), network,

@@ -11,6 +11,7 @@ import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HoldOut;
+import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.evaluate.Evaluator;
@@ -48,8 +49,8 @@ class TrainerTest {
     Path dir;
 
     private static LoadedData load(String path, int partitions, HoldOut holdOut) {
-        return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), CsvOptions.DEFAULT, "label", null,
-                Task.CLASSIFICATION, null, null, false, false, partitions, holdOut));
+        return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), InputFormat.CSV, CsvOptions.DEFAULT, "label", null, null, Task.CLASSIFICATION, null, null,
+                false, false, partitions, holdOut, null));
     }
 
     private static DistributedObjective objective(LoadedData data, MiniBatch batch, boolean validation) {
@@ -281,8 +282,8 @@ class TrainerTest {
         }
         Path file = dir.resolve("line.csv");
         Files.writeString(file, csv);
-        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(file.toString()),
-                CsvOptions.DEFAULT, "label", null, Task.REGRESSION, null, null, false, false, 2, HoldOut.NONE));
+        LoadedData data = DataLoader.load(SharedSpark.session(), DataSpec.csv(List.of(file.toString()), "label",
+                Task.REGRESSION, false, 2, HoldOut.NONE));
         try {
             Network linear = Network.of(1, new int[0], Activation.RELU, 1, Activation.IDENTITY, Loss.SQUARED);
             String checkpoints = dir.resolve("div").toString();

@@ -1,0 +1,94 @@
+package io.github.sparkprop.data;
+
+import java.io.Serializable;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
+
+/**
+ * Reads one scalar column of Spark's internal rows as a number: text in plain decimal notation (CSV), or
+ * any numeric Spark type (Parquet). A missing, non-numeric, NaN or infinite value reads as NaN, and
+ * {@link #text} shows what was there for the error message.
+ */
+final class FieldReader implements Serializable {
+
+    private enum Kind { TEXT, DOUBLE, FLOAT, LONG, INT, SHORT, BYTE, DECIMAL }
+
+    private final Kind kind;
+    private final int precision;
+    private final int scale;
+
+    private FieldReader(Kind kind, int precision, int scale) {
+        this.kind = kind;
+        this.precision = precision;
+        this.scale = scale;
+    }
+
+    /** The reader of a column of this type, or null when the type holds no numbers (dates, arrays, ...). */
+    static FieldReader of(DataType type) {
+        if (type instanceof StringType) {
+            return new FieldReader(Kind.TEXT, 0, 0);
+        }
+        if (type instanceof DecimalType decimal) {
+            return new FieldReader(Kind.DECIMAL, decimal.precision(), decimal.scale());
+        }
+        Kind kind = type instanceof DoubleType ? Kind.DOUBLE
+                : type instanceof FloatType ? Kind.FLOAT
+                : type instanceof LongType ? Kind.LONG
+                : type instanceof IntegerType ? Kind.INT
+                : type instanceof ShortType ? Kind.SHORT
+                : type instanceof ByteType ? Kind.BYTE : null;
+        return kind == null ? null : new FieldReader(kind, 0, 0);
+    }
+
+    /** Whether the column is typed as a number (not text that may hold numbers). */
+    boolean isNumeric() {
+        return kind != Kind.TEXT;
+    }
+
+    /** The value of field i as a finite number, else NaN. */
+    double read(InternalRow row, int i) {
+        if (row.isNullAt(i)) {
+            return Double.NaN;
+        }
+        double value = switch (kind) {
+            case TEXT -> Numbers.finiteOrNaN(row.getUTF8String(i).toString());
+            case DOUBLE -> row.getDouble(i);
+            case FLOAT -> row.getFloat(i);
+            case LONG -> row.getLong(i);
+            case INT -> row.getInt(i);
+            case SHORT -> row.getShort(i);
+            case BYTE -> row.getByte(i);
+            case DECIMAL -> row.getDecimal(i, precision, scale).toDouble();
+        };
+        return Double.isInfinite(value) ? Double.NaN : value;
+    }
+
+    /** Field i as written (text) or as its value (numbers), or null when it is missing. */
+    String text(InternalRow row, int i) {
+        if (row.isNullAt(i)) {
+            return null;
+        }
+        return kind == Kind.TEXT ? row.getUTF8String(i).toString() : numberText(row, i);
+    }
+
+    private String numberText(InternalRow row, int i) {
+        double value = switch (kind) {
+            case DOUBLE -> row.getDouble(i);
+            case FLOAT -> row.getFloat(i);
+            case DECIMAL -> row.getDecimal(i, precision, scale).toDouble();
+            default -> Double.NaN;
+        };
+        if (kind == Kind.LONG || kind == Kind.INT || kind == Kind.SHORT || kind == Kind.BYTE) {
+            return Long.toString((long) read(row, i));
+        }
+        return Double.toString(value);
+    }
+}
