@@ -96,10 +96,10 @@ public final class DataLoader {
         spark.sparkContext().setJobDescription(null);
         LoadedData data = new LoadedData(blocks, counts[0], counts[1], skipped, counts[2], features, encoder, scaler,
                 table.description());
-        LOG.info("{} ({}): {} rows read, {} skipped as invalid; {} for training{}; {} features{}; {} partitions, "
+        LOG.info("{} ({}): {} rows read, {} skipped as invalid, {} kept{}; {} features{}; {} partitions, "
                 + "blocks of up to {} rows; {} MB cached ({} x the raw float64 size)", table.description(),
-                table.format().id(), summary.records(), skipped, data.rows(),
-                data.heldOut() > 0 ? ", " + data.heldOut() + " held out" : "",
+                table.format().id(), summary.records(), skipped, data.rows() + data.heldOut(),
+                data.heldOut() > 0 ? " (" + data.heldOut() + " held out for validation)" : "",
                 n0, encoder == null ? "" : ", " + encoder.size() + " classes", partitions, blockSize,
                 String.format("%.1f", data.cachedBytes() / 1e6),
                 String.format("%.3f", data.cachedBytes() / (double) Math.max(1, data.rawBytes())));
@@ -178,7 +178,7 @@ public final class DataLoader {
     private static long checkRows(DataSummary summary, Table table, boolean skipInvalid, RowIds ids,
             Configuration conf) {
         long invalid = summary.invalidRows();
-        String first = summary.firstProblem(table.options().header(), ids, conf);
+        String first = summary.firstProblem(table, ids, conf);
         if (summary.validRows() == 0) {
             throw new InputException("no valid rows in " + table.description()
                     + (first == null ? ": the input is empty" : "; the first invalid one: " + first));

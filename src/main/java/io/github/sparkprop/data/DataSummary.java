@@ -149,16 +149,17 @@ public final class DataSummary implements Serializable {
     }
 
     /**
-     * "FILE line N: PROBLEM" for the first invalid row (its data row number where the line cannot be
-     * found), or null when every row is valid.
+     * "FILE line N: PROBLEM" for the first invalid row of a text file ("FILE row N" for Parquet, or where
+     * the line cannot be found), or null when every row is valid.
      */
-    String firstProblem(boolean header, RowIds ids, Configuration conf) {
+    String firstProblem(Table table, RowIds ids, Configuration conf) {
         if (firstProblem == null) {
             return null;
         }
         long record = firstProblem.id - ids.fileStart(firstProblem.file);
-        long line = LineLocator.lineOf(conf, firstProblem.file, record, header);
-        String where = line > 0 ? " line " + line : " data row " + (record + 1);
+        boolean header = table.format() == InputFormat.CSV && table.options().header();
+        long line = table.isText() ? LineLocator.lineOf(conf, firstProblem.file, record, header) : -1;
+        String where = line > 0 ? " line " + line : " row " + (record + 1);
         return firstProblem.file + where + ": " + firstProblem.problem.describe();
     }
 }

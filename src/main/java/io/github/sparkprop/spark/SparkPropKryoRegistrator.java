@@ -25,5 +25,36 @@ public final class SparkPropKryoRegistrator implements KryoRegistrator {
         kryo.register(ScoreSum.class);
         // once per input: its maps and MLlib's summarizer go through Java serialization
         kryo.register(DataSummary.class, new JavaSerializer());
+        // Spark SQL's data types (and ML's vector type) travel in the tasks that read Parquet and LibSVM
+        // schemas; Spark does not register them itself
+        for (String name : SQL_TYPES) {
+            try {
+                kryo.register(Class.forName(name, false, SparkPropKryoRegistrator.class.getClassLoader()));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("Spark class " + name + " is missing", e);
+            }
+        }
     }
+
+    private static final String[] SQL_TYPES = {
+        "org.apache.spark.sql.types.BooleanType$",
+        "org.apache.spark.sql.types.ByteType$",
+        "org.apache.spark.sql.types.ShortType$",
+        "org.apache.spark.sql.types.IntegerType$",
+        "org.apache.spark.sql.types.LongType$",
+        "org.apache.spark.sql.types.FloatType$",
+        "org.apache.spark.sql.types.DoubleType$",
+        "org.apache.spark.sql.types.DecimalType",
+        "org.apache.spark.sql.types.StringType",
+        "org.apache.spark.sql.types.BinaryType$",
+        "org.apache.spark.sql.types.DateType$",
+        "org.apache.spark.sql.types.TimestampType$",
+        "org.apache.spark.sql.types.ArrayType",
+        "org.apache.spark.sql.types.StructType",
+        "org.apache.spark.sql.types.StructField",
+        "[Lorg.apache.spark.sql.types.StructField;",
+        "[Lorg.apache.spark.sql.types.DataType;",
+        "org.apache.spark.sql.types.Metadata",
+        "org.apache.spark.ml.linalg.VectorUDT",
+    };
 }
