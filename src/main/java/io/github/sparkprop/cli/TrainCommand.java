@@ -226,10 +226,10 @@ public final class TrainCommand implements Callable<Integer> {
             JavaRDD<SampleBlock> blocks = train.blocks();
             if (validation != null) {
                 blocks = blocks.union(load(spark, dataSpec.withPaths(validation, train.encoder(), train.scaler(),
-                        train.featureNames(), true), loaded).blocks());
+                        train.features(), true), loaded).blocks());
             }
             LoadedData testData = test == null ? null : load(spark, dataSpec.withPaths(test, train.encoder(),
-                    train.scaler(), train.featureNames(), false), loaded);
+                    train.scaler(), train.features(), false), loaded);
             Network network = init != null ? init.network() : network(train);
             requireSameInputs(network, train);
             LOG.info("network {}: {} parameters", network, String.format("%,d", network.parameterCount()));

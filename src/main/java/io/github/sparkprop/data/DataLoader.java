@@ -37,7 +37,17 @@ public final class DataLoader {
      * @throws InputException for a missing path or column, an empty input or an invalid row
      */
     public static LoadedData load(SparkSession spark, DataSpec spec) {
-        Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv());
+        try {
+            return read(spark, spec);
+        } catch (InputException e) {
+            throw e;
+        } catch (Exception e) { // Spark's job failures: checked exceptions that Scala throws undeclared
+            throw Table.explain(e, String.join(", ", spec.paths()));
+        }
+    }
+
+    private static LoadedData read(SparkSession spark, DataSpec spec) {
+        Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures());
         FeatureColumns features = resolveFeatures(table, spec);
         boolean findClasses = spec.task() == Task.CLASSIFICATION
                 && (spec.encoder() == null || spec.classWeights() != null);
@@ -56,8 +66,6 @@ public final class DataLoader {
                     .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
                             ids.counter(fileIndex, splitIndex), checker, holdOut, findMoments, findClasses)).iterator())
                     .treeReduce(DataSummary::merge);
-        } catch (Exception e) { // Spark's job failure, a checked exception Scala throws undeclared
-            throw Table.explain(e, table.description());
         } finally {
             spark.sparkContext().setJobDescription(null);
         }

@@ -22,10 +22,20 @@ import java.util.List;
  *                     parallelism
  * @param holdOut      which rows become validation blocks
  * @param classWeights weights per class (classification), or null
+ * @param libsvmFeatures the vector size a LibSVM input must have (a model's n_0), or 0 to take the largest
+ *                     index found
  */
 public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
         String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid,
-        int partitions, HoldOut holdOut, ClassWeights classWeights) {
+        int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures) {
+
+    /** A spec whose LibSVM vector size, if any, is found from the data. */
+    public DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
+            String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid,
+            int partitions, HoldOut holdOut, ClassWeights classWeights) {
+        this(paths, format, csv, label, features, weight, task, encoder, scaler, standardize, skipInvalid, partitions,
+                holdOut, classWeights, 0);
+    }
 
     /** CSV, label and features by name, no weights: the common case. */
     public static DataSpec csv(List<String> paths, String label, Task task, boolean standardize, int partitions,
@@ -50,8 +60,10 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
      * them held out or none.
      */
     public DataSpec withPaths(List<String> otherPaths, LabelEncoder knownEncoder, Scaler knownScaler,
-            List<String> knownFeatures, boolean heldOut) {
-        return new DataSpec(otherPaths, format, csv, label, knownFeatures, weight, task, knownEncoder, knownScaler,
-                false, skipInvalid, partitions, heldOut ? HoldOut.ALL : HoldOut.NONE, null);
+            FeatureColumns knownFeatures, boolean heldOut) {
+        List<String> columns = knownFeatures.isVector() ? List.of(knownFeatures.vectorColumn()) : knownFeatures.names();
+        return new DataSpec(otherPaths, format, csv, label, columns, weight, task, knownEncoder, knownScaler, false,
+                skipInvalid, partitions, heldOut ? HoldOut.ALL : HoldOut.NONE, null,
+                knownFeatures.isVector() ? knownFeatures.vectorSize() : 0);
     }
 }

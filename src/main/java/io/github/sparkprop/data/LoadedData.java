@@ -1,6 +1,5 @@
 package io.github.sparkprop.data;
 
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
@@ -18,11 +17,6 @@ import org.apache.spark.api.java.JavaRDD;
  */
 public record LoadedData(JavaRDD<SampleBlock> blocks, long rows, long heldOut, long skipped, long cachedBytes,
         FeatureColumns features, LabelEncoder encoder, Scaler scaler, String description) {
-
-    /** The feature columns as the model names them: the scalar columns, or the one vector column. */
-    public List<String> featureNames() {
-        return features.isVector() ? List.of(features.vectorColumn()) : features.names();
-    }
 
     /** The raw float64 size of the samples: 8 (n_0 + 1) m, to compare the cached size with. */
     public long rawBytes() {

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -72,10 +74,12 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
      * Reads the paths through Spark's reader for the format. Each path may be a file, a directory of part
      * files or a glob, on any Hadoop file system.
      *
-     * @param format the format, or null to infer it from the file names
+     * @param format         the format, or null to infer it from the file names
+     * @param libsvmFeatures the size of LibSVM vectors, or 0 for the largest index in the data
      * @throws InputException when a path matches nothing or the input has no columns
      */
-    public static Table read(SparkSession spark, List<String> paths, InputFormat format, CsvOptions options) {
+    public static Table read(SparkSession spark, List<String> paths, InputFormat format, CsvOptions options,
+            int libsvmFeatures) {
         String description = String.join(", ", paths);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         requireExisting(conf, paths);
@@ -86,7 +90,9 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
             data = switch (actual) {
                 case CSV -> readCsv(spark, pathArray, options, description);
                 case PARQUET -> spark.read().parquet(pathArray);
-                case LIBSVM -> spark.read().format("libsvm").load(pathArray);
+                case LIBSVM -> libsvmFeatures > 0
+                        ? spark.read().format("libsvm").option("numFeatures", libsvmFeatures).load(pathArray)
+                        : spark.read().format("libsvm").load(pathArray);
             };
         } catch (InputException e) {
             throw e;
@@ -151,19 +157,34 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
     }
 
     /**
-     * The user's error behind a failed read: part files whose headers differ become an
+     * The user's error behind a failed read: part files whose headers differ, or a file Spark could not
+     * read (a LibSVM index beyond the model's features, a corrupt Parquet file, ...), become an
      * {@link InputException} naming the file; anything else is rethrown as it is.
      */
     static RuntimeException explain(Exception e, String description) {
+        String file = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            if (message != null && message.startsWith("CSV header does not conform to the schema")) {
+            if (message == null) {
+                continue;
+            }
+            if (message.startsWith("CSV header does not conform to the schema")) {
                 return new InputException("the files of " + description + " do not all have the same header: "
                         + message.strip().replaceAll("\\s*\\n\\s*", "; "), e);
+            }
+            Matcher reading = READING_FILE.matcher(message);
+            if (reading.find()) {
+                file = reading.group(1);
+            } else if (t.getCause() == null && (file != null || t instanceof IllegalArgumentException)) {
+                // the reader's own complaint about the data, e.g. a LibSVM index beyond the vector size
+                return new InputException("cannot read " + (file != null ? file : description) + ": "
+                        + message.lines().findFirst().orElse(""), e);
             }
         }
         return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }
+
+    private static final Pattern READING_FILE = Pattern.compile("while reading file (\\S+?)\\.?\\s");
 
     private static void requireExisting(Configuration conf, List<String> paths) {
         for (String path : paths) {

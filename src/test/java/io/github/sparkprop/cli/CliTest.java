@@ -273,6 +273,61 @@ class CliTest {
     }
 
     @Test
+    void evaluateRefusesLabelsAndColumnsTheModelDoesNotKnow() throws IOException {
+        String model = dir.resolve("iris").toString();
+        assertEquals(0, sparkprop("train", "--input", IRIS, "--label", "species", "--iterations", "5", "--output",
+                model).code());
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of(IRIS)).subList(0, 5));
+        lines.set(3, lines.get(3).replace("setosa", "daisy"));
+        Path unseen = dir.resolve("unseen.csv");
+        Files.write(unseen, lines);
+        Run label = sparkprop("evaluate", "--model", model, "--input", unseen.toString());
+        assertEquals(2, label.code());
+        assertTrue(label.err().contains("line 4: column 'species': value 'daisy' is not one of the model's labels "
+                + "setosa, versicolor, virginica"), label.err());
+
+        Path narrow = dir.resolve("narrow.csv");
+        Files.write(narrow, List.of("sepal_length,sepal_width,petal_length,species", "5.1,3.5,1.4,setosa"));
+        Run columns = sparkprop("evaluate", "--model", model, "--input", narrow.toString());
+        assertEquals(2, columns.code());
+        assertTrue(columns.err().contains("feature column 'petal_width' not found"), columns.err());
+    }
+
+    @Test
+    void libsvmFromTheCommandLineAndAVectorSizeTheModelDoesNotTake() throws IOException {
+        Path train = dir.resolve("train.txt");
+        StringBuilder rows = new StringBuilder();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 200; i++) {
+            int label = random.nextInt(2);
+            rows.append(label).append(" 1:").append(label + random.nextGaussian()).append(" 3:")
+                    .append(random.nextGaussian()).append(" 5:").append(1 - label + random.nextGaussian()).append('\n');
+        }
+        Files.writeString(train, rows);
+        String model = dir.resolve("svm").toString();
+        Run run = sparkprop("train", "--input", train.toString(), "--format", "libsvm", "--optimizer", "lbfgs",
+                "--iterations", "30", "--test", train.toString(), "--output", model);
+        assertEquals(0, run.code(), run.err());
+        Matcher accuracy = Pattern.compile("test accuracy: ([0-9.]+)").matcher(run.out());
+        assertTrue(accuracy.find() && Double.parseDouble(accuracy.group(1)) > 0.75, run.out());
+        JsonNode json = new ObjectMapper().readTree(Path.of(model, "model.json").toFile());
+        assertEquals("features", json.get("vectorColumn").asText());
+        assertEquals(5, json.get("layers").get(0).asInt());
+
+        Path narrower = dir.resolve("narrower.libsvm");
+        Files.writeString(narrower, "1 1:2.5\n0 3:1\n");
+        Run fits = sparkprop("evaluate", "--model", model, "--input", narrower.toString(), "--json");
+        assertEquals(0, fits.code(), "a LibSVM file need not use the highest index: " + fits.err());
+
+        Path wider = dir.resolve("wider.libsvm");
+        Files.writeString(wider, "1 1:0.5 7:1\n0 2:1\n");
+        Run evaluate = sparkprop("evaluate", "--model", model, "--input", wider.toString());
+        assertEquals(2, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.err().contains("cannot read " + wider) && evaluate.err().contains("vector of size 5"),
+                evaluate.err());
+    }
+
+    @Test
     void helpAndVersionAnswer() {
         Run help = sparkprop("train", "--help");
         assertEquals(0, help.code());
