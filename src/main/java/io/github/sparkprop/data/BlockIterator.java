@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import io.github.sparkprop.math.SparseColumns;
 
 /**
  * Stacks the samples of one partition into {@link SampleBlock}s of up to B samples, the held-out
@@ -17,12 +18,16 @@ final class BlockIterator implements Iterator<SampleBlock> {
     private final Builder validation;
     private final ArrayDeque<SampleBlock> ready = new ArrayDeque<>();
 
-    /** @param weighted whether the samples carry weights (else every weight is 1 and none is stored) */
-    BlockIterator(Iterator<Sample> samples, int featureCount, int blockSize, HoldOut holdOut, boolean weighted) {
+    /**
+     * @param weighted whether the samples carry weights (else every weight is 1 and none is stored)
+     * @param sparse   whether the samples are sparse (their blocks then keep only the non-zeros)
+     */
+    BlockIterator(Iterator<Sample> samples, int featureCount, int blockSize, HoldOut holdOut, boolean weighted,
+            boolean sparse) {
         this.samples = samples;
         this.holdOut = holdOut;
-        this.training = new Builder(featureCount, blockSize, false, weighted);
-        this.validation = new Builder(featureCount, blockSize, true, weighted);
+        this.training = new Builder(featureCount, blockSize, false, weighted, sparse);
+        this.validation = new Builder(featureCount, blockSize, true, weighted, sparse);
     }
 
     @Override
@@ -59,33 +64,61 @@ final class BlockIterator implements Iterator<SampleBlock> {
         private final int capacity;
         private final boolean validation;
         private final boolean weighted;
+        private final boolean sparse;
         private double[] x;
+        private int[] colPtr;
+        private int[] rowIndices;
+        private double[] values;
         private double[] y;
         private long[] ids;
         private double[] weights;
         private int size;
 
-        Builder(int n0, int capacity, boolean validation, boolean weighted) {
+        Builder(int n0, int capacity, boolean validation, boolean weighted, boolean sparse) {
             this.n0 = n0;
             this.capacity = capacity;
             this.validation = validation;
             this.weighted = weighted;
+            this.sparse = sparse;
         }
 
         void add(Sample sample) {
-            if (x == null) {
-                x = new double[n0 * capacity];
+            if (y == null) {
                 y = new double[capacity];
                 ids = new long[capacity];
                 weights = weighted ? new double[capacity] : null;
+                if (sparse) {
+                    colPtr = new int[capacity + 1];
+                    rowIndices = new int[Math.max(16, capacity)];
+                    values = new double[rowIndices.length];
+                } else {
+                    x = new double[n0 * capacity];
+                }
             }
-            System.arraycopy(sample.x, 0, x, size * n0, n0);
+            if (sparse) {
+                addNonZeros(sample);
+            } else {
+                System.arraycopy(sample.x, 0, x, size * n0, n0);
+            }
             y[size] = sample.y;
             ids[size] = sample.id;
             if (weighted) {
                 weights[size] = sample.weight;
             }
             size++;
+        }
+
+        private void addNonZeros(Sample sample) {
+            int start = colPtr[size];
+            int end = start + sample.indices.length;
+            if (end > rowIndices.length) {
+                int grown = Math.max(end, 2 * rowIndices.length);
+                rowIndices = Arrays.copyOf(rowIndices, grown);
+                values = Arrays.copyOf(values, grown);
+            }
+            System.arraycopy(sample.indices, 0, rowIndices, start, sample.indices.length);
+            System.arraycopy(sample.values, 0, values, start, sample.values.length);
+            colPtr[size + 1] = end;
         }
 
         boolean isFull() {
@@ -96,14 +129,22 @@ final class BlockIterator implements Iterator<SampleBlock> {
             return size == 0;
         }
 
+        /** The block of the samples added so far, its arrays trimmed to their content. */
         SampleBlock build() {
-            SampleBlock block = size == capacity ? new SampleBlock(x, y, ids, weights, validation)
-                    : new SampleBlock(Arrays.copyOf(x, size * n0), Arrays.copyOf(y, size), Arrays.copyOf(ids, size),
-                            weights == null ? null : Arrays.copyOf(weights, size), validation);
+            boolean full = size == capacity;
+            double[] dense = sparse || full ? x : Arrays.copyOf(x, size * n0);
+            SparseColumns nonZeros = !sparse ? null : new SparseColumns(n0, full ? colPtr : Arrays.copyOf(colPtr,
+                    size + 1), Arrays.copyOf(rowIndices, colPtr[size]), Arrays.copyOf(values, colPtr[size]));
+            SampleBlock block = new SampleBlock(dense, nonZeros, full ? y : Arrays.copyOf(y, size),
+                    full ? ids : Arrays.copyOf(ids, size),
+                    weights == null || full ? weights : Arrays.copyOf(weights, size), validation);
             x = null;
             y = null;
             ids = null;
             weights = null;
+            colPtr = null;
+            rowIndices = null;
+            values = null;
             size = 0;
             return block;
         }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
@@ -49,6 +50,10 @@ public final class DataLoader {
     private static LoadedData read(SparkSession spark, DataSpec spec) {
         Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures());
         FeatureColumns features = resolveFeatures(table, spec);
+        if (features.sparse() && spec.scaler() != null && spec.scaler().centres()) {
+            throw new InputException(table.description() + " holds sparse vectors, and the model's scaler subtracts "
+                    + "means, which would make every zero non-zero; sparse input needs a scaler with mean 0");
+        }
         boolean findClasses = spec.task() == Task.CLASSIFICATION
                 && (spec.encoder() == null || spec.classWeights() != null);
         boolean findMoments = spec.standardize() && spec.scaler() == null;
@@ -93,10 +98,11 @@ public final class DataLoader {
             samples = samples.repartition(partitions);
         }
         int n0 = features.count();
-        int blockSize = blockSize(n0);
+        int blockSize = features.sparse() ? SPARSE_BLOCK_ROWS : blockSize(n0);
         boolean weighted = spec.weight() != null || classWeights != null;
+        boolean sparse = features.sparse();
         JavaRDD<SampleBlock> blocks = samples
-                .mapPartitions(it -> new BlockIterator(it, n0, blockSize, holdOut, weighted))
+                .mapPartitions(it -> new BlockIterator(it, n0, blockSize, holdOut, weighted, sparse))
                 .setName("sparkprop blocks of " + table.description())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("caching " + table.description());
@@ -127,6 +133,9 @@ public final class DataLoader {
         }
         return a;
     }
+
+    /** Rows per block of sparse samples, whose size follows their non-zeros, not n_0. */
+    static final int SPARSE_BLOCK_ROWS = 1024;
 
     /** Rows per block: about {@link #BLOCK_BYTES} of features, at least 64 and at most 4096 rows. */
     static int blockSize(int featureCount) {
@@ -162,7 +171,10 @@ public final class DataLoader {
             if (names.size() != 1) {
                 throw new InputException("a vector column must be the only feature column; got " + preview(names));
             }
-            return FeatureColumns.vector(vectors.get(0), vectorSize(table, vectors.get(0)));
+            Vector first = firstVector(table, vectors.get(0));
+            int size = spec.libsvmFeatures() > 0 ? spec.libsvmFeatures() : first.size();
+            boolean sparse = table.format() == InputFormat.LIBSVM || first instanceof SparseVector;
+            return FeatureColumns.vector(vectors.get(0), size, sparse);
         }
         for (String name : names) {
             if (FieldReader.of(table.schema().apply(name).dataType()) == null) {
@@ -173,14 +185,17 @@ public final class DataLoader {
         return FeatureColumns.scalars(names);
     }
 
-    /** The size of the vectors of a column, from its first non-null vector (every row is checked later). */
-    private static int vectorSize(Table table, String column) {
+    /**
+     * The first non-null vector of a column: its size is the features' (every row is checked later), and
+     * whether it is sparse decides how the samples are kept.
+     */
+    private static Vector firstVector(Table table, String column) {
         List<org.apache.spark.sql.Row> first = table.rows().select(column).filter(functions.col(column).isNotNull())
                 .limit(1).collectAsList();
         if (first.isEmpty()) {
             throw new InputException("vector column '" + column + "' of " + table.description() + " holds no vector");
         }
-        return ((Vector) first.get(0).get(0)).size();
+        return (Vector) first.get(0).get(0);
     }
 
     private static long checkRows(DataSummary summary, Table table, boolean skipInvalid, RowIds ids,

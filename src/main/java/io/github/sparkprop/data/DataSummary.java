@@ -48,13 +48,16 @@ public final class DataSummary implements Serializable {
     static DataSummary ofPartition(Iterator<InternalRow> rows, RowIds.Counter ids, RowParser parser, HoldOut holdOut,
             boolean withMoments, boolean collectLabels) {
         DataSummary summary = new DataSummary(withMoments);
-        double[] x = new double[parser.featureCount()];
+        boolean sparse = parser.isSparse();
+        double[] x = sparse ? null : new double[parser.featureCount()];
+        SparseRow nonZeros = sparse ? new SparseRow() : null;
         double[] y = new double[1];
         while (rows.hasNext()) {
             InternalRow row = rows.next();
             long id = ids.idOf(row);
             summary.records++;
-            RowProblem problem = parser.parse(row, x, 0, y, null, 0);
+            RowProblem problem = sparse ? parser.parseSparse(row, nonZeros, y, null, 0)
+                    : parser.parse(row, x, 0, y, null, 0);
             if (problem != null) {
                 summary.invalid++;
                 if (summary.firstProblem == null || id < summary.firstProblem.id) {
@@ -69,7 +72,9 @@ public final class DataSummary implements Serializable {
             if (holdOut.contains(id)) {
                 summary.heldOut++;
             } else if (summary.moments != null) {
-                summary.moments.add(Vectors.dense(x));
+                summary.moments.add(sparse ? Vectors.sparse(parser.featureCount(),
+                        java.util.Arrays.copyOf(nonZeros.indices, nonZeros.count),
+                        java.util.Arrays.copyOf(nonZeros.values, nonZeros.count)) : Vectors.dense(x));
             }
         }
         return summary;

@@ -18,8 +18,11 @@ import org.apache.spark.sql.types.StructField;
  * @param names        the scalar feature columns, or empty for a vector column
  * @param vectorColumn the vector column, or null for scalar columns
  * @param vectorSize   the vector's size n_0 (vector column only)
+ * @param sparse       whether the vectors are sparse (LibSVM, sparse vectors): the samples are then kept as
+ *                     their non-zeros only
  */
-public record FeatureColumns(List<String> names, String vectorColumn, int vectorSize) implements Serializable {
+public record FeatureColumns(List<String> names, String vectorColumn, int vectorSize, boolean sparse)
+        implements Serializable {
 
     private static final Pattern RANGE = Pattern.compile("(.*?)(\\d+)\\.\\.(\\1)?(\\d+)");
 
@@ -29,12 +32,12 @@ public record FeatureColumns(List<String> names, String vectorColumn, int vector
 
     /** Scalar columns. */
     public static FeatureColumns scalars(List<String> names) {
-        return new FeatureColumns(names, null, 0);
+        return new FeatureColumns(names, null, 0, false);
     }
 
-    /** One vector column of the given size. */
-    public static FeatureColumns vector(String column, int size) {
-        return new FeatureColumns(List.of(), column, size);
+    /** One vector column of the given size, dense or sparse. */
+    public static FeatureColumns vector(String column, int size, boolean sparse) {
+        return new FeatureColumns(List.of(), column, size, sparse);
     }
 
     public boolean isVector() {

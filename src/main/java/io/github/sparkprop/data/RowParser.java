@@ -74,6 +74,11 @@ public final class RowParser implements Serializable {
         return features.count();
     }
 
+    /** Whether samples are read as their non-zeros ({@link #parseSparse}) rather than dense. */
+    boolean isSparse() {
+        return features.sparse();
+    }
+
     /**
      * Writes the row's features to x[offset..offset+n_0), its label to y[j] and its weight to weights[j]
      * (when weights is not null).
@@ -85,10 +90,49 @@ public final class RowParser implements Serializable {
             return new RowProblem(null, null, "row does not have the " + expectedFields + " fields of the header");
         }
         RowProblem problem = features.isVector() ? parseVector(row, x, offset) : parseScalars(row, x, offset);
+        return problem != null ? problem : parseTarget(row, y, weights, j);
+    }
+
+    /**
+     * The sparse form of {@link #parse}: writes the row's non-zero features (of its vector column) into
+     * {@code nonZeros}, its label to y[j] and its weight to weights[j] (when weights is not null).
+     *
+     * @return null for a valid row, else the first problem found
+     */
+    RowProblem parseSparse(InternalRow row, SparseRow nonZeros, double[] y, double[] weights, int j) {
+        nonZeros.clear();
+        Vector vector = vector(row);
+        RowProblem problem = checkSize(vector);
         if (problem != null) {
             return problem;
         }
-        problem = parseLabel(row, y, j);
+        if (vector instanceof SparseVector sparse) {
+            int[] indices = sparse.indices();
+            double[] values = sparse.values();
+            for (int k = 0; k < indices.length; k++) {
+                if (values[k] != 0.0) {
+                    nonZeros.add(indices[k], values[k]);
+                }
+            }
+        } else {
+            double[] values = ((DenseVector) vector).values();
+            for (int k = 0; k < values.length; k++) {
+                if (values[k] != 0.0) {
+                    nonZeros.add(k, values[k]);
+                }
+            }
+        }
+        for (int k = 0; k < nonZeros.count; k++) {
+            if (!Double.isFinite(nonZeros.values[k])) {
+                return nonFinite(nonZeros.indices[k], nonZeros.values[k]);
+            }
+        }
+        return parseTarget(row, y, weights, j);
+    }
+
+    /** The label and the weight of a row whose features are valid. */
+    private RowProblem parseTarget(InternalRow row, double[] y, double[] weights, int j) {
+        RowProblem problem = parseLabel(row, y, j);
         if (problem != null) {
             return problem;
         }
@@ -118,14 +162,10 @@ public final class RowParser implements Serializable {
     }
 
     private RowProblem parseVector(InternalRow row, double[] x, int offset) {
-        String name = features.vectorColumn();
-        if (row.isNullAt(vectorIndex)) {
-            return new RowProblem(name, null, "is missing");
-        }
-        Vector vector = VECTORS.deserialize(row.getStruct(vectorIndex, 4));
-        if (vector.size() != features.vectorSize()) {
-            return new RowProblem(name, null, "is a vector of size " + vector.size() + "; the features are vectors of "
-                    + "size " + features.vectorSize());
+        Vector vector = vector(row);
+        RowProblem problem = checkSize(vector);
+        if (problem != null) {
+            return problem;
         }
         if (vector instanceof DenseVector dense) {
             System.arraycopy(dense.values(), 0, x, offset, dense.size());
@@ -140,11 +180,31 @@ public final class RowParser implements Serializable {
         }
         for (int k = 0; k < features.vectorSize(); k++) {
             if (!Double.isFinite(x[offset + k])) {
-                return new RowProblem(name + "[" + k + "]", Double.toString(x[offset + k]),
-                        "is not finite; values must be finite numbers");
+                return nonFinite(k, x[offset + k]);
             }
         }
         return null;
+    }
+
+    /** The row's vector, or null when it is missing. */
+    private Vector vector(InternalRow row) {
+        return row.isNullAt(vectorIndex) ? null : VECTORS.deserialize(row.getStruct(vectorIndex, 4));
+    }
+
+    private RowProblem checkSize(Vector vector) {
+        if (vector == null) {
+            return new RowProblem(features.vectorColumn(), null, "is missing");
+        }
+        if (vector.size() != features.vectorSize()) {
+            return new RowProblem(features.vectorColumn(), null, "is a vector of size " + vector.size()
+                    + "; the features are vectors of size " + features.vectorSize());
+        }
+        return null;
+    }
+
+    private RowProblem nonFinite(int index, double value) {
+        return new RowProblem(features.vectorColumn() + "[" + index + "]", Double.toString(value),
+                "is not finite; values must be finite numbers");
     }
 
     private RowProblem parseLabel(InternalRow row, double[] y, int j) {

@@ -1,37 +1,58 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.math.SparseColumns;
+
 /**
- * Up to B samples stacked as the columns of one matrix: features n_0 x size, column-major (sample j's
- * features at [j n_0, (j+1) n_0)), one label per sample (class index or regression target), each sample's
- * stable row id (for seeded mini-batches) and, for weighted data, each sample's weight. A block holds either
- * training or validation samples. Built once when the data are cached; never re-parsed.
+ * Up to B samples stacked as the columns of one matrix: features n_0 x size, dense column-major (sample
+ * j's features at [j n_0, (j+1) n_0)) or sparse (only the non-zeros, in compressed sparse columns), one
+ * label per sample (class index or regression target), each sample's stable row id (for seeded
+ * mini-batches) and, for weighted data, each sample's weight. A block holds either training or validation
+ * samples. Built once when the data are cached; never re-parsed.
  */
 public final class SampleBlock {
 
     private final double[] features;
+    private final SparseColumns sparse;
     private final double[] labels;
     private final long[] ids;
     private final double[] weights;
     private final boolean validation;
 
-    /** @param weights one weight per sample, or null when every weight is 1 */
-    public SampleBlock(double[] features, double[] labels, long[] ids, double[] weights, boolean validation) {
-        if (labels.length != ids.length || (weights != null && weights.length != labels.length)
-                || (labels.length > 0 && features.length % labels.length != 0)) {
-            throw new IllegalArgumentException("a block of " + labels.length + " samples has " + features.length
-                    + " feature values, " + ids.length + " ids and " + (weights == null ? 0 : weights.length)
-                    + " weights");
+    /**
+     * @param features dense features, or null when {@code sparse} holds them
+     * @param sparse   sparse features, or null when they are dense
+     * @param weights  one weight per sample, or null when all are 1
+     */
+    public SampleBlock(double[] features, SparseColumns sparse, double[] labels, long[] ids, double[] weights,
+            boolean validation) {
+        int size = labels.length;
+        boolean consistent = (features == null) != (sparse == null) && ids.length == size
+                && (weights == null || weights.length == size)
+                && (features == null || size == 0 || features.length % size == 0)
+                && (sparse == null || sparse.cols() == size);
+        if (!consistent) {
+            throw new IllegalArgumentException("inconsistent block of " + size + " samples");
         }
         this.features = features;
+        this.sparse = sparse;
         this.labels = labels;
         this.ids = ids;
         this.weights = weights;
         this.validation = validation;
     }
 
-    /** n_0 x size, column-major. */
+    /** Dense features, n_0 x size, column-major; null for a sparse block. */
     public double[] features() {
         return features;
+    }
+
+    /** Sparse features, n_0 x size; null for a dense block. */
+    public SparseColumns sparse() {
+        return sparse;
+    }
+
+    public boolean isSparse() {
+        return sparse != null;
     }
 
     public double[] labels() {
@@ -60,6 +81,8 @@ public final class SampleBlock {
 
     /** Bytes held by the arrays (for the cached-size report). */
     public long sizeInBytes() {
-        return 8L * (features.length + labels.length + ids.length + (weights == null ? 0 : weights.length));
+        long featureBytes = sparse == null ? 8L * features.length
+                : 12L * sparse.nonZeros() + 4L * (sparse.cols() + 1);
+        return featureBytes + 8L * (labels.length + ids.length + (weights == null ? 0 : weights.length));
     }
 }

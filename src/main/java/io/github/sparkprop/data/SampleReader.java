@@ -18,6 +18,7 @@ final class SampleReader implements Iterator<Sample> {
     private final double[] classWeights;
     private final double[] label = new double[1];
     private final double[] weight = new double[1];
+    private final SparseRow nonZeros = new SparseRow();
     private Sample next;
 
     /** @param classWeights the weight of each class, or null for 1 */
@@ -35,17 +36,38 @@ final class SampleReader implements Iterator<Sample> {
         while (next == null && rows.hasNext()) {
             InternalRow row = rows.next();
             long id = ids.idOf(row);
-            double[] x = new double[parser.featureCount()];
             weight[0] = 1.0;
-            if (parser.parse(row, x, 0, label, weight, 0) == null) {
-                if (scaler != null) {
-                    scaler.apply(x, 0);
-                }
-                double w = classWeights == null ? weight[0] : weight[0] * classWeights[(int) label[0]];
-                next = new Sample(id, x, label[0], w);
-            }
+            next = parser.isSparse() ? sparse(row, id) : dense(row, id);
         }
         return next != null;
+    }
+
+    private Sample dense(InternalRow row, long id) {
+        double[] x = new double[parser.featureCount()];
+        if (parser.parse(row, x, 0, label, weight, 0) != null) {
+            return null;
+        }
+        if (scaler != null) {
+            scaler.apply(x, 0);
+        }
+        return Sample.dense(id, x, label[0], weightOf());
+    }
+
+    private Sample sparse(InternalRow row, long id) {
+        if (parser.parseSparse(row, nonZeros, label, weight, 0) != null) {
+            return null;
+        }
+        int[] indices = java.util.Arrays.copyOf(nonZeros.indices, nonZeros.count);
+        double[] values = java.util.Arrays.copyOf(nonZeros.values, nonZeros.count);
+        if (scaler != null) {
+            scaler.applySparse(indices, values);
+        }
+        return Sample.sparse(id, indices, values, label[0], weightOf());
+    }
+
+    /** The instance weight times the class weight. */
+    private double weightOf() {
+        return classWeights == null ? weight[0] : weight[0] * classWeights[(int) label[0]];
     }
 
     @Override

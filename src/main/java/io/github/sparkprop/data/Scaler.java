@@ -42,6 +42,26 @@ public record Scaler(double[] mean, double[] std) implements Serializable {
         }
     }
 
+    /**
+     * Scales the non-zeros of a sparse sample, x_i &lt;- x_i / std_i. Sparse samples are never centred (that
+     * would make every zero non-zero), so a scaler for them has mean 0: see {@link #centres()}.
+     */
+    public void applySparse(int[] indices, double[] values) {
+        for (int k = 0; k < indices.length; k++) {
+            values[k] /= std[indices[k]];
+        }
+    }
+
+    /** Whether any mean is non-zero, i.e. the scaler centres the features. */
+    public boolean centres() {
+        for (double m : mean) {
+            if (m != 0.0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int size() {
         return mean.length;
     }

@@ -35,7 +35,7 @@ public final class ScoreSum implements java.io.Serializable {
         }
         double[] y = block.labels();
         int n = block.size();
-        loss += backprop.loss(w, block.features(), y, n);
+        loss += block.isSparse() ? backprop.loss(w, block.sparse(), y) : backprop.loss(w, block.features(), y, n);
         long before = count;
         count += n;
         double[] yHat = backprop.outputs();

@@ -4,8 +4,9 @@ import dev.ludovic.netlib.blas.BLAS;
 
 /**
  * Forward and backward propagation over a block of B samples (samples are columns), one GEMM per layer
- * and direction, with buffers that are allocated once and reused for every block. Not thread-safe: one
- * instance per task.
+ * and direction, with buffers that are allocated once and reused for every block. Sparse samples go
+ * through the first layer as they are (only their non-zeros are multiplied), dense from there on. Not
+ * thread-safe: one instance per task.
  *
  * <pre>
  *   forward : Z^l = W^l A^{l-1} + b^l 1^T,  A^l = f_l(Z^l),  A^0 = X
@@ -52,20 +53,37 @@ public final class Backprop {
      */
     public double addGradient(double[] w, double[] x, double[] labels, double[] weights, int samples,
             double[] gradient) {
+        return addGradient(w, x, null, labels, weights, samples, gradient);
+    }
+
+    /**
+     * As {@link #addGradient(double[], double[], double[], double[], int, double[])} for sparse samples
+     * (n_0 x samples in compressed sparse columns): the first layer multiplies only the non-zeros.
+     */
+    public double addGradient(double[] w, SparseColumns x, double[] labels, double[] weights, double[] gradient) {
+        return addGradient(w, null, x, labels, weights, x.cols(), gradient);
+    }
+
+    private double addGradient(double[] w, double[] x, SparseColumns sparse, double[] labels, double[] weights,
+            int samples, double[] gradient) {
         if (samples == 0) {
             return 0.0;
         }
-        forward(w, x, samples);
+        forward(w, x, sparse, samples);
         int depth = network.depth();
         double loss = network.outputLayer().lossAndDelta(a[depth], labels, weights, network.outputSize(), samples,
                 delta[depth]);
         for (int l = depth; l >= 1; l--) {
             int in = network.size(l - 1);
             int out = network.size(l);
-            double[] input = l == 1 ? x : a[l - 1];
-            // G_W^l (row-major out x in) is, seen column-major, (G_W^l)^T += A^{l-1} (delta^l)^T
-            blas.dgemm("N", "T", in, out, samples, 1.0, input, 0, in, delta[l], 0, out, 1.0,
-                    gradient, network.weightOffset(l), in);
+            if (l == 1 && sparse != null) {
+                sparse.addOuterProduct(delta[1], out, gradient, network.weightOffset(1));
+            } else {
+                double[] input = l == 1 ? x : a[l - 1];
+                // G_W^l (row-major out x in) is, seen column-major, (G_W^l)^T += A^{l-1} (delta^l)^T
+                blas.dgemm("N", "T", in, out, samples, 1.0, input, 0, in, delta[l], 0, out, 1.0,
+                        gradient, network.weightOffset(l), in);
+            }
             addRowSums(delta[l], out, samples, gradient, network.biasOffset(l));
             if (l > 1) {
                 // delta^{l-1} = (W^l)^T delta^l .* f'(A^{l-1}); row-major W^l seen column-major is (W^l)^T
@@ -81,10 +99,19 @@ public final class Backprop {
      * The loss summed over the block, with the outputs y_hat left in {@link #outputs()}.
      */
     public double loss(double[] w, double[] x, double[] labels, int samples) {
+        return loss(w, x, null, labels, samples);
+    }
+
+    /** The loss summed over a block of sparse samples, with the outputs left in {@link #outputs()}. */
+    public double loss(double[] w, SparseColumns x, double[] labels) {
+        return loss(w, null, x, labels, x.cols());
+    }
+
+    private double loss(double[] w, double[] x, SparseColumns sparse, double[] labels, int samples) {
         if (samples == 0) {
             return 0.0;
         }
-        forward(w, x, samples);
+        forward(w, x, sparse, samples);
         int depth = network.depth();
         return network.outputLayer().lossAndDelta(a[depth], labels, null, network.outputSize(), samples,
                 delta[depth]);
@@ -95,7 +122,7 @@ public final class Backprop {
      * that the next call overwrites.
      */
     public double[] predict(double[] w, double[] x, int samples) {
-        forward(w, x, samples);
+        forward(w, x, null, samples);
         int depth = network.depth();
         network.activation(depth).apply(a[depth], network.outputSize(), samples);
         return a[depth];
@@ -106,8 +133,11 @@ public final class Backprop {
         return a[network.depth()];
     }
 
-    /** Hidden layers through their activations; leaves z^L (not yet activated) in a[L]. */
-    private void forward(double[] w, double[] x, int samples) {
+    /**
+     * Hidden layers through their activations; leaves z^L (not yet activated) in a[L]. The input is dense
+     * (x) or sparse (the other null).
+     */
+    private void forward(double[] w, double[] x, SparseColumns sparse, int samples) {
         ensureCapacity(samples);
         int depth = network.depth();
         for (int l = 1; l <= depth; l++) {
@@ -119,8 +149,13 @@ public final class Backprop {
             for (int j = 0; j < samples; j++) {
                 System.arraycopy(w, bias, z, j * out, out);
             }
-            // Z^l = W^l A^{l-1} + b^l 1^T: row-major W^l seen column-major is (W^l)^T, hence "T"
-            blas.dgemm("T", "N", out, samples, in, 1.0, w, network.weightOffset(l), in, input, 0, in, 1.0, z, 0, out);
+            if (l == 1 && sparse != null) {
+                sparse.multiplyInto(w, network.weightOffset(1), out, z);
+            } else {
+                // Z^l = W^l A^{l-1} + b^l 1^T: row-major W^l seen column-major is (W^l)^T, hence "T"
+                blas.dgemm("T", "N", out, samples, in, 1.0, w, network.weightOffset(l), in, input, 0, in, 1.0, z, 0,
+                        out);
+            }
             if (l < depth) {
                 network.activation(l).apply(z, out, samples);
             }

@@ -6,6 +6,7 @@ import io.github.sparkprop.data.DataSummary;
 import io.github.sparkprop.data.Sample;
 import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.evaluate.ScoreSum;
+import io.github.sparkprop.math.SparseColumns;
 import io.github.sparkprop.train.GradientSum;
 import org.apache.spark.serializer.KryoRegistrator;
 
@@ -19,6 +20,8 @@ public final class SparkPropKryoRegistrator implements KryoRegistrator {
     public void registerClasses(Kryo kryo) {
         kryo.register(double[].class);
         kryo.register(long[].class);
+        kryo.register(int[].class);
+        kryo.register(SparseColumns.class);
         kryo.register(SampleBlock.class);
         kryo.register(Sample.class);
         kryo.register(GradientSum.class);

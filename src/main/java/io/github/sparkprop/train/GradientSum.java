@@ -4,6 +4,7 @@ import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.evaluate.ScoreSum;
 import io.github.sparkprop.math.Backprop;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.SparseColumns;
 import java.io.Serializable;
 
 /**
@@ -24,6 +25,9 @@ public final class GradientSum implements Serializable {
     private transient double[] batchX;
     private transient double[] batchY;
     private transient double[] batchWeights;
+    private transient int[] batchColPtr;
+    private transient int[] batchIndices;
+    private transient double[] batchValues;
 
     /** An empty sum (the aggregation's zero). */
     public GradientSum() {
@@ -53,21 +57,39 @@ public final class GradientSum implements Serializable {
             backprop = new Backprop(network);
         }
         if (batch.isFullBatch()) {
-            loss += backprop.addGradient(w, block.features(), block.labels(), block.weights(), block.size(), gradient);
+            loss += block.isSparse()
+                    ? backprop.addGradient(w, block.sparse(), block.labels(), block.weights(), gradient)
+                    : backprop.addGradient(w, block.features(), block.labels(), block.weights(), block.size(), gradient);
             count += block.size();
             weightSum += sum(block.weights(), block.size());
-        } else {
-            if (batchY == null || batchY.length < block.size()) {
-                batchX = new double[block.features().length];
-                batchY = new double[block.size()];
-                batchWeights = new double[block.size()];
-            }
-            int selected = batch.gather(block, t, batchX, batchY, batchWeights);
-            double[] weights = block.weights() == null ? null : batchWeights;
-            loss += backprop.addGradient(w, batchX, batchY, weights, selected, gradient);
-            count += selected;
-            weightSum += sum(weights, selected);
+            return this;
         }
+        if (batchY == null || batchY.length < block.size()) {
+            batchY = new double[block.size()];
+            batchWeights = new double[block.size()];
+            batchColPtr = new int[block.size() + 1];
+        }
+        double[] weights = block.weights() == null ? null : batchWeights;
+        int selected;
+        if (block.isSparse()) {
+            int nonZeros = block.sparse().nonZeros();
+            if (batchIndices == null || batchIndices.length < nonZeros) {
+                batchIndices = new int[nonZeros];
+                batchValues = new double[nonZeros];
+            }
+            SparseColumns x = batch.gatherSparse(block, t, batchColPtr, batchIndices, batchValues, batchY,
+                    batchWeights);
+            selected = x.cols();
+            loss += backprop.addGradient(w, x, batchY, weights, gradient);
+        } else {
+            if (batchX == null || batchX.length < block.features().length) {
+                batchX = new double[block.features().length];
+            }
+            selected = batch.gather(block, t, batchX, batchY, batchWeights);
+            loss += backprop.addGradient(w, batchX, batchY, weights, selected, gradient);
+        }
+        count += selected;
+        weightSum += sum(weights, selected);
         return this;
     }
 

@@ -2,6 +2,7 @@ package io.github.sparkprop.train;
 
 import io.github.sparkprop.data.RowHash;
 import io.github.sparkprop.data.SampleBlock;
+import io.github.sparkprop.math.SparseColumns;
 import java.io.Serializable;
 
 /**
@@ -24,6 +25,39 @@ public record MiniBatch(long seed, double fraction) implements Serializable {
         return fraction >= 1;
     }
 
+    /** Whether row id is in iteration t's batch. */
+    private boolean contains(long id, int t) {
+        return RowHash.uniform(seed, t, id) < fraction;
+    }
+
+    /**
+     * The block's samples in iteration t's batch as sparse columns over the buffers (colPtr of at least
+     * size + 1 entries, rowIndices and values of at least the block's non-zeros), with their labels and
+     * (for a weighted block) weights at the front of y and weights.
+     */
+    public SparseColumns gatherSparse(SampleBlock block, int t, int[] colPtr, int[] rowIndices, double[] values,
+            double[] y, double[] weights) {
+        SparseColumns all = block.sparse();
+        long[] ids = block.ids();
+        int selected = 0;
+        colPtr[0] = 0;
+        for (int j = 0; j < ids.length; j++) {
+            if (contains(ids[j], t)) {
+                int from = all.colPtr()[j];
+                int count = all.colPtr()[j + 1] - from;
+                System.arraycopy(all.rowIndices(), from, rowIndices, colPtr[selected], count);
+                System.arraycopy(all.values(), from, values, colPtr[selected], count);
+                colPtr[selected + 1] = colPtr[selected] + count;
+                y[selected] = block.labels()[j];
+                if (block.weights() != null) {
+                    weights[selected] = block.weights()[j];
+                }
+                selected++;
+            }
+        }
+        return new SparseColumns(all.rows(), selected, colPtr, rowIndices, values);
+    }
+
     /**
      * Copies the block's samples that are in iteration t's batch to the front of x, y and (for a weighted
      * block) weights, columns in block order, and returns how many there are.
@@ -33,7 +67,7 @@ public record MiniBatch(long seed, double fraction) implements Serializable {
         long[] ids = block.ids();
         int selected = 0;
         for (int j = 0; j < ids.length; j++) {
-            if (RowHash.uniform(seed, t, ids[j]) < fraction) {
+            if (contains(ids[j], t)) {
                 System.arraycopy(block.features(), j * n0, x, selected * n0, n0);
                 y[selected] = block.labels()[j];
                 if (block.weights() != null) {

@@ -44,7 +44,14 @@ class FormatsTest {
         for (SampleBlock block : data.blocks().collect()) {
             for (int j = 0; j < block.size(); j++) {
                 double[] row = new double[n0 + 3];
-                System.arraycopy(block.features(), j * n0, row, 0, n0);
+                if (block.isSparse()) {
+                    var x = block.sparse();
+                    for (int k = x.colPtr()[j]; k < x.colPtr()[j + 1]; k++) {
+                        row[x.rowIndices()[k]] = x.values()[k];
+                    }
+                } else {
+                    System.arraycopy(block.features(), j * n0, row, 0, n0);
+                }
                 row[n0] = block.labels()[j];
                 row[n0 + 1] = block.weights() == null ? Double.NaN : block.weights()[j];
                 row[n0 + 2] = block.ids()[j];
@@ -124,8 +131,9 @@ class FormatsTest {
         Files.writeString(file, "1 1:0.5 4:2\n0 2:1.5\n1 3:-1 4:3\n");
         LoadedData data = DataLoader.load(SharedSpark.session(), spec(file.toString(), null, "label", null, null, null));
         try {
-            assertTrue(data.features().isVector());
+            assertTrue(data.features().isVector() && data.features().sparse());
             assertEquals(4, data.features().count());
+            assertTrue(data.blocks().collect().stream().allMatch(SampleBlock::isSparse));
             List<double[]> rows = samples(data);
             assertArrayEquals(new double[] {0.5, 0, 0, 2, 1}, java.util.Arrays.copyOf(rows.get(0), 5), 0.0);
             assertArrayEquals(new double[] {0, 1.5, 0, 0, 0}, java.util.Arrays.copyOf(rows.get(1), 5), 0.0);

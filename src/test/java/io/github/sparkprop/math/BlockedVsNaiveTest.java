@@ -60,6 +60,60 @@ class BlockedVsNaiveTest {
         }
     }
 
+    /**
+     * Sparse samples (compressed sparse columns, about 60 % zeros) through the first layer give the loss and
+     * gradient sums of the per-sample loop on the same samples written out densely.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void sparseBlocksEqualTheSampleLoop(Network network) {
+        Random random = new Random(13);
+        int n0 = network.inputSize();
+        double[] w = WeightInit.initialize(network, 4);
+        for (int i = 0; i < w.length; i++) {
+            w[i] += 0.05 * random.nextGaussian();
+        }
+        double[] x = Cases.features(n0, M, random);
+        int[] colPtr = new int[M + 1];
+        int[] rows = new int[n0 * M];
+        double[] values = new double[n0 * M];
+        for (int j = 0; j < M; j++) {
+            colPtr[j + 1] = colPtr[j];
+            for (int i = 0; i < n0; i++) {
+                if (random.nextDouble() < 0.6) {
+                    x[j * n0 + i] = 0;
+                } else {
+                    rows[colPtr[j + 1]] = i;
+                    values[colPtr[j + 1]] = x[j * n0 + i];
+                    colPtr[j + 1]++;
+                }
+            }
+        }
+        double[] y = Cases.labels(network, M, random);
+        double[] weights = new double[M];
+        for (int j = 0; j < M; j++) {
+            weights[j] = random.nextInt(3);
+        }
+        NaiveNetwork naive = Cases.naive(network);
+        double[] expected = new double[network.parameterCount()];
+        double expectedLoss = 0;
+        for (int j = 0; j < M; j++) {
+            double[] xj = Cases.column(x, n0, j);
+            double[] gj = new double[expected.length];
+            naive.addGradient(w, xj, y[j], gj);
+            for (int k = 0; k < expected.length; k++) {
+                expected[k] += weights[j] * gj[k];
+            }
+            expectedLoss += weights[j] * naive.loss(w, xj, y[j]);
+        }
+        double[] gradient = new double[network.parameterCount()];
+        Backprop backprop = new Backprop(network);
+        double loss = backprop.addGradient(w, new SparseColumns(n0, colPtr, rows, values), y, weights, gradient);
+        assertEquals(expectedLoss, loss, 1e-10 * Math.abs(expectedLoss));
+        double error = Cases.relativeDifference(gradient, expected);
+        assertTrue(error < 1e-10, network + ": sparse relative error " + error);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("networks")
     void predictionsEqualTheSampleLoop(Network network) {
