@@ -165,6 +165,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Held-out data scored once with the final model (never used in training).")
     List<String> test;
 
+    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0",
+            description = "Hold out a seeded fraction F of the input rows as test data, scored once with the final "
+                    + "model (instead of --test). Default: ${DEFAULT-VALUE}")
+    double testFraction;
+
     @Option(names = "--init-model", paramLabel = "DIR",
             description = "Start from a saved model's weights (fine-tuning); its layers, features, labels and "
                     + "scaler are kept.")
@@ -251,12 +256,14 @@ public final class TrainCommand implements Callable<Integer> {
                     .run(from);
             double seconds = (System.nanoTime() - start) / 1e9;
 
-            Metrics trainMetrics = Evaluator.evaluate(context, blocks.filter(b -> !b.isValidation()), network,
+            Metrics trainMetrics = Evaluator.evaluate(context, blocks.filter(SampleBlock::isTraining), network,
                     run.weights(), labels, depth, "training data");
             Metrics validationMetrics = validating ? Evaluator.evaluate(context, blocks.filter(SampleBlock::isValidation),
                     network, run.weights(), labels, depth, "validation data") : null;
-            Metrics testMetrics = testData == null ? null : Evaluator.evaluate(context, testData.blocks(), network,
-                    run.weights(), labels, depth, testData.description());
+            Metrics testMetrics = testData != null ? Evaluator.evaluate(context, testData.blocks(), network,
+                    run.weights(), labels, depth, testData.description())
+                    : testFraction > 0 ? Evaluator.evaluate(context, blocks.filter(SampleBlock::isTest), network,
+                            run.weights(), labels, depth, "test rows") : null;
 
             ObjectNode training = provenance(settings, run, seconds, train);
             putMetrics(training, "trainMetrics", trainMetrics);
@@ -280,7 +287,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private HoldOut holdOut() {
-        return validationFraction > 0 ? new HoldOut(seed, validationFraction) : HoldOut.NONE;
+        return new HoldOut(seed, validationFraction, testFraction);
     }
 
     private void checkOptions() {
@@ -293,6 +300,9 @@ public final class TrainCommand implements Callable<Integer> {
                 "--validation-fraction must be in [0, 1), got " + validationFraction);
         require(validation == null || validationFraction == 0,
                 "give --validation PATH or --validation-fraction F, not both");
+        require(testFraction >= 0 && testFraction < 1 && validationFraction + testFraction < 1,
+                "--test-fraction must be in [0, 1), and less than 1 with --validation-fraction; got " + testFraction);
+        require(test == null || testFraction == 0, "give --test PATH or --test-fraction F, not both");
         require(evalEvery >= 1, "--eval-every must be >= 1, got " + evalEvery);
         require(patience >= 0, "--early-stopping must be >= 0, got " + patience);
         require(patience == 0 || validation != null || validationFraction > 0,
@@ -406,6 +416,7 @@ public final class TrainCommand implements Callable<Integer> {
         settings.put("seed", seed);
         settings.put("standardize", train.scaler() != null);
         settings.put("validationFraction", validationFraction);
+        settings.put("testFraction", testFraction);
         if (validation != null) {
             settings.putPOJO("validation", validation);
         }
@@ -450,7 +461,8 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("validation data: " + validationMetrics.describe().lines().findFirst().orElse(""));
         }
         if (testMetrics != null) {
-            out.println("test data " + String.join(",", test) + ":");
+            out.println("test data " + (test != null ? String.join(",", test) : "(" + testFraction + " of the input)")
+                    + ":");
             out.println(testMetrics.describe());
             if (testMetrics.isClassification()) {
                 out.printf("test accuracy: %.4f%n", testMetrics.accuracy());

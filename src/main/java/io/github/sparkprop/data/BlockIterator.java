@@ -8,14 +8,13 @@ import io.github.sparkprop.math.SparseColumns;
 
 /**
  * Stacks the samples of one partition into {@link SampleBlock}s of up to B samples, the held-out
- * (validation) samples into blocks of their own.
+ * (validation, test) samples into blocks of their own.
  */
 final class BlockIterator implements Iterator<SampleBlock> {
 
     private final Iterator<Sample> samples;
     private final HoldOut holdOut;
-    private final Builder training;
-    private final Builder validation;
+    private final Builder[] builders = new Builder[HoldOut.Role.values().length];
     private final ArrayDeque<SampleBlock> ready = new ArrayDeque<>();
 
     /**
@@ -26,22 +25,23 @@ final class BlockIterator implements Iterator<SampleBlock> {
             boolean sparse) {
         this.samples = samples;
         this.holdOut = holdOut;
-        this.training = new Builder(featureCount, blockSize, false, weighted, sparse);
-        this.validation = new Builder(featureCount, blockSize, true, weighted, sparse);
+        for (HoldOut.Role role : HoldOut.Role.values()) {
+            builders[role.ordinal()] = new Builder(featureCount, blockSize, role, weighted, sparse);
+        }
     }
 
     @Override
     public boolean hasNext() {
         while (ready.isEmpty() && samples.hasNext()) {
             Sample sample = samples.next();
-            Builder builder = holdOut.contains(sample.id) ? validation : training;
+            Builder builder = builders[holdOut.role(sample.id).ordinal()];
             builder.add(sample);
             if (builder.isFull()) {
                 ready.add(builder.build());
             }
         }
         if (ready.isEmpty() && !samples.hasNext()) {
-            for (Builder builder : new Builder[] {training, validation}) {
+            for (Builder builder : builders) {
                 if (!builder.isEmpty()) {
                     ready.add(builder.build());
                 }
@@ -62,7 +62,7 @@ final class BlockIterator implements Iterator<SampleBlock> {
     private static final class Builder {
         private final int n0;
         private final int capacity;
-        private final boolean validation;
+        private final HoldOut.Role role;
         private final boolean weighted;
         private final boolean sparse;
         private double[] x;
@@ -74,10 +74,10 @@ final class BlockIterator implements Iterator<SampleBlock> {
         private double[] weights;
         private int size;
 
-        Builder(int n0, int capacity, boolean validation, boolean weighted, boolean sparse) {
+        Builder(int n0, int capacity, HoldOut.Role role, boolean weighted, boolean sparse) {
             this.n0 = n0;
             this.capacity = capacity;
-            this.validation = validation;
+            this.role = role;
             this.weighted = weighted;
             this.sparse = sparse;
         }
@@ -137,7 +137,7 @@ final class BlockIterator implements Iterator<SampleBlock> {
                     size + 1), Arrays.copyOf(rowIndices, colPtr[size]), Arrays.copyOf(values, colPtr[size]));
             SampleBlock block = new SampleBlock(dense, nonZeros, full ? y : Arrays.copyOf(y, size),
                     full ? ids : Arrays.copyOf(ids, size),
-                    weights == null || full ? weights : Arrays.copyOf(weights, size), validation);
+                    weights == null || full ? weights : Arrays.copyOf(weights, size), role);
             x = null;
             y = null;
             ids = null;

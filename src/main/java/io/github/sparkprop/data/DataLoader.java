@@ -106,24 +106,25 @@ public final class DataLoader {
                 .setName("sparkprop blocks of " + table.description())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("caching " + table.description());
-        long[] counts = blocks.aggregate(new long[3], DataLoader::count, DataLoader::sum);
+        long[] counts = blocks.aggregate(new long[4], DataLoader::count, DataLoader::sum);
         spark.sparkContext().setJobDescription(null);
-        LoadedData data = new LoadedData(blocks, counts[0], counts[1], skipped, counts[2], features, encoder, scaler,
-                table.description());
+        LoadedData data = new LoadedData(blocks, counts[0], counts[1], counts[2], skipped, counts[3], features,
+                encoder, scaler, table.description());
         LOG.info("{} ({}): {} rows read, {} skipped as invalid, {} kept{}; {} features{}; {} partitions, "
                 + "blocks of up to {} rows; {} MB cached ({} x the raw float64 size)", table.description(),
-                table.format().id(), summary.records(), skipped, data.rows() + data.heldOut(),
-                data.heldOut() > 0 ? " (" + data.heldOut() + " held out for validation)" : "",
+                table.format().id(), summary.records(), skipped, data.rows() + data.heldOut() + data.tests(),
+                data.heldOut() + data.tests() > 0 ? " (" + data.heldOut() + " held out for validation, " + data.tests()
+                        + " for testing)" : "",
                 n0, encoder == null ? "" : ", " + encoder.size() + " classes", partitions, blockSize,
                 String.format("%.1f", data.cachedBytes() / 1e6),
                 String.format("%.3f", data.cachedBytes() / (double) Math.max(1, data.rawBytes())));
         return data;
     }
 
-    /** Adds a block to (training rows, held-out rows, bytes). */
+    /** Adds a block to (training rows, validation rows, test rows, bytes). */
     private static long[] count(long[] counts, SampleBlock block) {
-        counts[block.isValidation() ? 1 : 0] += block.size();
-        counts[2] += block.sizeInBytes();
+        counts[block.role().ordinal()] += block.size();
+        counts[3] += block.sizeInBytes();
         return counts;
     }
 

@@ -69,7 +69,7 @@ public final class DataSummary implements Serializable {
             if (collectLabels) {
                 summary.countLabel(parser.labelKey(row));
             }
-            if (holdOut.contains(id)) {
+            if (holdOut.role(id) != HoldOut.Role.TRAINING) {
                 summary.heldOut++;
             } else if (summary.moments != null) {
                 summary.moments.add(sparse ? Vectors.sparse(parser.featureCount(),

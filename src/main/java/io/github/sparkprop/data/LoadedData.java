@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
  * @param blocks      the cached blocks; {@link #release()} unpersists them
  * @param rows        the number of valid rows not held out, m
  * @param heldOut     the number of valid rows in validation blocks
+ * @param tests       the number of valid rows in test blocks
  * @param skipped     the number of invalid rows dropped
  * @param cachedBytes the bytes of the cached blocks' arrays
  * @param features    the feature columns
@@ -15,12 +16,13 @@ import org.apache.spark.api.java.JavaRDD;
  * @param scaler      the standardisation applied, or null
  * @param description the input paths, for messages
  */
-public record LoadedData(JavaRDD<SampleBlock> blocks, long rows, long heldOut, long skipped, long cachedBytes,
+public record LoadedData(JavaRDD<SampleBlock> blocks, long rows, long heldOut, long tests, long skipped,
+        long cachedBytes,
         FeatureColumns features, LabelEncoder encoder, Scaler scaler, String description) {
 
     /** The raw float64 size of the samples: 8 (n_0 + 1) m, to compare the cached size with. */
     public long rawBytes() {
-        return 8L * (features.count() + 1) * (rows + heldOut);
+        return 8L * (features.count() + 1) * (rows + heldOut + tests);
     }
 
     /** Unpersists the cached blocks. */

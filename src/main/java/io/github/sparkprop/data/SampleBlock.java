@@ -6,8 +6,8 @@ import io.github.sparkprop.math.SparseColumns;
  * Up to B samples stacked as the columns of one matrix: features n_0 x size, dense column-major (sample
  * j's features at [j n_0, (j+1) n_0)) or sparse (only the non-zeros, in compressed sparse columns), one
  * label per sample (class index or regression target), each sample's stable row id (for seeded
- * mini-batches) and, for weighted data, each sample's weight. A block holds either training or validation
- * samples. Built once when the data are cached; never re-parsed.
+ * mini-batches) and, for weighted data, each sample's weight. A block holds training, validation or test
+ * samples only. Built once when the data are cached; never re-parsed.
  */
 public final class SampleBlock {
 
@@ -16,7 +16,7 @@ public final class SampleBlock {
     private final double[] labels;
     private final long[] ids;
     private final double[] weights;
-    private final boolean validation;
+    private final HoldOut.Role role;
 
     /**
      * @param features dense features, or null when {@code sparse} holds them
@@ -24,7 +24,7 @@ public final class SampleBlock {
      * @param weights  one weight per sample, or null when all are 1
      */
     public SampleBlock(double[] features, SparseColumns sparse, double[] labels, long[] ids, double[] weights,
-            boolean validation) {
+            HoldOut.Role role) {
         int size = labels.length;
         boolean consistent = (features == null) != (sparse == null) && ids.length == size
                 && (weights == null || weights.length == size)
@@ -38,7 +38,7 @@ public final class SampleBlock {
         this.labels = labels;
         this.ids = ids;
         this.weights = weights;
-        this.validation = validation;
+        this.role = role;
     }
 
     /** Dense features, n_0 x size, column-major; null for a sparse block. */
@@ -74,9 +74,24 @@ public final class SampleBlock {
         return labels.length;
     }
 
+    /** What the block's samples are for. */
+    public HoldOut.Role role() {
+        return role;
+    }
+
+    /** Whether the block holds training samples. */
+    public boolean isTraining() {
+        return role == HoldOut.Role.TRAINING;
+    }
+
     /** Whether the block holds validation samples (scored, never trained on). */
     public boolean isValidation() {
-        return validation;
+        return role == HoldOut.Role.VALIDATION;
+    }
+
+    /** Whether the block holds test samples (scored once at the end). */
+    public boolean isTest() {
+        return role == HoldOut.Role.TEST;
     }
 
     /** Bytes held by the arrays (for the cached-size report). */

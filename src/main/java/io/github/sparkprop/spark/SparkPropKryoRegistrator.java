@@ -3,6 +3,7 @@ package io.github.sparkprop.spark;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import io.github.sparkprop.data.DataSummary;
+import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.Sample;
 import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.evaluate.ScoreSum;
@@ -23,6 +24,7 @@ public final class SparkPropKryoRegistrator implements KryoRegistrator {
         kryo.register(int[].class);
         kryo.register(SparseColumns.class);
         kryo.register(SampleBlock.class);
+        kryo.register(HoldOut.Role.class);
         kryo.register(Sample.class);
         kryo.register(GradientSum.class);
         kryo.register(ScoreSum.class);

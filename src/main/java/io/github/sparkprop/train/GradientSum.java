@@ -41,6 +41,9 @@ public final class GradientSum implements Serializable {
      */
     public GradientSum add(SampleBlock block, Network network, double[] w, int t, MiniBatch batch,
             boolean scoreValidation, int classes) {
+        if (block.isTest()) {
+            return this; // scored once, after training
+        }
         if (block.isValidation()) {
             if (scoreValidation) {
                 if (validation == null) {

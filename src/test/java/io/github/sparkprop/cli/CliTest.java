@@ -138,6 +138,31 @@ class CliTest {
     }
 
     @Test
+    void aSeededTestFractionIsScoredOnceAtTheEnd() throws IOException {
+        String model = dir.resolve("tf").toString();
+        Run run = sparkprop("train", "--input", IRIS, "--label", "species", "--standardize", "--learning-rate", "0.5",
+                "--iterations", "100", "--test-fraction", "0.2", "--output", model);
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("test data (0.2 of the input):") && run.out().contains("test accuracy: "),
+                run.out());
+        JsonNode training = new ObjectMapper().readTree(Path.of(model, "model.json").toFile()).get("training");
+        long tested = training.get("testMetrics").get("samples").asLong();
+        assertEquals(150, training.get("rows").asLong() + tested);
+        assertTrue(tested > 15 && tested < 45, "about 20 % of 150: " + tested);
+    }
+
+    @Test
+    void badInputWritesNoModel() throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.write(bad, List.of("x,label", "1,0", "2,oops,1"));
+        String model = dir.resolve("never").toString();
+        Run run = sparkprop("train", "--input", bad.toString(), "--output", model);
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("bad.csv line 3: row does not have the 2 fields of the header"), run.err());
+        assertTrue(!Files.exists(Path.of(model)), "no model directory");
+    }
+
+    @Test
     void lbfgsFromTheCommandLine() {
         Run run = sparkprop("train", "--input", IRIS, "--label", "species", "--standardize", "--optimizer", "lbfgs",
                 "--iterations", "60", "--l2", "0.001", "--test", IRIS, "--output", dir.resolve("lbfgs").toString());

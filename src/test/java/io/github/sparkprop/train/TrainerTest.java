@@ -248,25 +248,29 @@ class TrainerTest {
     }
 
     @Test
-    void theValidationSplitIsTheSameWhateverThePartitioning() {
+    void theValidationAndTestSplitsAreTheSameWhateverThePartitioning() {
         String path = Csv.blobs(dir, "blobs.csv", 500, 6, 7);
-        Set<Long> reference = null;
+        List<Set<Long>> reference = null;
         for (int partitions : new int[] {1, 3}) {
-            LoadedData data = load(path, partitions, new HoldOut(5, 0.3));
+            LoadedData data = load(path, partitions, new HoldOut(5, 0.3, 0.2));
             try {
-                Set<Long> held = new HashSet<>();
-                for (SampleBlock block : data.blocks().filter(SampleBlock::isValidation).collect()) {
+                Set<Long> validation = new HashSet<>();
+                Set<Long> test = new HashSet<>();
+                for (SampleBlock block : data.blocks().filter(b -> !b.isTraining()).collect()) {
                     for (long id : block.ids()) {
-                        held.add(id);
+                        (block.isTest() ? test : validation).add(id);
                     }
                 }
-                assertEquals(data.heldOut(), held.size());
-                assertTrue(held.size() > 120 && held.size() < 180, "about 30 % of 500: " + held.size());
-                assertEquals(500, data.rows() + data.heldOut());
+                assertEquals(data.heldOut(), validation.size());
+                assertEquals(data.tests(), test.size());
+                assertTrue(validation.size() > 120 && validation.size() < 180, "about 30 % of 500: " + validation.size());
+                assertTrue(test.size() > 70 && test.size() < 130, "about 20 % of 500: " + test.size());
+                assertTrue(validation.stream().noneMatch(test::contains), "disjoint");
+                assertEquals(500, data.rows() + data.heldOut() + data.tests());
                 if (reference == null) {
-                    reference = held;
+                    reference = List.of(validation, test);
                 } else {
-                    assertEquals(reference, held);
+                    assertEquals(reference, List.of(validation, test));
                 }
             } finally {
                 data.release();
