@@ -58,6 +58,15 @@ class TrainerTest {
                 validation ? new DistributedObjective.Validation(1, LABELS) : DistributedObjective.Validation.NONE);
     }
 
+    /** A listener that kills the run (throws) once iteration k and its checkpoint are done. */
+    private static Trainer.IterationListener killedAfter(int k) {
+        return record -> {
+            if (record.iteration() == k) {
+                throw new IllegalStateException("killed");
+            }
+        };
+    }
+
     private static double relativeDifference(double[] a, double[] b) {
         return DistributedTrainingTest.relativeDifference(a, b);
     }
@@ -135,11 +144,7 @@ class TrainerTest {
         CheckpointStore store = new CheckpointStore(checkpoints, SharedSpark.context().hadoopConfiguration(),
                 settingsJson);
         Trainer killed = new Trainer(objective(data, batch, true), optimizer.get(), settings, store);
-        killed.addListener(record -> {
-            if (record.iteration() == 7) {
-                throw new IllegalStateException("killed");
-            }
-        });
+        killed.addListener(killedAfter(7));
         assertThrows(IllegalStateException.class, () -> killed.run(initial));
 
         TrainingState state = new CheckpointStore(checkpoints, SharedSpark.context().hadoopConfiguration(),
@@ -183,11 +188,7 @@ class TrainerTest {
                 CheckpointStore store = new CheckpointStore(checkpoints, SharedSpark.context().hadoopConfiguration(),
                         json);
                 Trainer killed = new Trainer(objective.get(), adam.get(), settings, store);
-                killed.addListener(record -> {
-                    if (record.iteration() == stop - 1) {
-                        throw new IllegalStateException("killed");
-                    }
-                });
+                killed.addListener(killedAfter(stop - 1));
                 assertThrows(IllegalStateException.class, () -> killed.run(initial));
                 TrainingRun resumed = new Trainer(objective.get(), adam.get(), settings, store).run(store.loadLatest());
                 assertEquals(stop, resumed.iterations(), resumed.stopReason());
