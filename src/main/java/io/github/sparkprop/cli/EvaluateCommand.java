@@ -62,7 +62,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         LabelEncoder encoder = model.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(model.labels()) : null;
         DataSpec dataSpec = new DataSpec(data.input, data.format(), data.csv(), labelColumn, model.inputColumns(),
                 null, model.task(), encoder, model.scaler(), false, data.skipInvalid(), data.partitions, HoldOut.NONE,
-                null, model.vectorColumn() != null ? model.network().inputSize() : 0);
+                null, model.vectorColumn() != null ? model.network().inputSize() : 0, false);
         LoadedData loaded = DataLoader.load(spark, dataSpec);
         try {
             if (loaded.features().count() != model.network().inputSize()) {

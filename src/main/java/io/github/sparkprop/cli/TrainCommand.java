@@ -219,12 +219,14 @@ public final class TrainCommand implements Callable<Integer> {
         LOG.info("Spark {} on {}, BLAS {}", spark.version(), context.master(), Blas.implementation());
 
         ClassWeights perClass = classWeights == null ? null : ClassWeights.parse(classWeights);
+        boolean rowIds = batchFraction < 1; // only mini-batches need them
         DataSpec dataSpec = init == null
                 ? new DataSpec(data.input, data.format(), data.csv(), label, features, weight, task, null, null,
-                        standardize, data.skipInvalid(), data.partitions, holdOut(), perClass)
+                        standardize, data.skipInvalid(), data.partitions, holdOut(), perClass, 0, rowIds)
                 : new DataSpec(data.input, data.format(), data.csv(), label, init.inputColumns(), weight, init.task(),
                         init.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(init.labels()) : null,
-                        init.scaler(), false, data.skipInvalid(), data.partitions, holdOut(), perClass);
+                        init.scaler(), false, data.skipInvalid(), data.partitions, holdOut(), perClass,
+                        init.vectorColumn() != null ? init.network().inputSize() : 0, rowIds);
         List<LoadedData> loaded = new ArrayList<>();
         try {
             LoadedData train = load(spark, dataSpec, loaded);

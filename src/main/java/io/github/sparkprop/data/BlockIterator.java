@@ -20,13 +20,14 @@ final class BlockIterator implements Iterator<SampleBlock> {
     /**
      * @param weighted whether the samples carry weights (else every weight is 1 and none is stored)
      * @param sparse   whether the samples are sparse (their blocks then keep only the non-zeros)
+     * @param rowIds   whether the blocks keep the samples' row ids
      */
     BlockIterator(Iterator<Sample> samples, int featureCount, int blockSize, HoldOut holdOut, boolean weighted,
-            boolean sparse) {
+            boolean sparse, boolean rowIds) {
         this.samples = samples;
         this.holdOut = holdOut;
         for (HoldOut.Role role : HoldOut.Role.values()) {
-            builders[role.ordinal()] = new Builder(featureCount, blockSize, role, weighted, sparse);
+            builders[role.ordinal()] = new Builder(featureCount, blockSize, role, weighted, sparse, rowIds);
         }
     }
 
@@ -65,6 +66,7 @@ final class BlockIterator implements Iterator<SampleBlock> {
         private final HoldOut.Role role;
         private final boolean weighted;
         private final boolean sparse;
+        private final boolean rowIds;
         private double[] x;
         private int[] colPtr;
         private int[] rowIndices;
@@ -74,18 +76,19 @@ final class BlockIterator implements Iterator<SampleBlock> {
         private double[] weights;
         private int size;
 
-        Builder(int n0, int capacity, HoldOut.Role role, boolean weighted, boolean sparse) {
+        Builder(int n0, int capacity, HoldOut.Role role, boolean weighted, boolean sparse, boolean rowIds) {
             this.n0 = n0;
             this.capacity = capacity;
             this.role = role;
             this.weighted = weighted;
             this.sparse = sparse;
+            this.rowIds = rowIds;
         }
 
         void add(Sample sample) {
             if (y == null) {
                 y = new double[capacity];
-                ids = new long[capacity];
+                ids = rowIds ? new long[capacity] : null;
                 weights = weighted ? new double[capacity] : null;
                 if (sparse) {
                     colPtr = new int[capacity + 1];
@@ -101,7 +104,9 @@ final class BlockIterator implements Iterator<SampleBlock> {
                 System.arraycopy(sample.x, 0, x, size * n0, n0);
             }
             y[size] = sample.y;
-            ids[size] = sample.id;
+            if (rowIds) {
+                ids[size] = sample.id;
+            }
             if (weighted) {
                 weights[size] = sample.weight;
             }
@@ -136,7 +141,7 @@ final class BlockIterator implements Iterator<SampleBlock> {
             SparseColumns nonZeros = !sparse ? null : new SparseColumns(n0, full ? colPtr : Arrays.copyOf(colPtr,
                     size + 1), Arrays.copyOf(rowIndices, colPtr[size]), Arrays.copyOf(values, colPtr[size]));
             SampleBlock block = new SampleBlock(dense, nonZeros, full ? y : Arrays.copyOf(y, size),
-                    full ? ids : Arrays.copyOf(ids, size),
+                    ids == null || full ? ids : Arrays.copyOf(ids, size),
                     weights == null || full ? weights : Arrays.copyOf(weights, size), role);
             x = null;
             y = null;

@@ -50,15 +50,14 @@ public final class DataLoader {
     private static LoadedData read(SparkSession spark, DataSpec spec) {
         Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures());
         FeatureColumns features = resolveFeatures(table, spec);
-        if (features.sparse() && spec.scaler() != null && spec.scaler().centres()) {
-            throw new InputException(table.description() + " holds sparse vectors, and the model's scaler subtracts "
-                    + "means, which would make every zero non-zero; sparse input needs a scaler with mean 0");
-        }
         boolean findClasses = spec.task() == Task.CLASSIFICATION
                 && (spec.encoder() == null || spec.classWeights() != null);
         boolean findMoments = spec.standardize() && spec.scaler() == null;
 
-        RowParser checker = new RowParser(table, features, spec.label(), spec.weight(), spec.task(), spec.encoder());
+        // vectors are read as their non-zeros while validating; whether blocks keep them sparse follows the density
+        FeatureColumns reading = features.isVector()
+                ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
+        RowParser checker = new RowParser(table, reading, spec.label(), spec.weight(), spec.task(), spec.encoder());
         int fileIndex = table.fileIndex();
         int splitIndex = table.splitIndex();
         HoldOut holdOut = spec.holdOut();
@@ -80,14 +79,23 @@ public final class DataLoader {
         }
 
         long skipped = checkRows(summary, table, spec.skipInvalid(), ids, spark.sparkContext().hadoopConfiguration());
+        if (features.isVector()) {
+            double density = summary.nonZeros() / ((double) summary.validRows() * features.vectorSize());
+            features = FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), density < SPARSE_DENSITY);
+        }
         LabelEncoder encoder = spec.task() == Task.REGRESSION ? null
                 : spec.encoder() != null ? spec.encoder() : findClasses(summary, spec.label(), table.description());
         Scaler scaler = findMoments ? Scaler.fromMoments(summary.mean(), summary.populationVariance(),
-                !features.isVector()) : spec.scaler();
+                !features.sparse()) : spec.scaler();
+        if (features.sparse() && scaler != null && scaler.centres()) {
+            throw new InputException(table.description() + " holds sparse vectors, and the model's scaler subtracts "
+                    + "means, which would make every zero non-zero; sparse input needs a scaler with mean 0");
+        }
         double[] classWeights = spec.classWeights() == null ? null
-                : spec.classWeights().resolve(encoder.labels(), summary.labelCounts());
+                : spec.classWeights().resolve(encoder.labels(), summary.trainingLabelCounts());
 
         RowParser parser = new RowParser(table, features, spec.label(), spec.weight(), spec.task(), encoder);
+        FeatureColumns chosen = features;
         JavaRDD<Sample> samples = Table.internalRows(table.rows())
                 .mapPartitions(rows -> new SampleReader(rows, parser, scaler, classWeights, ids, fileIndex,
                         splitIndex));
@@ -97,18 +105,19 @@ public final class DataLoader {
         if (partitions != inputPartitions) {
             samples = samples.repartition(partitions);
         }
-        int n0 = features.count();
-        int blockSize = features.sparse() ? SPARSE_BLOCK_ROWS : blockSize(n0);
+        int n0 = chosen.count();
+        int blockSize = chosen.sparse() ? SPARSE_BLOCK_ROWS : blockSize(n0);
         boolean weighted = spec.weight() != null || classWeights != null;
-        boolean sparse = features.sparse();
+        boolean sparse = chosen.sparse();
+        boolean rowIds = spec.rowIds();
         JavaRDD<SampleBlock> blocks = samples
-                .mapPartitions(it -> new BlockIterator(it, n0, blockSize, holdOut, weighted, sparse))
+                .mapPartitions(it -> new BlockIterator(it, n0, blockSize, holdOut, weighted, sparse, rowIds))
                 .setName("sparkprop blocks of " + table.description())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("caching " + table.description());
         long[] counts = blocks.aggregate(new long[4], DataLoader::count, DataLoader::sum);
         spark.sparkContext().setJobDescription(null);
-        LoadedData data = new LoadedData(blocks, counts[0], counts[1], counts[2], skipped, counts[3], features,
+        LoadedData data = new LoadedData(blocks, counts[0], counts[1], counts[2], skipped, counts[3], chosen,
                 encoder, scaler, table.description());
         LOG.info("{} ({}): {} rows read, {} skipped as invalid, {} kept{}; {} features{}; {} partitions, "
                 + "blocks of up to {} rows; {} MB cached ({} x the raw float64 size)", table.description(),
@@ -134,6 +143,12 @@ public final class DataLoader {
         }
         return a;
     }
+
+    /**
+     * Vector features are kept sparse below this density of non-zeros (a non-zero costs 12 bytes sparse,
+     * 8 dense, so sparse pays from 2/3 down; below 1/2 it is clearly smaller and faster).
+     */
+    static final double SPARSE_DENSITY = 0.5;
 
     /** Rows per block of sparse samples, whose size follows their non-zeros, not n_0. */
     static final int SPARSE_BLOCK_ROWS = 1024;

@@ -24,17 +24,18 @@ import java.util.List;
  * @param classWeights weights per class (classification), or null
  * @param libsvmFeatures the vector size a LibSVM input must have (a model's n_0), or 0 to take the largest
  *                     index found
+ * @param rowIds       whether the blocks keep each sample's row id (needed for mini-batches only: 8 bytes a row)
  */
 public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
         String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid,
-        int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures) {
+        int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures, boolean rowIds) {
 
-    /** A spec whose LibSVM vector size, if any, is found from the data. */
+    /** A spec whose LibSVM vector size, if any, is found from the data, and whose blocks keep row ids. */
     public DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
             String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid,
             int partitions, HoldOut holdOut, ClassWeights classWeights) {
         this(paths, format, csv, label, features, weight, task, encoder, scaler, standardize, skipInvalid, partitions,
-                holdOut, classWeights, 0);
+                holdOut, classWeights, 0, true);
     }
 
     /** CSV, label and features by name, no weights: the common case. */
@@ -64,6 +65,6 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
         List<String> columns = knownFeatures.isVector() ? List.of(knownFeatures.vectorColumn()) : knownFeatures.names();
         return new DataSpec(otherPaths, format, csv, label, columns, weight, task, knownEncoder, knownScaler, false,
                 skipInvalid, partitions, heldOut ? HoldOut.ALL : HoldOut.NONE, null,
-                knownFeatures.isVector() ? knownFeatures.vectorSize() : 0);
+                knownFeatures.isVector() ? knownFeatures.vectorSize() : 0, false);
     }
 }

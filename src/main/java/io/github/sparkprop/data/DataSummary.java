@@ -25,6 +25,8 @@ public final class DataSummary implements Serializable {
     private long heldOut;
     private long invalid;
     private final Map<String, Long> labelCounts = new HashMap<>();
+    private final Map<String, Long> trainingLabelCounts = new HashMap<>();
+    private long nonZeros;
     private boolean tooManyLabels;
     private final MultivariateOnlineSummarizer moments;
     private Located firstProblem;
@@ -66,10 +68,18 @@ public final class DataSummary implements Serializable {
                 continue;
             }
             summary.valid++;
+            boolean training = holdOut.role(id) == HoldOut.Role.TRAINING;
             if (collectLabels) {
-                summary.countLabel(parser.labelKey(row));
+                String key = parser.labelKey(row);
+                summary.countLabel(key);
+                if (training) {
+                    summary.trainingLabelCounts.merge(key, 1L, Long::sum);
+                }
             }
-            if (holdOut.role(id) != HoldOut.Role.TRAINING) {
+            if (sparse) {
+                summary.nonZeros += nonZeros.count;
+            }
+            if (!training) {
                 summary.heldOut++;
             } else if (summary.moments != null) {
                 summary.moments.add(sparse ? Vectors.sparse(parser.featureCount(),
@@ -98,6 +108,10 @@ public final class DataSummary implements Serializable {
         heldOut += other.heldOut;
         invalid += other.invalid;
         other.labelCounts.forEach((k, v) -> labelCounts.merge(k, v, Long::sum));
+        if (trainingLabelCounts.size() <= MAX_CLASSES) {
+            other.trainingLabelCounts.forEach((k, v) -> trainingLabelCounts.merge(k, v, Long::sum));
+        }
+        nonZeros += other.nonZeros;
         tooManyLabels |= other.tooManyLabels || labelCounts.size() > MAX_CLASSES;
         if (moments != null) {
             moments.merge(other.moments);
@@ -129,6 +143,16 @@ public final class DataSummary implements Serializable {
     /** Label value -&gt; rows (at most {@link #MAX_CLASSES} + 1 distinct values are kept). */
     public Map<String, Long> labelCounts() {
         return labelCounts;
+    }
+
+    /** Label value -&gt; training rows (held-out rows left out), for class weights. */
+    public Map<String, Long> trainingLabelCounts() {
+        return trainingLabelCounts;
+    }
+
+    /** Non-zero feature values of the valid rows of a vector column (read as sparse). */
+    long nonZeros() {
+        return nonZeros;
     }
 
     public boolean tooManyLabels() {
@@ -163,8 +187,18 @@ public final class DataSummary implements Serializable {
         }
         long record = firstProblem.id - ids.fileStart(firstProblem.file);
         boolean header = table.format() == InputFormat.CSV && table.options().header();
-        long line = table.isText() ? LineLocator.lineOf(conf, firstProblem.file, record, header) : -1;
+        long line = table.isText() ? LineLocator.lineOf(conf, firstProblem.file, record, header,
+                table.format() == InputFormat.LIBSVM) : -1;
         String where = line > 0 ? " line " + line : " row " + (record + 1);
-        return firstProblem.file + where + ": " + firstProblem.problem.describe();
+        return decoded(firstProblem.file) + where + ": " + firstProblem.problem.describe();
+    }
+
+    /** A file's URI as a path a user reads (file:/my%20data/a.csv -&gt; file:/my data/a.csv). */
+    private static String decoded(String uri) {
+        try {
+            return new org.apache.hadoop.fs.Path(new java.net.URI(uri)).toString();
+        } catch (java.net.URISyntaxException e) {
+            return uri;
+        }
     }
 }

@@ -78,6 +78,10 @@ public record FeatureColumns(List<String> names, String vectorColumn, int vector
             if (numeric.isEmpty() && vectors.size() == 1) {
                 return vectors;
             }
+            if (!vectors.isEmpty()) {
+                throw new InputException(table.description() + " has vector column(s) " + vectors + " and numeric "
+                        + "columns " + DataLoader.preview(numeric) + "; say which are the features with --features");
+            }
             if (numeric.isEmpty()) {
                 throw new InputException(table.description() + " has no numeric feature columns besides "
                         + excluded + (vectors.isEmpty() ? "" : "; name one vector column with --features: " + vectors));
@@ -86,7 +90,10 @@ public record FeatureColumns(List<String> names, String vectorColumn, int vector
         }
         Set<String> selected = new LinkedHashSet<>();
         for (String item : requested) {
-            selected.addAll(expand(item, columns, table.description()));
+            List<String> expanded = expand(item, columns, table.description());
+            // a prefix or range never takes in the label or the weight; a name does (and is refused later)
+            selected.addAll(expanded.size() > 1 || !expanded.get(0).equals(item)
+                    ? expanded.stream().filter(name -> !excluded.contains(name)).toList() : expanded);
         }
         return new ArrayList<>(selected);
     }

@@ -41,15 +41,26 @@ public enum InputFormat {
             Path path = new Path(paths.get(0));
             FileSystem fs = path.getFileSystem(conf);
             FileStatus[] matches = fs.globStatus(path);
-            if (matches != null && matches.length > 0 && matches[0].isDirectory()) {
-                for (FileStatus child : fs.listStatus(matches[0].getPath())) {
+            if (matches == null || matches.length == 0) {
+                return ofName(path.getName());
+            }
+            FileStatus first = matches[0];
+            // a directory: its first data file, also below partition directories (year=2024/...)
+            while (first.isDirectory()) {
+                FileStatus next = null;
+                for (FileStatus child : fs.listStatus(first.getPath())) {
                     String name = child.getPath().getName();
                     if (!name.startsWith("_") && !name.startsWith(".")) {
-                        return ofName(name);
+                        next = child;
+                        break;
                     }
                 }
+                if (next == null) {
+                    return CSV;
+                }
+                first = next;
             }
-            return ofName(matches != null && matches.length > 0 ? matches[0].getPath().getName() : path.getName());
+            return ofName(first.getPath().getName());
         } catch (IOException e) {
             throw new InputException("cannot read input " + paths.get(0) + ": " + e.getMessage(), e);
         }

@@ -31,6 +31,15 @@ final class Numbers {
         return s.equals("nan") || s.equals("inf") || s.equals("infinity");
     }
 
+    /** Whether raw is a decimal number too large for a double (1e400). */
+    static boolean isDecimalOverflow(String raw) {
+        try {
+            return isDecimal(raw) && Double.isInfinite(Double.parseDouble(raw));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Only digits, sign, decimal point and exponent, around optional white space. */
     private static boolean isDecimal(String raw) {
         boolean digit = false;

@@ -243,7 +243,8 @@ public final class RowParser implements Serializable {
             return new RowProblem(column, null, "is missing");
         }
         if (!Numbers.isNonFinite(raw)) {
-            return new RowProblem(column, raw, "is not a number");
+            return Numbers.isDecimalOverflow(raw) ? new RowProblem(column, raw, "is infinite; values must be finite "
+                    + "numbers") : new RowProblem(column, raw, "is not a number");
         }
         return new RowProblem(column, raw, (raw.toLowerCase(Locale.ROOT).contains("nan") ? "is NaN"
                 : "is infinite") + "; values must be finite numbers");

@@ -26,7 +26,7 @@ public final class SampleBlock {
     public SampleBlock(double[] features, SparseColumns sparse, double[] labels, long[] ids, double[] weights,
             HoldOut.Role role) {
         int size = labels.length;
-        boolean consistent = (features == null) != (sparse == null) && ids.length == size
+        boolean consistent = (features == null) != (sparse == null) && (ids == null || ids.length == size)
                 && (weights == null || weights.length == size)
                 && (features == null || size == 0 || features.length % size == 0)
                 && (sparse == null || sparse.cols() == size);
@@ -59,7 +59,7 @@ public final class SampleBlock {
         return labels;
     }
 
-    /** The stable row id of each sample. */
+    /** The stable row id of each sample, or null when the blocks were built without (full-batch runs). */
     public long[] ids() {
         return ids;
     }
@@ -98,6 +98,7 @@ public final class SampleBlock {
     public long sizeInBytes() {
         long featureBytes = sparse == null ? 8L * features.length
                 : 12L * sparse.nonZeros() + 4L * (sparse.cols() + 1);
-        return featureBytes + 8L * (labels.length + ids.length + (weights == null ? 0 : weights.length));
+        return featureBytes + 8L * (labels.length + (ids == null ? 0 : ids.length)
+                + (weights == null ? 0 : weights.length));
     }
 }

@@ -25,6 +25,14 @@ public record MiniBatch(long seed, double fraction) implements Serializable {
         return fraction >= 1;
     }
 
+    /** The block's row ids, which mini-batches need (the data must have been loaded with them). */
+    private static long[] ids(SampleBlock block) {
+        if (block.ids() == null) {
+            throw new IllegalStateException("mini-batches need row ids in the blocks: load the data with rowIds");
+        }
+        return block.ids();
+    }
+
     /** Whether row id is in iteration t's batch. */
     private boolean contains(long id, int t) {
         return RowHash.uniform(seed, t, id) < fraction;
@@ -38,7 +46,7 @@ public record MiniBatch(long seed, double fraction) implements Serializable {
     public SparseColumns gatherSparse(SampleBlock block, int t, int[] colPtr, int[] rowIndices, double[] values,
             double[] y, double[] weights) {
         SparseColumns all = block.sparse();
-        long[] ids = block.ids();
+        long[] ids = ids(block);
         int selected = 0;
         colPtr[0] = 0;
         for (int j = 0; j < ids.length; j++) {
@@ -64,7 +72,7 @@ public record MiniBatch(long seed, double fraction) implements Serializable {
      */
     public int gather(SampleBlock block, int t, double[] x, double[] y, double[] weights) {
         int n0 = block.size() == 0 ? 0 : block.features().length / block.size();
-        long[] ids = block.ids();
+        long[] ids = ids(block);
         int selected = 0;
         for (int j = 0; j < ids.length; j++) {
             if (contains(ids[j], t)) {

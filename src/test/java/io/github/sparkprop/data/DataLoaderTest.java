@@ -150,6 +150,29 @@ class DataLoaderTest {
     }
 
     @Test
+    void aPathWithSpacesIsNamedAsWritten() throws IOException {
+        Path spaced = Files.createDirectory(dir.resolve("my data"));
+        String path = Csv.write(spaced, "a b.csv", "x,label", "1,0", "", "oops,1");
+        String message = failure(path);
+        assertTrue(message.contains("my data/a b.csv line 4: column 'x'"), message);
+    }
+
+    /** Without row ids (full batch), dense blocks take the raw float64 size: features and label, 8 bytes each. */
+    @Test
+    void narrowDenseDataAreCachedAtTheirRawSize() {
+        String path = Csv.write(dir, "narrow.csv", "a,b,c,d,label", "1,2,3,4,0", "5,6,7,8,1", "9,1,2,3,0");
+        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), InputFormat.CSV,
+                CsvOptions.DEFAULT, "label", null, null, Task.CLASSIFICATION, null, null, false, false, 2,
+                HoldOut.NONE, null, 0, false));
+        try {
+            assertEquals(data.rawBytes(), data.cachedBytes());
+            assertEquals(8L * 5 * 3, data.rawBytes());
+        } finally {
+            data.release();
+        }
+    }
+
+    @Test
     void aNonNumericValueIsNamedByLineColumnAndValue() {
         String path = Csv.write(dir, "t.csv", "x,y,label", "1,2,0", "3,abc,1", "5,6,0");
         String message = failure(path);

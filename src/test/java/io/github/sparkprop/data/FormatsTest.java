@@ -124,11 +124,76 @@ class FormatsTest {
                 message);
     }
 
+    @Test
+    void denseVectorsAreCentredAndMostlyZeroVectorsKeptSparse() {
+        StructType schema = new StructType().add("features", SQLDataTypes.VectorType()).add("label", DataTypes.DoubleType);
+        String dense = parquet("dense-vectors", schema, List.of(RowFactory.create(Vectors.dense(10, 100), 1.0),
+                RowFactory.create(Vectors.dense(14, 300), 0.0)));
+        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(dense), null, CsvOptions.DEFAULT,
+                "label", null, null, Task.CLASSIFICATION, null, null, true, false, 2, HoldOut.NONE, null));
+        try {
+            assertTrue(!data.features().sparse());
+            assertArrayEquals(new double[] {12, 200}, data.scaler().mean(), 1e-12);
+        } finally {
+            data.release();
+        }
+        List<Row> rows = new ArrayList<>();
+        rows.add(RowFactory.create(Vectors.dense(1, 0, 0, 0, 0, 0, 0, 0), 1.0)); // the first one dense, the rest sparse
+        for (int i = 0; i < 20; i++) {
+            rows.add(RowFactory.create(Vectors.sparse(8, new int[] {i % 8}, new double[] {1}), (double) (i % 2)));
+        }
+        String mostlyZero = parquet("mostly-zero", schema, rows);
+        LoadedData sparse = DataLoader.load(SharedSpark.session(), spec(mostlyZero, null, "label", null, null, null));
+        try {
+            assertTrue(sparse.features().sparse(), "1 non-zero in 8: kept sparse");
+        } finally {
+            sparse.release();
+        }
+    }
+
+    @Test
+    void aVectorBesideNumericColumnsMustBeChosen() {
+        StructType schema = new StructType().add("id", DataTypes.LongType).add("features", SQLDataTypes.VectorType())
+                .add("label", DataTypes.DoubleType);
+        String path = parquet("mixed", schema, List.of(RowFactory.create(1L, Vectors.dense(1, 2), 1.0),
+                RowFactory.create(2L, Vectors.dense(3, 4), 0.0)));
+        String message = assertThrows(InputException.class,
+                () -> DataLoader.load(SharedSpark.session(), spec(path, null, "label", null, null, null))).getMessage();
+        assertTrue(message.contains("[features]") && message.contains("--features"), message);
+        LoadedData data = DataLoader.load(SharedSpark.session(), spec(path, null, "label", List.of("features"), null,
+                null));
+        try {
+            assertEquals(2, data.features().count());
+        } finally {
+            data.release();
+        }
+    }
+
+    @Test
+    void partitionedParquetIsRecognised() {
+        String path = dir.resolve("partitioned").toString();
+        SharedSpark.session().createDataFrame(List.of(RowFactory.create(1.0, 0.5, 0), RowFactory.create(2.0, 1.5, 1)),
+                new StructType().add("x", DataTypes.DoubleType).add("y", DataTypes.DoubleType)
+                        .add("label", DataTypes.IntegerType)).write().partitionBy("label").parquet(path);
+        LoadedData data = DataLoader.load(SharedSpark.session(), spec(path, null, "label", null, null, null));
+        try {
+            assertEquals(2, data.rows());
+            assertEquals(List.of("x", "y"), data.features().names());
+        } finally {
+            data.release();
+        }
+    }
+
     /** LibSVM: "label index:value ..." with 1-based indices, so index 1 is feature 0. */
     @Test
     void libsvmIsReadWithOneBasedIndices() throws IOException {
         Path file = dir.resolve("data.libsvm");
         Files.writeString(file, "1 1:0.5 4:2\n0 2:1.5\n1 3:-1 4:3\n");
+        Path bad = dir.resolve("bad.libsvm");
+        Files.writeString(bad, "1 1:0.5 4:2\n# a comment\n0 2:1.5\n1 3:NaN 4:3\n");
+        String message = assertThrows(InputException.class, () -> DataLoader.load(SharedSpark.session(),
+                spec(bad.toString(), null, "label", null, null, null))).getMessage();
+        assertTrue(message.contains("bad.libsvm line 4: column 'features[2]': value 'NaN' is not finite"), message);
         LoadedData data = DataLoader.load(SharedSpark.session(), spec(file.toString(), null, "label", null, null, null));
         try {
             assertTrue(data.features().isVector() && data.features().sparse());

@@ -50,6 +50,12 @@ class MillionRowsTest {
             assertEquals(features, data.features().count());
             double ratio = data.cachedBytes() / (double) data.rawBytes();
             assertTrue(ratio <= 1.1, "cached " + data.cachedBytes() + " bytes, " + ratio + " x the raw float64 size");
+            // Spark's own measure of the cached RDD (its size estimate of the objects), not sparkprop's arithmetic
+            long sparkBytes = java.util.Arrays.stream(SharedSpark.session().sparkContext().getRDDStorageInfo())
+                    .filter(info -> info.id() == data.blocks().id()).mapToLong(info -> info.memSize() + info.diskSize())
+                    .sum();
+            assertTrue(sparkBytes > 0 && sparkBytes <= 1.1 * data.rawBytes(), "Spark counts " + sparkBytes + " bytes, "
+                    + sparkBytes / (double) data.rawBytes() + " x the raw size");
 
             Network logistic = Network.of(features, new int[0], Activation.RELU, 1, Activation.SIGMOID,
                     Loss.CROSS_ENTROPY);
