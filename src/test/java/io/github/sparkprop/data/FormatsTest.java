@@ -208,6 +208,20 @@ class FormatsTest {
         }
     }
 
+    /**
+     * A LibSVM line Spark's reader cannot parse stops the run naming the file and Spark's complaint (with the
+     * value); such a line cannot be skipped, as the reader fails before sparkprop sees the row.
+     */
+    @Test
+    void aMalformedLibsvmLineNamesTheFileAndValue() throws IOException {
+        Path file = dir.resolve("broken.libsvm");
+        Files.writeString(file, "1 1:0.5\n0 2:abc\n");
+        String message = assertThrows(InputException.class, () -> DataLoader.load(SharedSpark.session(),
+                spec(file.toString(), null, "label", null, null, null))).getMessage();
+        assertTrue(message.startsWith("cannot read ") && message.contains("broken.libsvm")
+                && message.contains("\"abc\""), message);
+    }
+
     @Test
     void featuresByRangeAndPrefix() {
         String path = Csv.write(dir, "wide.csv", "p0,p1,p2,p3,q,label", "0,1,2,3,9,0", "4,5,6,7,9,1");
