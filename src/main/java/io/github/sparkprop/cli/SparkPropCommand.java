@@ -5,7 +5,8 @@ import picocli.CommandLine.HelpCommand;
 
 /** The top-level {@code sparkprop} command. */
 @Command(name = "sparkprop", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {TrainCommand.class, EvaluateCommand.class, HelpCommand.class},
+        subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, InspectCommand.class,
+            HelpCommand.class},
         description = {
             "Distributed data-parallel training of feed-forward neural networks, and of logistic, softmax and "
                     + "linear regression, on Apache Spark.", ""},
@@ -21,6 +22,7 @@ public final class SparkPropCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is missing: train or evaluate");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "a command is missing: train, predict, evaluate or inspect");
     }
 }

@@ -24,11 +24,13 @@ import io.github.sparkprop.model.ModelStore;
 import io.github.sparkprop.spark.TreeDepth;
 import io.github.sparkprop.train.CheckpointStore;
 import io.github.sparkprop.train.DistributedObjective;
+import io.github.sparkprop.train.LossPlot;
 import io.github.sparkprop.train.MiniBatch;
 import io.github.sparkprop.train.Trainer;
 import io.github.sparkprop.train.TrainingRun;
 import io.github.sparkprop.train.TrainingState;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,7 +201,7 @@ public final class TrainCommand implements Callable<Integer> {
     int treeDepth;
 
     @Option(names = "--output", required = true, paramLabel = "MODEL_DIR",
-            description = "Where to save the model (model.json, weights.safetensors, history.csv).")
+            description = "Where to save the model (model.json, weights.safetensors, history.csv, loss.png).")
     String output;
 
     @Option(names = "--overwrite", arity = "0..1", fallbackValue = "true", paramLabel = "true|false", description = "Replace an existing --output.")
@@ -274,7 +276,9 @@ public final class TrainCommand implements Callable<Integer> {
             Model model = new Model(network, run.weights(), dataSpec.task(), labels,
                     train.features().isVector() ? null : train.features().names(),
                     train.features().vectorColumn(), train.scaler(), training);
-            ModelStore.save(model, output, overwrite, Map.of("history.csv", run.historyCsv()), conf);
+            ModelStore.save(model, output, overwrite, Map.of(
+                    "history.csv", run.historyCsv().getBytes(StandardCharsets.UTF_8),
+                    "loss.png", LossPlot.png(run.history())), conf);
             report(run, seconds, trainMetrics, validationMetrics, testMetrics);
         } finally {
             loaded.forEach(LoadedData::release);

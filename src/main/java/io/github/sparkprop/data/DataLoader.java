@@ -47,6 +47,49 @@ public final class DataLoader {
         }
     }
 
+    /**
+     * Reads and validates the input of {@code spec} in one pass, without caching anything: for commands that
+     * go over the rows once (predict). The spec's label may be null.
+     *
+     * @return the table, its feature columns and the number of invalid rows (0 unless they may be skipped)
+     * @throws InputException as {@link #load}
+     */
+    public static Validated validate(SparkSession spark, DataSpec spec) {
+        try {
+            Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures());
+            FeatureColumns features = resolveFeatures(table, spec);
+            FeatureColumns reading = features.isVector()
+                    ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
+            RowParser checker = new RowParser(table, reading, spec.label(), null, spec.task(), spec.encoder());
+            int fileIndex = table.fileIndex();
+            int splitIndex = table.splitIndex();
+            spark.sparkContext().setJobDescription("validating " + table.description());
+            RowIds ids = new RowIds(table.recordsPerSplit());
+            DataSummary summary = Table.internalRows(table.rows())
+                    .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
+                            ids.counter(fileIndex, splitIndex), checker, HoldOut.NONE, false, false)).iterator())
+                    .treeReduce(DataSummary::merge);
+            spark.sparkContext().setJobDescription(null);
+            long skipped = checkRows(summary, table, spec.skipInvalid(), ids, spark.sparkContext().hadoopConfiguration());
+            return new Validated(table, features, summary.records(), skipped);
+        } catch (InputException e) {
+            throw e;
+        } catch (Exception e) { // Spark's job failures: checked exceptions that Scala throws undeclared
+            throw Table.explain(e, String.join(", ", spec.paths()));
+        }
+    }
+
+    /**
+     * An input read and validated.
+     *
+     * @param table    the rows
+     * @param features the feature columns
+     * @param rows     the rows read
+     * @param skipped  the invalid rows (they may be skipped)
+     */
+    public record Validated(Table table, FeatureColumns features, long rows, long skipped) {
+    }
+
     private static LoadedData read(SparkSession spark, DataSpec spec) {
         Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures());
         FeatureColumns features = resolveFeatures(table, spec);
@@ -161,7 +204,7 @@ public final class DataLoader {
 
     private static FeatureColumns resolveFeatures(Table table, DataSpec spec) {
         List<String> columns = table.columns();
-        if (!columns.contains(spec.label())) {
+        if (spec.label() != null && !columns.contains(spec.label())) {
             throw new InputException("label column '" + spec.label() + "' not found in " + table.description()
                     + "; its columns are " + preview(columns) + " (choose one with --label)");
         }
@@ -170,7 +213,9 @@ public final class DataLoader {
                     + "; its columns are " + preview(columns));
         }
         Set<String> excluded = new LinkedHashSet<>();
-        excluded.add(spec.label());
+        if (spec.label() != null) {
+            excluded.add(spec.label());
+        }
         if (spec.weight() != null) {
             excluded.add(spec.weight());
         }

@@ -67,7 +67,7 @@ public final class LabelEncoder implements Serializable {
         return labels.stream().allMatch(LabelEncoder::isNumber);
     }
 
-    static boolean isNumber(String s) {
+    public static boolean isNumber(String s) {
         return !Double.isNaN(Numbers.finiteOrNaN(s));
     }
 

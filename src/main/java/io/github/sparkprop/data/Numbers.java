@@ -4,13 +4,13 @@ package io.github.sparkprop.data;
  * Numbers as they appear in data files: plain decimal notation only ({@code 12}, {@code -0.5},
  * {@code 1e-3}), not Java's extras ({@code 1f}, {@code 2d}, {@code 0x1p3}), which would let a typo through.
  */
-final class Numbers {
+public final class Numbers {
 
     private Numbers() {
     }
 
     /** The value of a finite decimal number, else NaN (missing, not a decimal number, NaN or infinite). */
-    static double finiteOrNaN(String raw) {
+    public static double finiteOrNaN(String raw) {
         if (raw == null || !isDecimal(raw)) {
             return Double.NaN;
         }

@@ -38,7 +38,7 @@ public final class RowParser implements Serializable {
     /**
      * @param table    the rows' table
      * @param features the feature columns
-     * @param label    the label column
+     * @param label    the label column, or null when the rows have none (prediction)
      * @param weight   the instance-weight column, or null for weight 1
      * @param task     classification or regression
      * @param encoder  the classes (classification), or null while they are still being found
@@ -51,7 +51,7 @@ public final class RowParser implements Serializable {
                 .map(name -> FieldReader.of(table.schema().apply(name).dataType())).toArray(FieldReader[]::new);
         this.vectorIndex = features.isVector() ? table.columns().indexOf(features.vectorColumn()) : -1;
         this.labelName = label;
-        this.labelIndex = table.columns().indexOf(label);
+        this.labelIndex = label == null ? -1 : table.columns().indexOf(label);
         this.labelReader = labelIndex < 0 ? null : FieldReader.of(table.schema().fields()[labelIndex].dataType());
         this.weightName = weight;
         this.weightIndex = weight == null ? -1 : table.columns().indexOf(weight);
@@ -60,7 +60,7 @@ public final class RowParser implements Serializable {
         this.expectedFields = table.columns().size();
         this.task = task;
         this.encoder = encoder;
-        if (labelIndex < 0 || labelReader == null) {
+        if (label != null && (labelIndex < 0 || labelReader == null)) {
             throw new IllegalArgumentException("label column " + label + " is missing or not numeric or text");
         }
         for (int k = 0; k < featureReaders.length; k++) {
@@ -132,7 +132,7 @@ public final class RowParser implements Serializable {
 
     /** The label and the weight of a row whose features are valid. */
     private RowProblem parseTarget(InternalRow row, double[] y, double[] weights, int j) {
-        RowProblem problem = parseLabel(row, y, j);
+        RowProblem problem = labelName == null ? null : parseLabel(row, y, j);
         if (problem != null) {
             return problem;
         }

@@ -128,6 +128,14 @@ public final class Backprop {
         return a[depth];
     }
 
+    /** The outputs y_hat for a block of sparse samples, in a buffer that the next call overwrites. */
+    public double[] predict(double[] w, SparseColumns x) {
+        forward(w, null, x, x.cols());
+        int depth = network.depth();
+        network.activation(depth).apply(a[depth], network.outputSize(), x.cols());
+        return a[depth];
+    }
+
     /** The buffer holding y_hat (n_L x samples) after {@link #loss} or {@link #predict}. */
     public double[] outputs() {
         return a[network.depth()];

@@ -5,7 +5,6 @@ import io.github.sparkprop.InputException;
 import io.github.sparkprop.math.Network;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -60,16 +59,16 @@ public final class ModelStore {
     }
 
     /**
-     * Writes the model and any extra text files (such as history.csv) to {@code dir}.
+     * Writes the model and any extra files (such as history.csv and loss.png) to {@code dir}.
      *
      * @throws InputException when dir exists and overwrite is false, or it cannot be written
      */
-    public static void save(Model model, String dir, boolean overwrite, Map<String, String> extraFiles,
+    public static void save(Model model, String dir, boolean overwrite, Map<String, byte[]> extraFiles,
             Configuration conf) {
         checkWritable(dir, overwrite, conf);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(WEIGHTS, Safetensors.write(tensors(model)));
-        extraFiles.forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        files.putAll(extraFiles);
         try {
             byte[] json = ModelJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ModelJson.write(model));
             AtomicDirectory.write(new Path(dir), files, MODEL_JSON, json, conf);

@@ -47,7 +47,7 @@ class ModelStoreTest {
     void aSavedModelLoadsBackUnchanged() throws IOException {
         String out = dir.resolve("m").toString();
         Model model = sample();
-        ModelStore.save(model, out, false, Map.of("history.csv", "iteration\n1\n"), CONF);
+        ModelStore.save(model, out, false, Map.of("history.csv", "iteration\n1\n".getBytes(StandardCharsets.UTF_8)), CONF);
         Model loaded = ModelStore.load(out, CONF);
         assertEquals(model.network(), loaded.network());
         assertArrayEquals(model.weights(), loaded.weights(), 0.0);

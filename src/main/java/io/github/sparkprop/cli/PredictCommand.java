@@ -1,0 +1,96 @@
+package io.github.sparkprop.cli;
+
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.Task;
+import io.github.sparkprop.data.DataLoader;
+import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HoldOut;
+import io.github.sparkprop.data.InputFormat;
+import io.github.sparkprop.data.LabelEncoder;
+import io.github.sparkprop.model.Model;
+import io.github.sparkprop.model.ModelStore;
+import io.github.sparkprop.predict.Predictor;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sparkprop predict}: applies a saved model to data and writes the predictions. */
+@Command(name = "predict", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Applies a saved model to data and writes a directory of part files (as Spark writes data): "
+                + "the input's non-feature columns, then 'prediction' (the original label value, or the "
+                + "regression output) and, for a classifier, 'probability_<label>' per class.", ""},
+        footer = {"", "Example:",
+            "  sparkprop predict --model models/mnist-mlp --input data/mnist-test-2k.csv.gz \\",
+            "      --output predictions --output-format csv",
+            "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
+public final class PredictCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory.")
+    String modelDir;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--output", required = true, paramLabel = "PATH",
+            description = "Where to write the predictions (a directory of part files).")
+    String output;
+
+    @Option(names = "--output-format", paramLabel = "csv|parquet",
+            description = "The output format. Default: csv for CSV input, else parquet.")
+    String outputFormat;
+
+    @Option(names = "--overwrite", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "Replace an existing --output.")
+    boolean overwrite;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @Override
+    public Integer call() {
+        SparkSession spark = sparkOptions.session();
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Model model = ModelStore.load(modelDir, context.hadoopConfiguration());
+        LabelEncoder encoder = model.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(model.labels()) : null;
+        DataSpec dataSpec = new DataSpec(data.input, data.format(), data.csv(), null, model.inputColumns(), null,
+                model.task(), encoder, model.scaler(), false, data.skipInvalid(), data.partitions, HoldOut.NONE, null,
+                model.vectorColumn() != null ? model.network().inputSize() : 0, false);
+        DataLoader.Validated input = DataLoader.validate(spark, dataSpec);
+        if (input.features().count() != model.network().inputSize()) {
+            throw new InputException("the model takes " + model.network().inputSize() + " features, "
+                    + input.table().description() + " has " + input.features().count());
+        }
+        String format = outputFormat != null ? outputFormat
+                : input.table().format() == InputFormat.CSV ? "csv" : "parquet";
+        if (!format.equals("csv") && !format.equals("parquet")) {
+            throw new InputException("--output-format must be csv or parquet, got '" + format + "'");
+        }
+        if (!overwrite && existing(context)) {
+            throw new InputException("output " + output + " already exists; use --overwrite to replace it");
+        }
+        long written = Predictor.predict(spark, model, input, output, format, overwrite);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%,d predictions written to %s (%s)%s%n", written, output, format,
+                input.skipped() > 0 ? "; " + input.skipped() + " invalid rows skipped" : "");
+        out.flush();
+        return 0;
+    }
+
+    private boolean existing(JavaSparkContext context) {
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(output);
+            return path.getFileSystem(context.hadoopConfiguration()).exists(path);
+        } catch (java.io.IOException e) {
+            throw new InputException("cannot check output " + output + ": " + e.getMessage(), e);
+        }
+    }
+}
