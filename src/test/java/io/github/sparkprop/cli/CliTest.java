@@ -73,6 +73,58 @@ class CliTest {
         assertEquals(1, evaluate.out().strip().lines().count(), "only the JSON object on standard output");
     }
 
+    /**
+     * train -> save -> inspect -> predict -> evaluate: the predictions written by predict, read back here,
+     * have the accuracy the training run reported for the same data, and so does evaluate.
+     */
+    @Test
+    void trainInspectPredictEvaluateAgree() throws IOException {
+        String model = dir.resolve("round").toString();
+        Run train = sparkprop("train", "--input", IRIS, "--label", "species", "--standardize", "--hidden", "6",
+                "--optimizer", "lbfgs", "--iterations", "40", "--test", IRIS, "--output", model);
+        assertEquals(0, train.code(), train.err());
+        Matcher reported = Pattern.compile("test accuracy: ([0-9.]+)").matcher(train.out());
+        assertTrue(reported.find(), train.out());
+        double accuracy = Double.parseDouble(reported.group(1));
+        assertTrue(Files.size(Path.of(model, "loss.png")) > 1000, "the loss curves are drawn");
+
+        Run inspect = sparkprop("inspect", "--model", model);
+        assertEquals(0, inspect.code(), inspect.err());
+        assertTrue(inspect.out().contains("4 -> 6 relu -> 3 softmax") && inspect.out().contains("parameters  51")
+                && inspect.out().contains("setosa, versicolor, virginica") && inspect.out().contains("stopReason"),
+                inspect.out());
+
+        String predictions = dir.resolve("predictions").toString();
+        Run predict = sparkprop("predict", "--model", model, "--input", IRIS, "--output", predictions);
+        assertEquals(0, predict.code(), predict.err());
+        assertTrue(predict.out().startsWith("150 predictions written"), predict.out());
+        List<String> rows = new java.util.ArrayList<>();
+        try (var parts = Files.list(Path.of(predictions))) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) {
+                List<String> lines = Files.readAllLines(part);
+                assertEquals("species,prediction,probability_setosa,probability_versicolor,probability_virginica",
+                        lines.get(0));
+                rows.addAll(lines.subList(1, lines.size()));
+            }
+        }
+        assertEquals(150, rows.size());
+        long correct = 0;
+        for (String row : rows) {
+            String[] fields = row.split(",");
+            correct += fields[0].equals(fields[1]) ? 1 : 0;
+            double sum = Double.parseDouble(fields[2]) + Double.parseDouble(fields[3]) + Double.parseDouble(fields[4]);
+            assertEquals(1.0, sum, 1e-9, "probabilities sum to 1: " + row);
+        }
+        assertEquals(accuracy, correct / 150.0, 5e-5);
+
+        Run evaluate = sparkprop("evaluate", "--model", model, "--input", IRIS, "--json");
+        assertEquals(accuracy, new ObjectMapper().readTree(evaluate.out()).get("accuracy").asDouble(), 5e-5);
+
+        Run again = sparkprop("predict", "--model", model, "--input", IRIS, "--output", predictions);
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("already exists; use --overwrite"), again.err());
+    }
+
     @Test
     void aRegressionModelReportsRmse() {
         String model = dir.resolve("petal").toString();
