@@ -1,0 +1,42 @@
+# Shared by the submit scripts (sourced, not run): finds the project, builds the application jar when it
+# is missing or older than pom.xml or src/main, and prepares the JVM flags from conf/jvm.options.
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$home/target/sparkprop.jar"
+classpath_file="$home/target/classpath.txt"
+
+if [[ ! -f "$jar" || ! -f "$classpath_file" || "$home/pom.xml" -nt "$jar" \
+      || -n "$(find "$home/src/main" -newer "$jar" -print -quit)" ]]; then
+  echo "sparkprop: building the application jar (mvn package)..." >&2
+  (cd "$home" && mvn -B -q -DskipTests package >&2)
+fi
+
+# the flags of conf/jvm.options (comments and blank lines left out), on one line
+jvm_flags="$(grep -v '^\s*#' "$home/conf/jvm.options" | grep -v '^\s*$' | tr '\n' ' ')"
+jvm_flags="${jvm_flags% }"
+
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-}"
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+
+# Runs spark-submit with the given arguments: $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, else
+# Spark's SparkSubmit class on the build's class path (with the module flags a Java 17 driver needs).
+# Prints the command first; with SPARKPROP_DRY_RUN=1 only prints it.
+submit() {
+  local cmd
+  if [[ -n "${SPARK_HOME:-}" ]]; then
+    cmd=("$SPARK_HOME/bin/spark-submit")
+  else
+    # shellcheck disable=SC2206
+    cmd=(java $jvm_flags -cp "$(cat "$classpath_file")" org.apache.spark.deploy.SparkSubmit)
+  fi
+  cmd+=(--class io.github.sparkprop.cli.Main
+        --properties-file "$home/conf/spark-defaults.conf"
+        --driver-java-options "$jvm_flags -Dlog4j2.configurationFile=$home/conf/log4j2.properties"
+        --conf "spark.executor.extraJavaOptions=$jvm_flags"
+        --conf "spark.executorEnv.OPENBLAS_NUM_THREADS=1"
+        "$@")
+  echo "sparkprop: running ${cmd[*]}" | sed "s|$jvm_flags|<conf/jvm.options>|g; s|-cp [^ ]*|-cp <spark jars>|" >&2
+  if [[ "${SPARKPROP_DRY_RUN:-}" == 1 ]]; then
+    return 0
+  fi
+  exec "${cmd[@]}"
+}
