@@ -10,6 +10,7 @@ import io.github.sparkprop.data.LabelEncoder;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.evaluate.Evaluator;
 import io.github.sparkprop.evaluate.Metrics;
+import io.github.sparkprop.evaluate.RocAuc;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
 import io.github.sparkprop.spark.TreeDepth;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sparkprop evaluate}: scores a saved model on labelled data. */
 @Command(name = "evaluate", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Scores a saved model on labelled data: accuracy, log loss and the confusion matrix for a "
-                + "classifier; RMSE, MAE and R^2 for regression.", ""},
+        description = {"Scores a saved model on labelled data: accuracy, log loss, per-class precision, recall and "
+                + "F1, the confusion matrix and (two classes) the area under the ROC curve for a classifier; RMSE, "
+                + "MAE and R^2 for regression.", ""},
         footer = {"", "Example:",
             "  sparkprop evaluate --model models/mnist --input data/mnist-test-2k.csv.gz --json",
             "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
@@ -72,6 +74,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             Metrics metrics = Evaluator.evaluate(context, loaded.blocks(), model.network(), model.weights(), model.labels(),
                     TreeDepth.forPartitions(loaded.blocks().getNumPartitions()), loaded.description());
+            if (model.labels() != null && model.labels().size() == 2) {
+                metrics = metrics.withAuc(RocAuc.of(context, loaded.blocks(), model.network(), model.weights()));
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(new ObjectMapper().writeValueAsString(metrics.asMap()));

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The figures of a model on a data set. Classifiers: accuracy, the mean loss (log loss for
- * cross-entropy) and the confusion matrix. Regression: RMSE, MAE and R^2.
+ * cross-entropy), per-class precision, recall and F1, the confusion matrix and, for two classes, the area
+ * under the ROC curve. Regression: RMSE, MAE and R^2.
  *
  * @param samples   the number of samples scored
  * @param lossFunction the network's loss
@@ -15,8 +16,8 @@ import java.util.Map;
  * @param labels    class labels in index order, or null for regression
  * @param confusion counts, [true class][predicted class], or null for regression
  */
-public record Metrics(long samples, Loss lossFunction, double loss, List<String> labels, long[][] confusion, double rmse, double mae,
-        double r2) {
+public record Metrics(long samples, Loss lossFunction, double loss, List<String> labels, long[][] confusion,
+        double rmse, double mae, double r2, double auc) {
 
     /** The metrics of the summed scores; labels null for regression. */
     public static Metrics of(ScoreSum sum, Loss lossFunction, List<String> labels) {
@@ -29,11 +30,42 @@ public record Metrics(long samples, Loss lossFunction, double loss, List<String>
                     confusion[i][j] = sum.confusion == null ? 0 : sum.confusion[i * k + j];
                 }
             }
-            return new Metrics(sum.count, lossFunction, sum.loss / m, labels, confusion, Double.NaN, Double.NaN, Double.NaN);
+            return new Metrics(sum.count, lossFunction, sum.loss / m, labels, confusion, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN);
         }
         double r2 = sum.targetSquares > 0 ? 1 - sum.squaredError / sum.targetSquares : Double.NaN;
         return new Metrics(sum.count, lossFunction, sum.loss / m, null, null, Math.sqrt(sum.squaredError / m),
-                sum.absoluteError / m, r2);
+                sum.absoluteError / m, r2, Double.NaN);
+    }
+
+    /** The same figures with the area under the ROC curve. */
+    public Metrics withAuc(double areaUnderRoc) {
+        return new Metrics(samples, lossFunction, loss, labels, confusion, rmse, mae, r2, areaUnderRoc);
+    }
+
+    /** Of the samples predicted as class c, the fraction that are c (NaN when none is). */
+    public double precision(int c) {
+        long predicted = 0;
+        for (long[] row : confusion) {
+            predicted += row[c];
+        }
+        return predicted == 0 ? Double.NaN : (double) confusion[c][c] / predicted;
+    }
+
+    /** Of the samples of class c, the fraction predicted as c (NaN when there are none). */
+    public double recall(int c) {
+        long actual = 0;
+        for (long n : confusion[c]) {
+            actual += n;
+        }
+        return actual == 0 ? Double.NaN : (double) confusion[c][c] / actual;
+    }
+
+    /** The harmonic mean of precision and recall of class c (0 when both are 0). */
+    public double f1(int c) {
+        double p = precision(c);
+        double r = recall(c);
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
     public boolean isClassification() {
@@ -59,7 +91,20 @@ public record Metrics(long samples, Loss lossFunction, double loss, List<String>
         if (isClassification()) {
             map.put("accuracy", accuracy());
             map.put(lossFunction == Loss.CROSS_ENTROPY ? "logLoss" : "squaredLoss", loss);
+            if (!Double.isNaN(auc)) {
+                map.put("auc", auc);
+            }
             map.put("labels", labels);
+            List<Map<String, Object>> perClass = new java.util.ArrayList<>();
+            for (int c = 0; c < labels.size(); c++) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("label", labels.get(c));
+                figures.put("precision", precision(c));
+                figures.put("recall", recall(c));
+                figures.put("f1", f1(c));
+                perClass.add(figures);
+            }
+            map.put("perClass", perClass);
             map.put("confusionMatrix", confusion);
         } else {
             map.put("rmse", rmse);
@@ -76,8 +121,13 @@ public record Metrics(long samples, Loss lossFunction, double loss, List<String>
             return s.append(String.format("samples %,d  RMSE %.6g  MAE %.6g  R^2 %.6f", samples, rmse, mae, r2))
                     .toString();
         }
-        s.append(String.format("samples %,d  accuracy %.4f  %s %.6g%n", samples, accuracy(),
-                lossFunction == Loss.CROSS_ENTROPY ? "log loss" : "squared loss", loss));
+        s.append(String.format("samples %,d  accuracy %.4f  %s %.6g%s%n", samples, accuracy(),
+                lossFunction == Loss.CROSS_ENTROPY ? "log loss" : "squared loss", loss,
+                Double.isNaN(auc) ? "" : String.format("  AUC %.6f", auc)));
+        s.append(String.format("%-14s %9s %9s %9s%n", "class", "precision", "recall", "F1"));
+        for (int c = 0; c < labels.size(); c++) {
+            s.append(String.format("%-14s %9.4f %9.4f %9.4f%n", labels.get(c), precision(c), recall(c), f1(c)));
+        }
         s.append("confusion matrix (rows: true label, columns: predicted)\n");
         int width = 6;
         for (String label : labels) {

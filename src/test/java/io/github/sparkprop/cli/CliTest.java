@@ -405,6 +405,33 @@ class CliTest {
     }
 
     @Test
+    void predictAndInspectRefuseBadUsageAndMissingFiles() throws IOException {
+        Run noOutput = sparkprop("predict", "--model", "m", "--input", IRIS);
+        assertEquals(2, noOutput.code());
+        assertTrue(noOutput.err().contains("Missing required option: '--output=PATH'"), noOutput.err());
+
+        Run badModel = sparkprop("inspect", "--model", dir.resolve("nowhere").toString());
+        assertEquals(2, badModel.code());
+        assertTrue(badModel.err().contains("does not exist"), badModel.err());
+
+        String model = dir.resolve("binary").toString();
+        Path binary = dir.resolve("binary.csv");
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(Path.of(IRIS)).subList(0, 101));
+        Files.write(binary, rows);
+        assertEquals(0, sparkprop("train", "--input", binary.toString(), "--label", "species", "--standardize",
+                "--iterations", "20", "--output", model).code());
+        Run missing = sparkprop("predict", "--model", model, "--input", dir.resolve("none.csv").toString(),
+                "--output", dir.resolve("p").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("input not found"), missing.err());
+
+        Run evaluate = sparkprop("evaluate", "--model", model, "--input", binary.toString());
+        assertEquals(0, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().contains("AUC 1.000000") && evaluate.out().contains("precision")
+                && evaluate.out().contains("versicolor"), evaluate.out());
+    }
+
+    @Test
     void helpAndVersionAnswer() {
         Run help = sparkprop("train", "--help");
         assertEquals(0, help.code());
