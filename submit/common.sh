@@ -1,5 +1,6 @@
-# Shared by the submit scripts (sourced, not run): finds the project, builds the application jar when it
-# is missing or older than pom.xml or src/main, and prepares the JVM flags from conf/jvm.options.
+# Shared by the scripts of submit/ (sourced, not run): finds the project, builds the application jar when
+# it is missing or older than pom.xml or src/main (the first run builds, with Maven), and reads the JVM
+# flags of conf/jvm.options.
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$home/target/sparkprop.jar"
 classpath_file="$home/target/classpath.txt"
@@ -14,7 +15,6 @@ fi
 jvm_flags="$(grep -v '^\s*#' "$home/conf/jvm.options" | grep -v '^\s*$' | tr '\n' ' ')"
 jvm_flags="${jvm_flags% }"
 
-export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-}"
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 
 # Runs spark-submit with the given arguments: $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, else

@@ -5,15 +5,7 @@
 # conf/jvm.options and Spark's settings from conf/spark-defaults.conf, and execs java, so the exit code is
 # the command's.
 set -euo pipefail
-home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$home/target/sparkprop.jar"
-classpath_file="$home/target/classpath.txt"
-
-if [[ ! -f "$jar" || ! -f "$classpath_file" || "$home/pom.xml" -nt "$jar" \
-      || -n "$(find "$home/src/main" -newer "$jar" -print -quit)" ]]; then
-  echo "sparkprop: building the application jar (mvn package)..." >&2
-  (cd "$home" && mvn -B -q -DskipTests package >&2)
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # conf/spark-defaults.conf as system properties, which Spark reads as its settings
 spark_defaults=()
