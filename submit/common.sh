@@ -19,7 +19,8 @@ export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 
 # Runs spark-submit with the given arguments: $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, else
 # Spark's SparkSubmit class on the build's class path (with the module flags a Java 17 driver needs).
-# Prints the command first; with SPARKPROP_DRY_RUN=1 only prints it.
+# Prints the command first (quoted, so that it can be pasted); with SPARKPROP_DRY_RUN=1 only prints it.
+# A script whose driver runs here sets driver_log_config to use conf/log4j2.properties.
 submit() {
   local cmd
   if [[ -n "${SPARK_HOME:-}" ]]; then
@@ -29,12 +30,14 @@ submit() {
     cmd=(java $jvm_flags -cp "$(cat "$classpath_file")" org.apache.spark.deploy.SparkSubmit)
   fi
   cmd+=(--class io.github.sparkprop.cli.Main
-        --properties-file "$home/conf/spark-defaults.conf"
-        --driver-java-options "$jvm_flags -Dlog4j2.configurationFile=$home/conf/log4j2.properties"
+        --properties-file "$home/conf/spark-defaults.conf" --load-spark-defaults
+        --driver-java-options "$jvm_flags${driver_log_config:-}"
         --conf "spark.executor.extraJavaOptions=$jvm_flags"
         --conf "spark.executorEnv.OPENBLAS_NUM_THREADS=1"
         "$@")
-  echo "sparkprop: running ${cmd[*]}" | sed "s|$jvm_flags|<conf/jvm.options>|g; s|-cp [^ ]*|-cp <spark jars>|" >&2
+  printf 'sparkprop: running' >&2
+  printf ' %q' "${cmd[@]}" >&2
+  printf '\n' >&2
   if [[ "${SPARKPROP_DRY_RUN:-}" == 1 ]]; then
     return 0
   fi

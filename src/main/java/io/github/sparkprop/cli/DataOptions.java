@@ -9,10 +9,10 @@ import picocli.CommandLine.Option;
 /** The options that say which data to read and how. */
 public final class DataOptions {
 
-    @Option(names = "--input", required = true, paramLabel = "PATH", split = ",",
+    @Option(names = "--input", required = true, paramLabel = "PATH",
             description = "Input data: CSV (.csv, .csv.gz, .csv.bz2), Parquet or LibSVM; a file, a directory of "
-                    + "part files or a glob, on any Hadoop file system (file://, hdfs://, s3a://). Repeat or "
-                    + "separate with commas for several.")
+                    + "part files or a glob ({a,b} included), on any Hadoop file system (file://, hdfs://, s3a://). "
+                    + "Repeat --input for several.")
     List<String> input;
 
     @Option(names = "--format", paramLabel = "csv|parquet|libsvm",
@@ -33,8 +33,8 @@ public final class DataOptions {
     String handleInvalid;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
-            description = "Partitions of the cached data (0: the input's, and at least Spark's default "
-                    + "parallelism). Default: ${DEFAULT-VALUE}")
+            description = "Partitions to spread the data over (0: the input's; for training at least Spark's "
+                    + "default parallelism). Default: ${DEFAULT-VALUE}")
     int partitions;
 
     /** Whether invalid rows are dropped (--handle-invalid skip) rather than fatal. */

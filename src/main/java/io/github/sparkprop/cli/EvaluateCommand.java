@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "F1, the confusion matrix and (two classes) the area under the ROC curve for a classifier; RMSE, "
                 + "MAE and R^2 for regression.", ""},
         footer = {"", "Example:",
-            "  sparkprop evaluate --model models/mnist --input data/mnist-test-2k.csv.gz --json",
+            "  sparkprop evaluate --model models/mnist-mlp \\",
+            "      --input data/mnist-test-2k.csv.gz --json",
             "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
 public final class EvaluateCommand implements Callable<Integer> {
 

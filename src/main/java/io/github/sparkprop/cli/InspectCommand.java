@@ -9,8 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +29,12 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory.")
     String modelDir;
 
+    @Mixin
+    SparkOptions sparkOptions;
+
     @Override
     public Integer call() {
-        Model model = ModelStore.load(modelDir, new Configuration());
+        Model model = ModelStore.load(modelDir, sparkOptions.hadoopConfiguration());
         Network network = model.network();
         PrintWriter out = spec.commandLine().getOut();
         out.println("model " + modelDir);
@@ -53,8 +56,15 @@ public final class InspectCommand implements Callable<Integer> {
             out.println("training");
             for (Iterator<Map.Entry<String, JsonNode>> it = training.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                out.printf("  %-18s %s%n", field.getKey(), field.getValue().isTextual() ? field.getValue().asText()
-                        : abbreviate(field.getValue().toString()));
+                JsonNode value = field.getValue();
+                if (field.getKey().equals("settings")) {
+                    value.fields().forEachRemaining(setting -> out.printf("  %-18s %s%n", setting.getKey(),
+                            text(setting.getValue())));
+                } else if (field.getKey().endsWith("Metrics")) {
+                    out.printf("  %-18s %s%n", field.getKey(), figures(value));
+                } else {
+                    out.printf("  %-18s %s%n", field.getKey(), text(value));
+                }
             }
         }
         out.flush();
@@ -66,7 +76,18 @@ public final class InspectCommand implements Callable<Integer> {
                 : String.join(", ", names.subList(0, 10)) + ", ... (" + names.size() + " in all)";
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 400 ? text : text.substring(0, 397) + "...";
+    private static String text(JsonNode value) {
+        return value.isTextual() ? value.asText() : value.toString();
+    }
+
+    /** The headline figures of a metrics object: samples, accuracy, losses, AUC, RMSE, MAE, R^2. */
+    private static String figures(JsonNode metrics) {
+        StringBuilder s = new StringBuilder();
+        for (String name : List.of("samples", "accuracy", "logLoss", "squaredLoss", "auc", "rmse", "mae", "r2")) {
+            if (metrics.has(name) && !metrics.get(name).isNull()) {
+                s.append(s.length() == 0 ? "" : "  ").append(name).append(' ').append(metrics.get(name).asText());
+            }
+        }
+        return s.toString();
     }
 }

@@ -40,6 +40,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Option(names = "--label", paramLabel = "COL",
+            description = "A label column the data may have, kept in the output and never read as a feature. "
+                    + "Default: the one the model was trained with, else 'label'.")
+    String label;
+
     @Option(names = "--output", required = true, paramLabel = "PATH",
             description = "Where to write the predictions (a directory of part files).")
     String output;
@@ -49,7 +54,7 @@ public final class PredictCommand implements Callable<Integer> {
     String outputFormat;
 
     @Option(names = "--overwrite", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-            description = "Replace an existing --output.")
+            description = "Replace an existing --output (an earlier prediction output only).")
     boolean overwrite;
 
     @Mixin
@@ -57,40 +62,34 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String format = outputFormat;
+        if (format != null && !format.equals("csv") && !format.equals("parquet")) {
+            throw new InputException("--output-format must be csv or parquet, got '" + format + "'");
+        }
         SparkSession spark = sparkOptions.session();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Predictor.checkOutput(output, overwrite, data.input, context.hadoopConfiguration());
         Model model = ModelStore.load(modelDir, context.hadoopConfiguration());
         LabelEncoder encoder = model.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(model.labels()) : null;
         DataSpec dataSpec = new DataSpec(data.input, data.format(), data.csv(), null, model.inputColumns(), null,
                 model.task(), encoder, model.scaler(), false, data.skipInvalid(), data.partitions, HoldOut.NONE, null,
                 model.vectorColumn() != null ? model.network().inputSize() : 0, false);
-        DataLoader.Validated input = DataLoader.validate(spark, dataSpec);
+        String labelColumn = label != null ? label
+                : model.training() != null && model.training().hasNonNull("label")
+                        ? model.training().get("label").asText() : "label";
+        DataLoader.Validated input = DataLoader.validate(spark, dataSpec, labelColumn);
         if (input.features().count() != model.network().inputSize()) {
             throw new InputException("the model takes " + model.network().inputSize() + " features, "
                     + input.table().description() + " has " + input.features().count());
         }
-        String format = outputFormat != null ? outputFormat
-                : input.table().format() == InputFormat.CSV ? "csv" : "parquet";
-        if (!format.equals("csv") && !format.equals("parquet")) {
-            throw new InputException("--output-format must be csv or parquet, got '" + format + "'");
+        if (format == null) {
+            format = input.table().format() == InputFormat.CSV ? "csv" : "parquet";
         }
-        if (!overwrite && existing(context)) {
-            throw new InputException("output " + output + " already exists; use --overwrite to replace it");
-        }
-        long written = Predictor.predict(spark, model, input, output, format, overwrite);
+        long written = Predictor.predict(spark, model, input, output, format, overwrite, data.partitions);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%,d predictions written to %s (%s)%s%n", written, output, format,
                 input.skipped() > 0 ? "; " + input.skipped() + " invalid rows skipped" : "");
         out.flush();
         return 0;
-    }
-
-    private boolean existing(JavaSparkContext context) {
-        try {
-            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(output);
-            return path.getFileSystem(context.hadoopConfiguration()).exists(path);
-        } catch (java.io.IOException e) {
-            throw new InputException("cannot check output " + output + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -26,6 +26,20 @@ public final class SparkOptions {
     @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", paramLabel = "true|false", description = "Print stack traces of failures.")
     boolean verbose;
 
+    /**
+     * A Hadoop configuration with the {@code spark.hadoop.*} settings of --conf, for commands that read
+     * files without starting Spark (inspect).
+     */
+    org.apache.hadoop.conf.Configuration hadoopConfiguration() {
+        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+        conf.forEach((key, value) -> {
+            if (key.startsWith("spark.hadoop.")) {
+                hadoop.set(key.substring("spark.hadoop.".length()), value);
+            }
+        });
+        return hadoop;
+    }
+
     /** The active SparkSession, or a new one with these options. */
     SparkSession session() {
         return SparkSessions.getOrCreate(master, conf);

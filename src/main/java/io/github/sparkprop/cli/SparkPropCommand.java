@@ -13,7 +13,7 @@ import picocli.CommandLine.HelpCommand;
         footer = {"",
             "Run 'sparkprop COMMAND --help' for a command's options.",
             "Locally:      submit/local.sh COMMAND [OPTIONS]",
-            "On a cluster: spark-submit --class io.github.sparkprop.cli.Main target/sparkprop.jar COMMAND [OPTIONS]",
+            "On a cluster: submit/standalone.sh, submit/yarn.sh or submit/k8s.sh (see the README).",
             "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
 public final class SparkPropCommand implements Runnable {
 

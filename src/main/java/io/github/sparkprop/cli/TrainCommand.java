@@ -143,7 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "the partitioning). Default: ${DEFAULT-VALUE}")
     double validationFraction;
 
-    @Option(names = "--validation", paramLabel = "PATH", split = ",",
+    @Option(names = "--validation", paramLabel = "PATH",
             description = "Validation data in a file of their own (instead of --validation-fraction).")
     List<String> validation;
 
@@ -163,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "instead. Default: ${DEFAULT-VALUE}")
     double tolerance;
 
-    @Option(names = "--test", paramLabel = "PATH", split = ",",
+    @Option(names = "--test", paramLabel = "PATH",
             description = "Held-out data scored once with the final model (never used in training).")
     List<String> test;
 

@@ -49,15 +49,16 @@ public final class DataLoader {
 
     /**
      * Reads and validates the input of {@code spec} in one pass, without caching anything: for commands that
-     * go over the rows once (predict). The spec's label may be null.
+     * go over the rows once (predict). The spec's label is null: labels are not read.
      *
+     * @param ignored a column that is never a feature (a label the rows may carry), or null
      * @return the table, its feature columns and the number of invalid rows (0 unless they may be skipped)
      * @throws InputException as {@link #load}
      */
-    public static Validated validate(SparkSession spark, DataSpec spec) {
+    public static Validated validate(SparkSession spark, DataSpec spec, String ignored) {
         try {
             Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures());
-            FeatureColumns features = resolveFeatures(table, spec);
+            FeatureColumns features = resolveFeatures(table, spec, ignored);
             FeatureColumns reading = features.isVector()
                     ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
             RowParser checker = new RowParser(table, reading, spec.label(), null, spec.task(), spec.encoder());
@@ -71,6 +72,13 @@ public final class DataLoader {
                     .treeReduce(DataSummary::merge);
             spark.sparkContext().setJobDescription(null);
             long skipped = checkRows(summary, table, spec.skipInvalid(), ids, spark.sparkContext().hadoopConfiguration());
+            if (features.isVector()) {
+                // sparse only when mostly zeros, and never when the scaler centres (it must see every value)
+                double density = summary.nonZeros() / ((double) Math.max(1, summary.validRows())
+                        * features.vectorSize());
+                boolean sparse = density < SPARSE_DENSITY && (spec.scaler() == null || !spec.scaler().centres());
+                features = FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), sparse);
+            }
             return new Validated(table, features, summary.records(), skipped);
         } catch (InputException e) {
             throw e;
@@ -203,6 +211,10 @@ public final class DataLoader {
     }
 
     private static FeatureColumns resolveFeatures(Table table, DataSpec spec) {
+        return resolveFeatures(table, spec, null);
+    }
+
+    private static FeatureColumns resolveFeatures(Table table, DataSpec spec, String ignored) {
         List<String> columns = table.columns();
         if (spec.label() != null && !columns.contains(spec.label())) {
             throw new InputException("label column '" + spec.label() + "' not found in " + table.description()
@@ -218,6 +230,9 @@ public final class DataLoader {
         }
         if (spec.weight() != null) {
             excluded.add(spec.weight());
+        }
+        if (ignored != null && columns.contains(ignored)) {
+            excluded.add(ignored);
         }
         List<String> names = FeatureColumns.select(table, spec.features(), excluded);
         for (String name : names) {

@@ -61,7 +61,7 @@ public record Metrics(long samples, Loss lossFunction, double loss, List<String>
         return actual == 0 ? Double.NaN : (double) confusion[c][c] / actual;
     }
 
-    /** The harmonic mean of precision and recall of class c (0 when both are 0). */
+    /** The harmonic mean of precision and recall of class c (0 when both are 0, NaN when either is). */
     public double f1(int c) {
         double p = precision(c);
         double r = recall(c);
@@ -84,32 +84,37 @@ public record Metrics(long samples, Loss lossFunction, double loss, List<String>
         return samples == 0 ? Double.NaN : (double) correct / samples;
     }
 
-    /** The figures as an ordered map, for JSON output. */
+    /** A figure for JSON: the number, or null where it is undefined (NaN: no sample predicted as a class). */
+    private static Double figure(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+
+    /** The figures as an ordered map, for JSON output (undefined figures as null). */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("samples", samples);
         if (isClassification()) {
-            map.put("accuracy", accuracy());
-            map.put(lossFunction == Loss.CROSS_ENTROPY ? "logLoss" : "squaredLoss", loss);
-            if (!Double.isNaN(auc)) {
-                map.put("auc", auc);
+            map.put("accuracy", figure(accuracy()));
+            map.put(lossFunction == Loss.CROSS_ENTROPY ? "logLoss" : "squaredLoss", figure(loss));
+            if (labels.size() == 2) {
+                map.put("auc", figure(auc));
             }
             map.put("labels", labels);
             List<Map<String, Object>> perClass = new java.util.ArrayList<>();
             for (int c = 0; c < labels.size(); c++) {
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("label", labels.get(c));
-                figures.put("precision", precision(c));
-                figures.put("recall", recall(c));
-                figures.put("f1", f1(c));
+                figures.put("precision", figure(precision(c)));
+                figures.put("recall", figure(recall(c)));
+                figures.put("f1", figure(f1(c)));
                 perClass.add(figures);
             }
             map.put("perClass", perClass);
             map.put("confusionMatrix", confusion);
         } else {
-            map.put("rmse", rmse);
-            map.put("mae", mae);
-            map.put("r2", r2);
+            map.put("rmse", figure(rmse));
+            map.put("mae", figure(mae));
+            map.put("r2", figure(r2));
         }
         return map;
     }

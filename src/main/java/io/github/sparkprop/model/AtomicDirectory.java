@@ -63,6 +63,21 @@ public final class AtomicDirectory {
     }
 
     /**
+     * Fails unless a directory can be made beside {@code target}: one is made and removed again.
+     *
+     * @throws IOException naming what cannot be written
+     */
+    public static void probeWritable(Path target, Configuration conf) throws IOException {
+        FileSystem fs = fileSystem(target, conf);
+        Path qualified = fs.makeQualified(target);
+        Path probe = new Path(qualified.getParent(), "." + qualified.getName() + ".probe-" + UUID.randomUUID());
+        if (!fs.mkdirs(probe)) {
+            throw new IOException("cannot create " + probe);
+        }
+        fs.delete(probe, true);
+    }
+
+    /**
      * The bytes of one file of a directory.
      *
      * @throws FileNotFoundException when it does not exist

@@ -7,7 +7,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -47,12 +46,7 @@ public final class ModelStore {
                             + MODEL_JSON + "); --overwrite only replaces models: choose another --output");
                 }
             }
-            Path qualified = fs.makeQualified(path);
-            Path probe = new Path(qualified.getParent(), "." + qualified.getName() + ".probe-" + UUID.randomUUID());
-            if (!fs.mkdirs(probe)) {
-                throw new IOException("cannot create " + probe);
-            }
-            fs.delete(probe, true);
+            AtomicDirectory.probeWritable(path, conf);
         } catch (IOException e) {
             throw new InputException("cannot write output " + dir + ": " + e.getMessage(), e);
         }

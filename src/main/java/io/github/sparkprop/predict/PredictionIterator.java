@@ -19,8 +19,8 @@ import org.apache.spark.sql.RowFactory;
 /**
  * Predicts the rows of one partition a block at a time (one forward pass per block, GEMM per layer):
  * each output row is the input row's kept columns, then the prediction and, for classifiers, one
- * probability per class. Rows with an invalid feature value are dropped (they have been counted, and
- * refused unless --handle-invalid skip).
+ * probability per class. Rows with an invalid feature value or the wrong number of fields are dropped
+ * (the validating pass has counted them, and refused them unless --handle-invalid skip).
  */
 final class PredictionIterator implements Iterator<Row> {
 
@@ -61,6 +61,9 @@ final class PredictionIterator implements Iterator<Row> {
         List<Vector> vectors = new ArrayList<>();
         while (pending.size() < PredictionSpec.BLOCK && rows.hasNext()) {
             Row row = rows.next();
+            if (spec.malformedIndex() >= 0 && !row.isNullAt(spec.malformedIndex())) {
+                continue; // a CSV row with the wrong number of fields
+            }
             if (spec.vectorIndex() >= 0) {
                 Vector vector = row.isNullAt(spec.vectorIndex()) ? null : (Vector) row.get(spec.vectorIndex());
                 if (vector == null || vector.size() != n0 || !finite(vector)) {
@@ -82,8 +85,9 @@ final class PredictionIterator implements Iterator<Row> {
         if (pending.isEmpty()) {
             return;
         }
-        double[] outputs = spec.sparse() ? backprop.predict(spec.weights(), sparse(vectors, n0, spec.scaler()))
-                : backprop.predict(spec.weights(), x, pending.size());
+        double[] w = spec.weights().value();
+        double[] outputs = spec.sparse() ? backprop.predict(w, sparse(vectors, n0, spec.scaler()))
+                : backprop.predict(w, x, pending.size());
         int units = spec.network().outputSize();
         for (int j = 0; j < pending.size(); j++) {
             ready.add(output(pending.get(j), outputs, j * units, units));

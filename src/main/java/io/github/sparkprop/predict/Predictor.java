@@ -8,6 +8,8 @@ import io.github.sparkprop.model.Model;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -15,6 +17,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies a model to validated input and writes the result as Spark writes data (a directory of part
@@ -26,13 +30,20 @@ public final class Predictor {
     private Predictor() {
     }
 
+    /** Checks, before any work, that the output can be written (see {@link PredictionOutput}). */
+    public static void checkOutput(String output, boolean overwrite, List<String> inputs,
+            org.apache.hadoop.conf.Configuration conf) {
+        PredictionOutput.check(output, overwrite, inputs, conf);
+    }
+
     /**
-     * @param format csv or parquet
+     * @param format     csv or parquet
+     * @param partitions the number of partitions to spread the work over, or 0 for the input's
      * @return the number of rows written
-     * @throws InputException when an output column name is taken or a vector column would go to CSV
+     * @throws InputException when an output column name is taken
      */
     public static long predict(SparkSession spark, Model model, DataLoader.Validated input, String output,
-            String format, boolean overwrite) {
+            String format, boolean overwrite, int partitions) {
         Table table = input.table();
         FeatureColumns features = input.features();
         List<String> columns = table.columns();
@@ -42,7 +53,9 @@ public final class Predictor {
         for (StructField field : table.schema().fields()) {
             if (!featureNames.contains(field.name())) {
                 if (format.equals("csv") && field.dataType().typeName().equals("vector")) {
-                    continue; // CSV cannot hold a vector column
+                    LOG.warn("column '{}' is a vector, which CSV cannot hold: left out of the predictions (write "
+                            + "--output-format parquet to keep it)", field.name());
+                    continue;
                 }
                 kept.add(columns.indexOf(field.name()));
                 schema = schema.add(field);
@@ -59,22 +72,43 @@ public final class Predictor {
             }
         }
         int vectorIndex = features.isVector() ? columns.indexOf(features.vectorColumn()) : -1;
-        PredictionSpec spec = new PredictionSpec(model.network(), model.weights(), model.scaler(),
-                features.names().stream().mapToInt(columns::indexOf).toArray(), vectorIndex, features.sparse(),
-                kept.stream().mapToInt(Integer::intValue).toArray(), labels, numeric, integral);
-        Dataset<Row> rows = table.rows().select(columns.stream().map(org.apache.spark.sql.functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new));
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<double[]> weights = context.broadcast(model.weights());
+        PredictionSpec spec = new PredictionSpec(model.network(), weights, model.scaler(),
+                features.names().stream().mapToInt(columns::indexOf).toArray(), vectorIndex, table.malformedIndex(),
+                features.sparse(), kept.stream().mapToInt(Integer::intValue).toArray(), labels, numeric, integral);
+        // the data columns and, for CSV, the column that flags rows with the wrong number of fields
+        int width = table.malformedIndex() >= 0 ? table.malformedIndex() + 1 : columns.size();
+        Dataset<Row> rows = table.rows().select(java.util.Arrays.stream(table.rows().columns()).limit(width)
+                .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
+        if (partitions > 0) {
+            rows = rows.repartition(partitions);
+        }
         JavaRDD<Row> predictions = rows.javaRDD().mapPartitions(it -> new PredictionIterator(it, spec));
         Dataset<Row> result = spark.createDataFrame(predictions, schema);
         spark.sparkContext().setJobDescription("sparkprop predicting " + table.description());
         try {
             result.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).option("header", true)
                     .format(format).save(output);
+            return spark.read().option("header", true).format(format).load(output).count();
+        } catch (RuntimeException e) {
+            throw new InputException("cannot write the predictions to " + output + ": "
+                    + String.valueOf(rootMessage(e)).lines().findFirst().orElse(""), e);
         } finally {
             spark.sparkContext().setJobDescription(null);
+            weights.destroy(true);
         }
-        return input.rows() - input.skipped();
     }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Predictor.class);
 
     private static StructType add(StructType schema, String name, org.apache.spark.sql.types.DataType type) {
         if (List.of(schema.fieldNames()).contains(name)) {

@@ -81,7 +81,7 @@ public final class CheckpointStore {
         }
         ArrayNode history = json.putArray("history");
         for (IterationRecord r : state.history()) {
-            history.addArray().add(r.iteration()).add(r.cost()).add(r.gradientNorm()).add(r.samples())
+            history.addArray().add(r.iteration()).add(r.cost()).add(r.loss()).add(r.gradientNorm()).add(r.samples())
                     .add(r.seconds()).add(r.validationLoss()).add(r.validationAccuracy()).add(r.validationRmse());
         }
         Path target = new Path(dir, String.format("%s%08d", PREFIX, state.iteration()));
@@ -196,8 +196,8 @@ public final class CheckpointStore {
         List<IterationRecord> history = new ArrayList<>();
         for (JsonNode r : json.get("history")) {
             history.add(new IterationRecord(r.get(0).asInt(), r.get(1).asDouble(), r.get(2).asDouble(),
-                    r.get(3).asLong(), r.get(4).asDouble(), r.get(5).asDouble(), r.get(6).asDouble(),
-                    r.get(7).asDouble()));
+                    r.get(3).asDouble(), r.get(4).asLong(), r.get(5).asDouble(), r.get(6).asDouble(),
+                    r.get(7).asDouble(), r.get(8).asDouble()));
         }
         double[] early = new double[3];
         Iterator<JsonNode> values = json.get("earlyStopping").elements();

@@ -7,6 +7,7 @@ import io.github.sparkprop.evaluate.Metrics;
  *
  * @param iteration          1-based
  * @param cost               J(w) over the iteration's batch, L2 included (NaN for an empty mini-batch)
+ * @param loss               the mean loss over the batch without the L2 term (comparable to the validation loss)
  * @param gradientNorm       ||dJ/dw||
  * @param samples            the samples in the batch
  * @param seconds            wall time of the iteration
@@ -14,19 +15,19 @@ import io.github.sparkprop.evaluate.Metrics;
  * @param validationAccuracy accuracy on the validation data (classifiers), or NaN
  * @param validationRmse     RMSE on the validation data (regression), or NaN
  */
-public record IterationRecord(int iteration, double cost, double gradientNorm, long samples, double seconds,
-        double validationLoss, double validationAccuracy, double validationRmse) {
+public record IterationRecord(int iteration, double cost, double loss, double gradientNorm, long samples,
+        double seconds, double validationLoss, double validationAccuracy, double validationRmse) {
 
-    static final String CSV_HEADER =
-            "iteration,loss,gradient_norm,samples,seconds,validation_loss,validation_accuracy,validation_rmse";
+    static final String CSV_HEADER = "iteration,cost,loss,gradient_norm,samples,seconds,validation_loss,"
+            + "validation_accuracy,validation_rmse";
 
-    static IterationRecord of(int iteration, double cost, double gradientNorm, long samples, double seconds,
-            Metrics validation) {
+    static IterationRecord of(int iteration, double cost, double loss, double gradientNorm, long samples,
+            double seconds, Metrics validation) {
         if (validation == null) {
-            return new IterationRecord(iteration, cost, gradientNorm, samples, seconds, Double.NaN, Double.NaN,
+            return new IterationRecord(iteration, cost, loss, gradientNorm, samples, seconds, Double.NaN, Double.NaN,
                     Double.NaN);
         }
-        return new IterationRecord(iteration, cost, gradientNorm, samples, seconds, validation.loss(),
+        return new IterationRecord(iteration, cost, loss, gradientNorm, samples, seconds, validation.loss(),
                 validation.accuracy(), validation.rmse());
     }
 
@@ -36,7 +37,8 @@ public record IterationRecord(int iteration, double cost, double gradientNorm, l
 
     /** The record as a line of history.csv (an empty field where a figure is missing). */
     String csv() {
-        return iteration + "," + field(cost) + "," + field(gradientNorm) + "," + samples + "," + field(seconds) + ","
+        return iteration + "," + field(cost) + "," + field(loss) + "," + field(gradientNorm) + "," + samples + ","
+                + field(seconds) + ","
                 + field(validationLoss) + "," + field(validationAccuracy) + "," + field(validationRmse);
     }
 

@@ -16,7 +16,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The curves of a training run as a PNG (JFreeChart): the training loss and, where evaluated, the validation
+ * The curves of a training run as a PNG (JFreeChart): the training loss (the mean loss over the batch,
+ * without the L2 term, as the validation loss is) and, where evaluated, the validation
  * loss per iteration; below them the validation accuracy (classifiers) or RMSE (regression).
  */
 public final class LossPlot {
@@ -38,8 +39,8 @@ public final class LossPlot {
         XYSeries accuracy = new XYSeries("validation accuracy");
         XYSeries rmse = new XYSeries("validation RMSE");
         for (IterationRecord r : history) {
-            if (Double.isFinite(r.cost())) {
-                training.add(r.iteration(), r.cost());
+            if (Double.isFinite(r.loss())) {
+                training.add(r.iteration(), r.loss());
             }
             if (r.hasValidation()) {
                 validation.add(r.iteration(), r.validationLoss());

@@ -40,7 +40,7 @@ final class ProgressLog {
         if (t != 1 && t != total && t % every != 0) {
             return;
         }
-        StringBuilder line = new StringBuilder(String.format("iteration %d/%d  loss %.6g", t, total, r.cost()));
+        StringBuilder line = new StringBuilder(String.format("iteration %d/%d  loss %.6g", t, total, r.loss()));
         if (r.hasValidation()) {
             line.append(String.format("  val loss %.6g", r.validationLoss()));
             if (!Double.isNaN(r.validationAccuracy())) {

@@ -101,7 +101,7 @@ public final class Trainer {
             Evaluation evaluation = step.start();
             if (evaluation.isEmpty()) {
                 progress.emptyBatch(t);
-                IterationRecord record = IterationRecord.of(t, Double.NaN, 0, 0, seconds(start), null);
+                IterationRecord record = IterationRecord.of(t, Double.NaN, Double.NaN, 0, 0, seconds(start), null);
                 history.add(record);
                 finish(t, w, history, early, previousCost, record, null);
                 continue;
@@ -118,8 +118,8 @@ public final class Trainer {
                                 + "add --resume to continue from it with a smaller --learning-rate"));
             }
             Metrics validation = objective.validationDue(t) ? objective.validation(startWeights) : null;
-            IterationRecord record = IterationRecord.of(t, evaluation.cost(), gradientNorm, evaluation.samples(),
-                    seconds(start), validation);
+            IterationRecord record = IterationRecord.of(t, evaluation.cost(), evaluation.dataLoss(), gradientNorm,
+                    evaluation.samples(), seconds(start), validation);
             history.add(record);
             progress.record(record);
 

@@ -125,6 +125,74 @@ class CliTest {
         assertTrue(again.err().contains("already exists; use --overwrite"), again.err());
     }
 
+    /**
+     * Predict keeps the non-feature columns (the label among them), skips what validation refused when asked
+     * to, writes Parquet, and leaves other data alone: --overwrite replaces only an earlier prediction output.
+     */
+    @Test
+    void predictSkipsInvalidRowsWritesParquetAndProtectsOtherData() throws IOException {
+        String model = dir.resolve("m").toString();
+        assertEquals(0, sparkprop("train", "--input", IRIS, "--label", "species", "--standardize", "--iterations",
+                "30", "--output", model).code());
+        Path input = dir.resolve("mixed.csv");
+        Files.write(input, List.of("id,sepal_length,sepal_width,petal_length,petal_width,species",
+                "a,5.1,3.5,1.4,0.2,setosa", "b,oops,3.0,1.4,0.2,setosa", "c,6.3,3.3,6.0,2.5", "d,5.9,3.0,5.1,1.8,?"));
+        String out = dir.resolve("out").toString();
+        Run refused = sparkprop("predict", "--model", model, "--input", input.toString(), "--output", out);
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("mixed.csv line 3: column 'sepal_length': value 'oops' is not a number"),
+                refused.err());
+
+        Run skipped = sparkprop("predict", "--model", model, "--input", input.toString(), "--output", out,
+                "--handle-invalid", "skip", "--output-format", "parquet");
+        assertEquals(0, skipped.code(), skipped.err());
+        assertTrue(skipped.out().startsWith("2 predictions written") && skipped.out().contains("2 invalid rows skipped"),
+                skipped.out());
+        List<org.apache.spark.sql.Row> rows = SharedSpark.session().read().parquet(out).orderBy("id").collectAsList();
+        assertEquals(2, rows.size());
+        assertEquals("a", rows.get(0).getString(0));
+        assertEquals("?", rows.get(1).getAs("species"), "a label the model does not know is kept as it is");
+        assertEquals("setosa", rows.get(0).getAs("prediction"));
+
+        Path precious = Files.createDirectory(dir.resolve("precious"));
+        Files.writeString(precious.resolve("notes.txt"), "keep");
+        Run overwrite = sparkprop("predict", "--model", model, "--input", IRIS, "--output", precious.toString(),
+                "--overwrite");
+        assertEquals(2, overwrite.code());
+        assertTrue(overwrite.err().contains("not an earlier prediction output"), overwrite.err());
+        assertEquals("keep", Files.readString(precious.resolve("notes.txt")));
+        Run inside = sparkprop("predict", "--model", model, "--input", dir.toString(), "--output",
+                dir.resolve("below").toString());
+        assertEquals(2, inside.code());
+        assertTrue(inside.err().contains("overlap"), inside.err());
+    }
+
+    /** A hand-written minimal model.json names no features: every column but the label is one. */
+    @Test
+    void aMinimalModelPredictsFromEveryColumnButTheLabel() throws IOException {
+        Path model = Files.createDirectory(dir.resolve("minimal"));
+        Files.writeString(model.resolve("model.json"), "{\"format\": \"sparkprop-model\", \"formatVersion\": 1, "
+                + "\"layers\": [2, 1], \"activations\": [\"identity\"], \"loss\": \"squared\"}");
+        byte[] header = ("{\"layers.0.weight\":{\"dtype\":\"F64\",\"shape\":[1,2],\"data_offsets\":[0,16]},"
+                + "\"layers.0.bias\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[16,24]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 + header.length + 24)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bytes.putLong(header.length).put(header).putDouble(2).putDouble(-1).putDouble(0.5);
+        Files.write(model.resolve("weights.safetensors"), bytes.array());
+        Path input = dir.resolve("xy.csv");
+        Files.write(input, List.of("x,y,label", "1,3,0", "4,2,0"));
+        String out = dir.resolve("p").toString();
+        Run run = sparkprop("predict", "--model", model.toString(), "--input", input.toString(), "--output", out);
+        assertEquals(0, run.code(), run.err());
+        // prediction = 2 x - y + 0.5: 2 - 3 + 0.5 = -0.5 and 8 - 2 + 0.5 = 6.5
+        List<org.apache.spark.sql.Row> rows = SharedSpark.session().read().option("header", true).csv(out)
+                .orderBy("prediction").collectAsList();
+        assertEquals("-0.5", rows.get(0).getAs("prediction"));
+        assertEquals("6.5", rows.get(1).getAs("prediction"));
+        assertEquals(List.of("label", "prediction"), List.of(rows.get(0).schema().fieldNames()));
+    }
+
     @Test
     void aRegressionModelReportsRmse() {
         String model = dir.resolve("petal").toString();
@@ -185,8 +253,8 @@ class CliTest {
         assertTrue(training.get("validationMetrics").get("accuracy").asDouble() > 0.8, training.toString());
         List<String> history = Files.readAllLines(Path.of(model, "history.csv"));
         assertTrue(history.get(0).endsWith("validation_loss,validation_accuracy,validation_rmse"), history.get(0));
-        assertTrue(history.get(2).matches("2,[^,]+,[^,]+,\\d+,[^,]+,[0-9.]+,[0-9.]+,"), history.get(2));
-        assertTrue(history.get(1).matches("1,[^,]+,[^,]+,\\d+,[^,]+,,,"), history.get(1));
+        assertTrue(history.get(2).matches("2,[^,]+,[^,]+,[^,]+,\\d+,[^,]+,[0-9.]+,[0-9.]+,"), history.get(2));
+        assertTrue(history.get(1).matches("1,[^,]+,[^,]+,[^,]+,\\d+,[^,]+,,,"), history.get(1));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.sparkprop.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.Task;
 import io.github.sparkprop.data.DataLoader;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The distributed AUC equals the Mann-Whitney count over every (positive, negative) pair, computed here
- * directly: a pair scores 1 when the positive scores higher, 1/2 on a tie. Repeated rows make ties.
+ * directly: a pair scores 1 when the positive scores higher, 1/2 on a tie. Some rows come twice, once with
+ * each label, so that positives and negatives tie.
  */
 class RocAucTest {
 
@@ -35,8 +37,11 @@ class RocAucTest {
         StringBuilder csv = new StringBuilder("a,b,label\n");
         for (int i = 0; i < 300; i++) {
             int label = random.nextInt(2);
-            String row = (label + random.nextGaussian()) + "," + random.nextGaussian() + "," + label + "\n";
-            csv.append(row).append(i % 7 == 0 ? row : "");
+            String features = (label + random.nextGaussian()) + "," + random.nextGaussian();
+            csv.append(features).append(',').append(label).append('\n');
+            if (i % 5 == 0) {
+                csv.append(features).append(',').append(1 - label).append('\n');
+            }
         }
         Path file = dir.resolve("binary.csv");
         Files.writeString(file, csv);
@@ -60,6 +65,13 @@ class RocAucTest {
                 }
             }
             double expected = wins / ((double) positives.size() * negatives.size());
+            double ties = 0;
+            for (double pos : positives) {
+                for (double neg : negatives) {
+                    ties += pos == neg ? 1 : 0;
+                }
+            }
+            assertTrue(ties > 50, "the data make ties: " + ties);
             assertEquals(expected, RocAuc.of(SharedSpark.context(), data.blocks(), network, w), 1e-12);
         } finally {
             data.release();
