@@ -499,6 +499,34 @@ class CliTest {
                 && evaluate.out().contains("versicolor"), evaluate.out());
     }
 
+    /** The committed version-1 model, evaluated now, gives the figures recorded when it was saved. */
+    @Test
+    void theFixtureModelEvaluatesAsRecorded() throws IOException {
+        String fixture = "src/test/resources/models/iris-v1";
+        JsonNode recorded = new ObjectMapper().readTree(Path.of(fixture, "model.json").toFile())
+                .get("training").get("trainMetrics");
+        Run evaluate = sparkprop("evaluate", "--model", fixture, "--input", IRIS, "--json");
+        assertEquals(0, evaluate.code(), evaluate.err());
+        JsonNode now = new ObjectMapper().readTree(evaluate.out());
+        assertEquals(recorded.get("accuracy").asDouble(), now.get("accuracy").asDouble(), 1e-12);
+        assertEquals(recorded.get("logLoss").asDouble(), now.get("logLoss").asDouble(), 1e-9);
+        assertEquals(recorded.get("confusionMatrix"), now.get("confusionMatrix"));
+    }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        for (String command : new String[] {"train", "predict", "evaluate", "inspect"}) {
+            Run help = sparkprop(command, "--help");
+            assertEquals(0, help.code(), command);
+            assertTrue(help.out().startsWith("Usage: sparkprop " + command) && help.out().contains("Example")
+                    && help.out().contains("Exit codes: 0 success, 2 bad usage"), help.out());
+            assertTrue(help.out().lines().allMatch(line -> line.length() <= 80), "fits 80 columns: " + command);
+        }
+        Run top = sparkprop();
+        assertEquals(2, top.code());
+        assertTrue(top.err().contains("a command is missing: train, predict, evaluate or inspect"), top.err());
+    }
+
     @Test
     void helpAndVersionAnswer() {
         Run help = sparkprop("train", "--help");
