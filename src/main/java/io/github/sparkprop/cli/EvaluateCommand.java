@@ -2,11 +2,8 @@ package io.github.sparkprop.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sparkprop.InputException;
-import io.github.sparkprop.Task;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
-import io.github.sparkprop.data.HoldOut;
-import io.github.sparkprop.data.LabelEncoder;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.evaluate.Evaluator;
 import io.github.sparkprop.evaluate.Metrics;
@@ -59,13 +56,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         SparkSession spark = sparkOptions.session();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Model model = ModelStore.load(modelDir, context.hadoopConfiguration());
-        String labelColumn = label != null ? label
-                : model.training() != null && model.training().hasNonNull("label")
-                        ? model.training().get("label").asText() : "label";
-        LabelEncoder encoder = model.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(model.labels()) : null;
-        DataSpec dataSpec = new DataSpec(data.input, data.format(), data.csv(), labelColumn, model.inputColumns(),
-                null, model.task(), encoder, model.scaler(), false, data.skipInvalid(), data.partitions, HoldOut.NONE,
-                null, model.vectorColumn() != null ? model.network().inputSize() : 0, false);
+        DataSpec dataSpec = ModelInput.dataSpec(model, data, ModelInput.labelColumn(model, label));
         LoadedData loaded = DataLoader.load(spark, dataSpec);
         try {
             if (loaded.features().count() != model.network().inputSize()) {

@@ -1,12 +1,9 @@
 package io.github.sparkprop.cli;
 
 import io.github.sparkprop.InputException;
-import io.github.sparkprop.Task;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
-import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.InputFormat;
-import io.github.sparkprop.data.LabelEncoder;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
 import io.github.sparkprop.predict.Predictor;
@@ -70,14 +67,8 @@ public final class PredictCommand implements Callable<Integer> {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Predictor.checkOutput(output, overwrite, data.input, context.hadoopConfiguration());
         Model model = ModelStore.load(modelDir, context.hadoopConfiguration());
-        LabelEncoder encoder = model.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(model.labels()) : null;
-        DataSpec dataSpec = new DataSpec(data.input, data.format(), data.csv(), null, model.inputColumns(), null,
-                model.task(), encoder, model.scaler(), false, data.skipInvalid(), data.partitions, HoldOut.NONE, null,
-                model.vectorColumn() != null ? model.network().inputSize() : 0, false);
-        String labelColumn = label != null ? label
-                : model.training() != null && model.training().hasNonNull("label")
-                        ? model.training().get("label").asText() : "label";
-        DataLoader.Validated input = DataLoader.validate(spark, dataSpec, labelColumn);
+        DataSpec dataSpec = ModelInput.dataSpec(model, data, null);
+        DataLoader.Validated input = DataLoader.validate(spark, dataSpec, ModelInput.labelColumn(model, label));
         if (input.features().count() != model.network().inputSize()) {
             throw new InputException("the model takes " + model.network().inputSize() + " features, "
                     + input.table().description() + " has " + input.features().count());

@@ -3,7 +3,6 @@ package io.github.sparkprop.predict;
 import io.github.sparkprop.data.Scaler;
 import io.github.sparkprop.evaluate.ScoreSum;
 import io.github.sparkprop.math.Backprop;
-import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.SparseColumns;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.Task;
-import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HoldOut;

@@ -3,7 +3,6 @@ package io.github.sparkprop.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sparkprop.Task;
-import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HoldOut;
@@ -12,7 +11,6 @@ import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.L2Penalty;
 import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
-import io.github.sparkprop.optim.Evaluation;
 import io.github.sparkprop.optim.GradientDescent;
 import io.github.sparkprop.optim.Schedule;
 import io.github.sparkprop.testing.LinearSystem;
