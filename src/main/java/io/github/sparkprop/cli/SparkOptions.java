@@ -41,7 +41,7 @@ public final class SparkOptions {
     }
 
     /** The active SparkSession, or a new one with these options. */
-    SparkSession session() {
+    public SparkSession session() {
         return SparkSessions.getOrCreate(master, conf);
     }
 }

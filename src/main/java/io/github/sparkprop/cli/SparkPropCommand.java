@@ -1,12 +1,13 @@
 package io.github.sparkprop.cli;
 
+import io.github.sparkprop.bench.BenchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /** The top-level {@code sparkprop} command. */
 @Command(name = "sparkprop", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, InspectCommand.class,
-            HelpCommand.class},
+            BenchCommand.class, HelpCommand.class},
         description = {
             "Distributed data-parallel training of feed-forward neural networks, and of logistic, softmax and "
                     + "linear regression, on Apache Spark.", ""},

@@ -1,0 +1,163 @@
+package io.github.sparkprop.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sparkprop.cli.SparkOptions;
+import io.github.sparkprop.math.Blas;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sparkprop bench}: sparkprop against MLlib, side by side in one JVM. */
+@Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Times sparkprop against MLlib in one JVM on the same cached data, master, layer sizes and "
+                + "iterations, alternating after a warm-up: the MNIST network and a synthetic one (against "
+                + "MultilayerPerceptronClassifier, sigmoid hidden layers, gd), logistic regression per pass "
+                + "over the data (against LogisticRegression), and the machine's dgemm rate. Prints a table and "
+                + "writes the figures as JSON.", ""},
+        footer = {"", "Example:", "  sparkprop bench --cases mnist,logistic --repeats 5",
+            "", "Exit codes: 0 success, 2 bad usage, 1 internal failure."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--cases", paramLabel = "LIST", split = ",", defaultValue = "mnist,synthetic,logistic,gemm",
+            description = "What to run: mnist, synthetic, logistic, gemm. Default: ${DEFAULT-VALUE}")
+    List<String> cases;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
+            description = "Iterations per timed run. Default: ${DEFAULT-VALUE}")
+    int iterations;
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "3",
+            description = "Timed runs of each side, alternating. Default: ${DEFAULT-VALUE}")
+    int repeats;
+
+    @Option(names = "--mnist", paramLabel = "PATH", defaultValue = "data/mnist-train-8k.csv.gz",
+            description = "The MNIST CSV. Default: ${DEFAULT-VALUE}")
+    String mnist;
+
+    @Option(names = "--network-rows", paramLabel = "N", defaultValue = "200000",
+            description = "Rows of the synthetic network data (784 features, 10 classes). Default: ${DEFAULT-VALUE}")
+    long networkRows;
+
+    @Option(names = "--logistic-rows", paramLabel = "N", defaultValue = "1000000",
+            description = "Rows of the synthetic logistic data (100 features). Default: ${DEFAULT-VALUE}")
+    long logisticRows;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "target/bench",
+            description = "Where the generated data (kept for later runs) and results go. Default: ${DEFAULT-VALUE}")
+    String workDir;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    private static final int[] NETWORK = {784, 128, 10};
+
+    @Override
+    public Integer call() throws IOException {
+        SparkSession spark = sparkOptions.session();
+        Benchmark benchmark = new Benchmark(spark, iterations, repeats);
+        new File(workDir).mkdirs();
+        List<Benchmark.Result> results = new ArrayList<>();
+        if (cases.contains("mnist")) {
+            results.add(benchmark.network("mnist 8k [784,128,10]", mnistParquet(spark), NETWORK));
+        }
+        if (cases.contains("synthetic")) {
+            results.add(benchmark.network("synthetic " + networkRows / 1000 + "k [784,128,10]",
+                    Benchmark.synthetic(spark, workDir + "/network-" + networkRows + ".parquet", networkRows, 784, 10,
+                            1), NETWORK));
+        }
+        if (cases.contains("logistic")) {
+            results.add(benchmark.logistic("logistic " + logisticRows / 1000 + "k x 100",
+                    Benchmark.synthetic(spark, workDir + "/logistic-" + logisticRows + ".parquet", logisticRows, 100, 2,
+                            2), 100));
+        }
+        double gemm = cases.contains("gemm") ? Benchmark.gemmRate(NETWORK[1], 668, NETWORK[0], 20) : Double.NaN;
+        report(results, gemm, spark.sparkContext().defaultParallelism(), spark);
+        return 0;
+    }
+
+    /** The MNIST CSV as Parquet with a label and a vector column (what both sides read). */
+    private String mnistParquet(SparkSession spark) {
+        String path = workDir + "/mnist.parquet";
+        if (!new File(path).exists()) {
+            Dataset<Row> csv = spark.read().option("header", true).option("inferSchema", true).csv(mnist);
+            String[] pixels = java.util.Arrays.stream(csv.columns()).filter(c -> !c.equals("label"))
+                    .toArray(String[]::new);
+            new VectorAssembler().setInputCols(pixels).setOutputCol("features").transform(csv)
+                    .select(functions.col("label").cast("double"), functions.col("features"))
+                    .write().mode(SaveMode.ErrorIfExists).parquet(path);
+        }
+        return path;
+    }
+
+    /**
+     * The table and the JSON. A case's "of dgemm" is its GFLOP/s over what dgemm reaches on all the cores
+     * Spark uses (the one-thread rate times the parallelism).
+     */
+    private void report(List<Benchmark.Result> results, double gemm, int cores, SparkSession spark)
+            throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("BLAS %s, master %s, %d iterations, %d alternating runs each%n", Blas.implementation(),
+                spark.sparkContext().master(), iterations, repeats);
+        out.printf("%-28s %12s %12s %12s %9s %9s %9s%n", "case", "rows", "sparkprop s", "MLlib s", "MLlib/sp",
+                "GFLOP/s", "of dgemm");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("blas", Blas.implementation());
+        root.put("master", spark.sparkContext().master());
+        root.put("iterations", iterations);
+        root.put("repeats", repeats);
+        root.put("cores", cores);
+        if (!Double.isNaN(gemm)) {
+            root.put("dgemmGflopsOneThread", gemm);
+        }
+        ArrayNode cases = root.putArray("cases");
+        for (Benchmark.Result r : results) {
+            double fraction = r.gflops() / (gemm * cores);
+            out.printf("%-28s %,12d %12.4f %12.4f %9.2f %9.2f %9s%n", r.name(), r.rows(), r.sparkprop().median(),
+                    r.mllib().median(), r.ratio(), r.gflops(),
+                    Double.isNaN(fraction) ? "" : String.format("%.0f %%", 100 * fraction));
+            ObjectNode c = cases.addObject();
+            c.put("name", r.name());
+            c.put("rows", r.rows());
+            c.putPOJO("layers", r.layers());
+            c.put("sparkpropSecondsPerIteration", r.sparkprop().median());
+            c.putPOJO("sparkpropRuns", r.sparkprop().all());
+            c.put("mllibSecondsPerIteration", r.mllib().median());
+            c.putPOJO("mllibRuns", r.mllib().all());
+            c.put("mllibOverSparkprop", r.ratio());
+            c.put("sparkpropSamplesPerSecond", r.rows() / r.sparkprop().median());
+            c.put("sparkpropGflops", r.gflops());
+            if (!Double.isNaN(fraction)) {
+                c.put("fractionOfDgemm", fraction);
+            }
+            c.put("cachedBytes", r.cachedBytes());
+        }
+        if (!Double.isNaN(gemm)) {
+            out.printf("dgemm [128 x 784] x [784 x 668]: %.2f GFLOP/s on one thread, %.2f on %d%n", gemm, gemm * cores,
+                    cores);
+        }
+        File file = new File(workDir, "results.json");
+        json.writerWithDefaultPrettyPrinter().writeValue(file, root);
+        out.println("results written to " + file.getPath());
+        out.flush();
+    }
+}
