@@ -26,8 +26,9 @@ submit() {
   if [[ -n "${SPARK_HOME:-}" ]]; then
     cmd=("$SPARK_HOME/bin/spark-submit")
   else
+    # SparkSubmit runs a client-mode driver in its own JVM, which --driver-java-options cannot reach
     # shellcheck disable=SC2206
-    cmd=(java $jvm_flags -cp "$(cat "$classpath_file")" org.apache.spark.deploy.SparkSubmit)
+    cmd=(java $jvm_flags ${driver_log_config:-} -cp "$(cat "$classpath_file")" org.apache.spark.deploy.SparkSubmit)
   fi
   cmd+=(--class io.github.sparkprop.cli.Main
         --properties-file "$home/conf/spark-defaults.conf" --load-spark-defaults

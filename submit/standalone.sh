@@ -2,6 +2,7 @@
 # Runs a sparkprop command on a Spark standalone cluster:
 #   submit/standalone.sh spark://HOST:7077 COMMAND [OPTIONS]
 # e.g. submit/standalone.sh spark://master:7077 train --config conf/mnist-mlp.properties
+# A cluster on this machine, for trying it: master="$(submit/cluster-up.sh)", then submit/cluster-down.sh.
 # Extra spark-submit settings: SPARK_SUBMIT_ARGS="--executor-memory 4g --total-executor-cores 8".
 set -euo pipefail
 if [[ $# -lt 2 || "$1" != spark://* ]]; then

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.cli.SparkOptions;
 import io.github.sparkprop.math.Blas;
+import io.github.sparkprop.math.Elementwise;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.functions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,8 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Times sparkprop against MLlib in one JVM on the same cached data, master, layer sizes and "
                 + "iterations, alternating after a warm-up: the MNIST network and a synthetic one (against "
                 + "MultilayerPerceptronClassifier, sigmoid hidden layers, gd), logistic regression per pass "
-                + "over the data (against LogisticRegression), and the machine's dgemm rate. Prints a table and "
-                + "writes the figures as JSON.", ""},
+                + "over the data (against LogisticRegression), the fixed cost of an iteration on a tiny data "
+                + "set, sparkprop alone on growing row counts, and the machine's dgemm rate. Prints a table and "
+                + "writes the figures as JSON. Run it once with --master local[1] and once with local[2] to see "
+                + "how it scales with cores.", ""},
         footer = {"", "Example:", "  sparkprop bench --cases mnist,logistic --repeats 5",
             "", "Exit codes: 0 success, 2 bad usage, 1 internal failure."})
 public final class BenchCommand implements Callable<Integer> {
@@ -37,8 +41,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cases", paramLabel = "LIST", split = ",", defaultValue = "mnist,synthetic,logistic,gemm",
-            description = "What to run: mnist, synthetic, logistic, gemm. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--cases", paramLabel = "LIST", split = ",",
+            defaultValue = "mnist,synthetic,logistic,tiny,scaling,gemm",
+            description = "What to run: mnist, synthetic, logistic, tiny, scaling, gemm. Default: ${DEFAULT-VALUE}")
     List<String> cases;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
@@ -61,6 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Rows of the synthetic logistic data (100 features). Default: ${DEFAULT-VALUE}")
     long logisticRows;
 
+    @Option(names = "--scaling-rows", paramLabel = "LIST", split = ",", defaultValue = "250000,500000,1000000,2000000",
+            description = "Row counts of the scaling series (sparkprop alone, [100,64,10], 100 features), each a "
+                    + "multiple of the smallest. Default: ${DEFAULT-VALUE}")
+    List<Long> scalingRows;
+
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "target/bench",
             description = "Where the generated data (kept for later runs) and results go. Default: ${DEFAULT-VALUE}")
     String workDir;
@@ -69,9 +79,12 @@ public final class BenchCommand implements Callable<Integer> {
     SparkOptions sparkOptions;
 
     private static final int[] NETWORK = {784, 128, 10};
+    private static final int[] TINY = {4, 8, 3};
+    private static final int[] SCALING = {100, 64, 10};
 
     @Override
     public Integer call() throws IOException {
+        checkScalingRows();
         SparkSession spark = sparkOptions.session();
         Benchmark benchmark = new Benchmark(spark, iterations, repeats);
         new File(workDir).mkdirs();
@@ -89,9 +102,45 @@ public final class BenchCommand implements Callable<Integer> {
                     Benchmark.synthetic(spark, workDir + "/logistic-" + logisticRows + ".parquet", logisticRows, 100, 2,
                             2), 100));
         }
+        if (cases.contains("tiny")) {
+            results.add(benchmark.network("tiny 150 [4,8,3]",
+                    Benchmark.synthetic(spark, workDir + "/tiny-150.parquet", 150, 4, 3, 3), TINY));
+        }
+        if (cases.contains("scaling")) {
+            results.addAll(scaling(spark, benchmark));
+        }
         double gemm = cases.contains("gemm") ? Benchmark.gemmRate(NETWORK[1], 668, NETWORK[0], 20) : Double.NaN;
         report(results, gemm, spark.sparkContext().defaultParallelism(), spark);
         return 0;
+    }
+
+    private void checkScalingRows() {
+        long smallest = scalingRows.stream().mapToLong(Long::longValue).min().orElse(0);
+        for (long rows : scalingRows) {
+            if (smallest <= 0 || rows % smallest != 0) {
+                throw new ParameterException(spec.commandLine(), "--scaling-rows: " + rows
+                        + " is not a positive multiple of the smallest count, " + smallest);
+            }
+        }
+    }
+
+    /**
+     * sparkprop alone on each row count of {@code --scaling-rows}: one synthetic data set of the largest count
+     * in part files of the smallest, of which each count takes the first count / smallest.
+     */
+    private List<Benchmark.Result> scaling(SparkSession spark, Benchmark benchmark) {
+        long smallest = scalingRows.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long largest = scalingRows.stream().mapToLong(Long::longValue).max().orElseThrow();
+        String path = Benchmark.synthetic(spark, workDir + "/scaling-" + largest + "-by-" + smallest + ".parquet",
+                largest, SCALING[0], SCALING[2], 4, (int) (largest / smallest));
+        File[] parts = new File(path).listFiles((dir, name) -> name.startsWith("part-") && name.endsWith(".parquet"));
+        java.util.Arrays.sort(parts);
+        List<Benchmark.Result> results = new ArrayList<>();
+        for (long rows : scalingRows) {
+            List<String> files = java.util.Arrays.stream(parts).limit(rows / smallest).map(File::getPath).toList();
+            results.add(benchmark.sparkpropOnly("scaling " + rows / 1000 + "k [100,64,10]", files, SCALING));
+        }
+        return results;
     }
 
     /** The MNIST CSV as Parquet with a label and a vector column (what both sides read). */
@@ -115,13 +164,15 @@ public final class BenchCommand implements Callable<Integer> {
     private void report(List<Benchmark.Result> results, double gemm, int cores, SparkSession spark)
             throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("BLAS %s, master %s, %d iterations, %d alternating runs each%n", Blas.implementation(),
-                spark.sparkContext().master(), iterations, repeats);
+        out.printf("BLAS %s, activations %s, master %s, %d iterations, %d alternating runs each%n",
+                Blas.implementation(), Elementwise.implementation(), spark.sparkContext().master(), iterations,
+                repeats);
         out.printf("%-28s %12s %12s %12s %9s %9s %9s%n", "case", "rows", "sparkprop s", "MLlib s", "MLlib/sp",
                 "GFLOP/s", "of dgemm");
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("blas", Blas.implementation());
+        root.put("activations", Elementwise.implementation());
         root.put("master", spark.sparkContext().master());
         root.put("iterations", iterations);
         root.put("repeats", repeats);
@@ -132,8 +183,9 @@ public final class BenchCommand implements Callable<Integer> {
         ArrayNode cases = root.putArray("cases");
         for (Benchmark.Result r : results) {
             double fraction = r.gflops() / (gemm * cores);
-            out.printf("%-28s %,12d %12.4f %12.4f %9.2f %9.2f %9s%n", r.name(), r.rows(), r.sparkprop().median(),
-                    r.mllib().median(), r.ratio(), r.gflops(),
+            out.printf("%-28s %,12d %12.4f %12s %9s %9.2f %9s%n", r.name(), r.rows(), r.sparkprop().median(),
+                    r.mllib() == null ? "-" : String.format("%.4f", r.mllib().median()),
+                    r.mllib() == null ? "-" : String.format("%.2f", r.ratio()), r.gflops(),
                     Double.isNaN(fraction) ? "" : String.format("%.0f %%", 100 * fraction));
             ObjectNode c = cases.addObject();
             c.put("name", r.name());
@@ -141,9 +193,11 @@ public final class BenchCommand implements Callable<Integer> {
             c.putPOJO("layers", r.layers());
             c.put("sparkpropSecondsPerIteration", r.sparkprop().median());
             c.putPOJO("sparkpropRuns", r.sparkprop().all());
-            c.put("mllibSecondsPerIteration", r.mllib().median());
-            c.putPOJO("mllibRuns", r.mllib().all());
-            c.put("mllibOverSparkprop", r.ratio());
+            if (r.mllib() != null) {
+                c.put("mllibSecondsPerIteration", r.mllib().median());
+                c.putPOJO("mllibRuns", r.mllib().all());
+                c.put("mllibOverSparkprop", r.ratio());
+            }
             c.put("sparkpropSamplesPerSecond", r.rows() / r.sparkprop().median());
             c.put("sparkpropGflops", r.gflops());
             if (!Double.isNaN(fraction)) {

@@ -53,14 +53,14 @@ final class Benchmark {
     }
 
     /**
-     * One comparison.
+     * One comparison, or one sparkprop measurement (mllib null).
      *
      * @param flopsPerIteration the floating-point operations of one sparkprop iteration (for GFLOP/s)
      */
     record Result(String name, long rows, int[] layers, Timing sparkprop, Timing mllib, double flopsPerIteration,
             long cachedBytes) {
         double ratio() {
-            return mllib.median() / sparkprop.median();
+            return mllib == null ? Double.NaN : mllib.median() / sparkprop.median();
         }
 
         double gflops() {
@@ -75,16 +75,10 @@ final class Benchmark {
     Result network(String name, String parquet, int[] layers) {
         Dataset<Row> frame = spark.read().parquet(parquet).persist(StorageLevel.MEMORY_AND_DISK());
         long rows = frame.count();
-        LoadedData data = load(parquet);
+        LoadedData data = load(List.of(parquet));
         try {
-            Network network = Network.of(layers[0], java.util.Arrays.copyOfRange(layers, 1, layers.length - 1),
-                    Activation.SIGMOID, layers[layers.length - 1], Activation.SOFTMAX, Loss.CROSS_ENTROPY);
-            double[] initial = WeightInit.initialize(network, 1);
-            JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            DistributedObjective objective = new DistributedObjective(context, data.blocks(), network,
-                    new L2Penalty(0), 2);
-            Runnable ours = () -> new Trainer(objective, new GradientDescent(Schedule.constant(0.1)),
-                    Trainer.Settings.iterations(iterations), null).run(initial);
+            Network network = sigmoidNetwork(layers);
+            Runnable ours = training(data, network);
             MultilayerPerceptronClassifier mllib = new MultilayerPerceptronClassifier().setLayers(layers)
                     .setSolver("gd").setStepSize(0.1).setMaxIter(iterations).setTol(0).setBlockSize(128).setSeed(1L);
             Runnable theirs = () -> mllib.fit(frame);
@@ -98,6 +92,42 @@ final class Benchmark {
     }
 
     /**
+     * sparkprop alone, the network of {@link #network} on the given files (for the series of row counts):
+     * after a warm-up run, {@code repeats} timed runs.
+     */
+    Result sparkpropOnly(String name, List<String> parquet, int[] layers) {
+        LoadedData data = load(parquet);
+        try {
+            Network network = sigmoidNetwork(layers);
+            Runnable ours = training(data, network);
+            ours.run();
+            Timing timing = new Timing();
+            for (int r = 0; r < repeats; r++) {
+                timing.add(time(ours) / iterations);
+            }
+            return new Result(name, data.rows(), layers, timing, null, gemmFlops(network) * data.rows(),
+                    data.cachedBytes());
+        } finally {
+            data.release();
+        }
+    }
+
+    private static Network sigmoidNetwork(int[] layers) {
+        return Network.of(layers[0], java.util.Arrays.copyOfRange(layers, 1, layers.length - 1), Activation.SIGMOID,
+                layers[layers.length - 1], Activation.SOFTMAX, Loss.CROSS_ENTROPY);
+    }
+
+    /** Full-batch gradient descent from a seeded start, {@code iterations} steps. */
+    private Runnable training(LoadedData data, Network network) {
+        double[] initial = WeightInit.initialize(network, 1);
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        DistributedObjective objective = new DistributedObjective(context, data.blocks(), network, new L2Penalty(0),
+                2);
+        return () -> new Trainer(objective, new GradientDescent(Schedule.constant(0.1)),
+                Trainer.Settings.iterations(iterations), null).run(initial);
+    }
+
+    /**
      * Logistic regression, the time of one pass over the data: sparkprop's distributed cost and gradient,
      * against MLlib's LogisticRegression (L-BFGS, no regularisation, no standardisation) whose fit time is
      * divided by its iterations (each at least one pass).
@@ -105,7 +135,7 @@ final class Benchmark {
     Result logistic(String name, String parquet, int features) {
         Dataset<Row> frame = spark.read().parquet(parquet).persist(StorageLevel.MEMORY_AND_DISK());
         long rows = frame.count();
-        LoadedData data = load(parquet);
+        LoadedData data = load(List.of(parquet));
         try {
             Network network = Network.of(features, new int[0], Activation.RELU, 1, Activation.SIGMOID,
                     Loss.CROSS_ENTROPY);
@@ -176,8 +206,8 @@ final class Benchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private LoadedData load(String parquet) {
-        return DataLoader.load(spark, new DataSpec(List.of(parquet), InputFormat.PARQUET, CsvOptions.DEFAULT,
+    private LoadedData load(List<String> parquet) {
+        return DataLoader.load(spark, new DataSpec(parquet, InputFormat.PARQUET, CsvOptions.DEFAULT,
                 "label", null, null, Task.CLASSIFICATION, null, null, false, false, 0, HoldOut.NONE, null, 0, false));
     }
 
@@ -198,12 +228,20 @@ final class Benchmark {
      * linear function of them with k classes) as Parquet, unless the file is there already.
      */
     static String synthetic(SparkSession spark, String path, long rows, int features, int classes, long seed) {
+        return synthetic(spark, path, rows, features, classes, seed, spark.sparkContext().defaultParallelism());
+    }
+
+    /**
+     * As {@link #synthetic(SparkSession, String, long, int, int, long)}, written as {@code partitions} part
+     * files of (nearly) equal rows, so that the first k of them hold k / partitions of the rows.
+     */
+    static String synthetic(SparkSession spark, String path, long rows, int features, int classes, long seed,
+            int partitions) {
         if (new java.io.File(path).exists()) {
             return path;
         }
         StructType schema = new StructType().add("label", DataTypes.DoubleType)
                 .add("features", SQLDataTypes.VectorType());
-        int partitions = spark.sparkContext().defaultParallelism();
         JavaRDD<Row> data = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(java.util.stream.IntStream.range(0, partitions).boxed().toList(), partitions)
                 .flatMap(part -> {

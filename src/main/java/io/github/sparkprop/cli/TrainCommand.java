@@ -15,6 +15,7 @@ import io.github.sparkprop.evaluate.Evaluator;
 import io.github.sparkprop.evaluate.Metrics;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Blas;
+import io.github.sparkprop.math.Elementwise;
 import io.github.sparkprop.math.L2Penalty;
 import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
@@ -218,7 +219,8 @@ public final class TrainCommand implements Callable<Integer> {
         Configuration conf = context.hadoopConfiguration();
         ModelStore.checkWritable(output, overwrite, conf);
         Model init = initModel == null ? null : ModelStore.load(initModel, conf);
-        LOG.info("Spark {} on {}, BLAS {}", spark.version(), context.master(), Blas.implementation());
+        LOG.info("Spark {} on {}, BLAS {}, activations {}", spark.version(), context.master(), Blas.implementation(),
+                Elementwise.implementation());
 
         ClassWeights perClass = classWeights == null ? null : ClassWeights.parse(classWeights);
         boolean rowIds = batchFraction < 1; // only mini-batches need them

@@ -31,7 +31,7 @@ public final class ScoreSum implements java.io.Serializable {
      */
     public ScoreSum add(SampleBlock block, Network network, double[] w, int classes) {
         if (backprop == null) {
-            backprop = new Backprop(network);
+            backprop = Backprop.forThisThread(network);
         }
         double[] y = block.labels();
         int n = block.size();

@@ -16,10 +16,7 @@ public enum Activation {
     SIGMOID {
         @Override
         public void apply(double[] z, int units, int samples) {
-            int n = units * samples;
-            for (int i = 0; i < n; i++) {
-                z[i] = sigmoid(z[i]);
-            }
+            Elementwise.sigmoid(z, units * samples);
         }
 
         @Override
@@ -34,10 +31,7 @@ public enum Activation {
     TANH {
         @Override
         public void apply(double[] z, int units, int samples) {
-            int n = units * samples;
-            for (int i = 0; i < n; i++) {
-                z[i] = Math.tanh(z[i]);
-            }
+            Elementwise.tanh(z, units * samples);
         }
 
         @Override

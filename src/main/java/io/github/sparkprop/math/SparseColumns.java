@@ -60,6 +60,16 @@ public final class SparseColumns {
         return colPtr[cols];
     }
 
+    /** Writes the matrix out densely (rows x cols, column-major) into the first rows x cols of target. */
+    void writeDense(double[] target) {
+        java.util.Arrays.fill(target, 0, rows * cols, 0.0);
+        for (int j = 0, start = 0; j < cols; j++, start += rows) {
+            for (int k = colPtr[j]; k < colPtr[j + 1]; k++) {
+                target[start + rowIndices[k]] = values[k];
+            }
+        }
+    }
+
     /**
      * z (out x cols, column-major) += W x for W row-major (out x rows) at w[offset]: for every non-zero
      * x_rj, column j of z gains x_rj times column r of W.

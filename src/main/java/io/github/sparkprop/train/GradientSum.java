@@ -57,7 +57,7 @@ public final class GradientSum implements Serializable {
             gradient = new double[network.parameterCount()];
         }
         if (backprop == null) {
-            backprop = new Backprop(network);
+            backprop = Backprop.forThisThread(network);
         }
         if (batch.isFullBatch()) {
             loss += block.isSparse()

@@ -28,18 +28,33 @@ class BenchCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"bench", "--iterations", "1", "--repeats", "1", "--network-rows", "300",
-            "--logistic-rows", "500", "--work-dir", dir.toString()}, new PrintWriter(out, true), new PrintWriter(err,
+            "--logistic-rows", "500", "--scaling-rows", "200,400", "--work-dir", dir.toString()}, new PrintWriter(out, true), new PrintWriter(err,
                 true));
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("mnist 8k [784,128,10]") && out.toString().contains("dgemm"), out.toString());
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
-        assertEquals(3, results.get("cases").size());
-        for (JsonNode c : results.get("cases")) {
-            assertTrue(c.get("sparkpropSecondsPerIteration").asDouble() > 0
-                    && c.get("mllibSecondsPerIteration").asDouble() > 0, c.toString());
+        JsonNode cases = results.get("cases");
+        assertEquals(6, cases.size());
+        for (int i = 0; i < cases.size(); i++) {
+            JsonNode c = cases.get(i);
+            assertTrue(c.get("sparkpropSecondsPerIteration").asDouble() > 0, c.toString());
+            assertEquals(i < 4, c.has("mllibSecondsPerIteration"), c.toString()); // the series is sparkprop alone
             assertTrue(c.get("cachedBytes").asLong() > 0, c.toString());
         }
-        assertEquals(8000, results.get("cases").get(0).get("rows").asLong());
+        assertEquals(8000, cases.get(0).get("rows").asLong());
+        assertEquals(150, cases.get(3).get("rows").asLong());
+        assertEquals(200, cases.get(4).get("rows").asLong());
+        assertEquals(400, cases.get(5).get("rows").asLong());
         assertTrue(results.get("dgemmGflopsOneThread").asDouble() > 0);
+    }
+
+    @Test
+    void scalingRowsMustBeMultiplesOfTheSmallest() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"bench", "--scaling-rows", "200,300"}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true));
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains("--scaling-rows: 300 is not a positive multiple of the smallest count, 200"),
+                err.toString());
     }
 }

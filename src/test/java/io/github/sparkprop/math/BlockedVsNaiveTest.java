@@ -60,13 +60,24 @@ class BlockedVsNaiveTest {
         }
     }
 
+    /** Every network with a block of 60 % zeros (computed densely) and one of 95 % (the sparse kernel). */
+    static List<Arguments> sparseCases() {
+        List<Arguments> cases = new java.util.ArrayList<>();
+        for (Arguments network : Cases.networks()) {
+            cases.add(Arguments.of(network.get()[0], 0.6, true));
+            cases.add(Arguments.of(network.get()[0], 0.95, false));
+        }
+        return cases;
+    }
+
     /**
-     * Sparse samples (compressed sparse columns, about 60 % zeros) through the first layer give the loss and
-     * gradient sums of the per-sample loop on the same samples written out densely.
+     * Sparse samples (compressed sparse columns) through the first layer give the loss and gradient sums of
+     * the per-sample loop on the same samples written out densely, whether the block is dense enough to be
+     * written out for GEMM or goes through the sparse kernel.
      */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("networks")
-    void sparseBlocksEqualTheSampleLoop(Network network) {
+    @ParameterizedTest(name = "{0}, {1} zeros")
+    @MethodSource("sparseCases")
+    void sparseBlocksEqualTheSampleLoop(Network network, double zeroFraction, boolean computedDensely) {
         Random random = new Random(13);
         int n0 = network.inputSize();
         double[] w = WeightInit.initialize(network, 4);
@@ -80,7 +91,7 @@ class BlockedVsNaiveTest {
         for (int j = 0; j < M; j++) {
             colPtr[j + 1] = colPtr[j];
             for (int i = 0; i < n0; i++) {
-                if (random.nextDouble() < 0.6) {
+                if (random.nextDouble() < zeroFraction) {
                     x[j * n0 + i] = 0;
                 } else {
                     rows[colPtr[j + 1]] = i;
@@ -107,8 +118,9 @@ class BlockedVsNaiveTest {
             expectedLoss += weights[j] * naive.loss(w, xj, y[j]);
         }
         double[] gradient = new double[network.parameterCount()];
-        Backprop backprop = new Backprop(network);
-        double loss = backprop.addGradient(w, new SparseColumns(n0, colPtr, rows, values), y, weights, gradient);
+        SparseColumns block = new SparseColumns(n0, colPtr, rows, values);
+        assertEquals(computedDensely, Backprop.computesDensely(block), block.nonZeros() + " non-zeros");
+        double loss = new Backprop(network).addGradient(w, block, y, weights, gradient);
         assertEquals(expectedLoss, loss, 1e-10 * Math.abs(expectedLoss));
         double error = Cases.relativeDifference(gradient, expected);
         assertTrue(error < 1e-10, network + ": sparse relative error " + error);

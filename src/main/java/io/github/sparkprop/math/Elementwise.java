@@ -1,0 +1,52 @@
+package io.github.sparkprop.math;
+
+/**
+ * Element-wise activations over a whole block: with the Java Vector API (SIMD lanes, and the vectorised exp
+ * and tanh of the JIT's math library) when the JVM has the module {@code jdk.incubator.vector}
+ * ({@code conf/jvm.options} adds it), else scalar loops. The two agree to a few ulp; the Vector API is
+ * about 9x faster on the exponentials, which otherwise cost as much as the GEMMs of a narrow layer.
+ */
+public final class Elementwise {
+
+    /** Whether the Vector API is there (checked without loading any of its classes). */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    private Elementwise() {
+    }
+
+    /** "Vector API" or "scalar", for the start-up log. */
+    public static String implementation() {
+        return VECTOR_API ? "Vector API" : "scalar";
+    }
+
+    /** z[i] = 1 / (1 + e^-z[i]) for i &lt; n. */
+    static void sigmoid(double[] z, int n) {
+        int done = VECTOR_API ? VectorElementwise.sigmoid(z, n) : 0;
+        scalarSigmoid(z, done, n);
+    }
+
+    /** z[i] = tanh(z[i]) for i &lt; n. */
+    static void tanh(double[] z, int n) {
+        int done = VECTOR_API ? VectorElementwise.tanh(z, n) : 0;
+        scalarTanh(z, done, n);
+    }
+
+    /**
+     * The logistic function on z[from..to), branch-free and without overflow: with e = e^-|z|, it is
+     * 1 / (1 + e) for z &gt;= 0 and e / (1 + e) below.
+     */
+    static void scalarSigmoid(double[] z, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double x = z[i];
+            double e = Math.exp(-Math.abs(x));
+            double s = 1.0 / (1.0 + e);
+            z[i] = x >= 0.0 ? s : e * s;
+        }
+    }
+
+    static void scalarTanh(double[] z, int from, int to) {
+        for (int i = from; i < to; i++) {
+            z[i] = Math.tanh(z[i]);
+        }
+    }
+}

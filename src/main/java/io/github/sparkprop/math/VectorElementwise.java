@@ -1,0 +1,40 @@
+package io.github.sparkprop.math;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API kernels of {@link Elementwise}, in a class of their own so that a JVM without the module
+ * never loads them. Each handles the whole lanes of z[0..n) and returns where it stopped; the caller does
+ * the tail with the scalar loop.
+ */
+final class VectorElementwise {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    private VectorElementwise() {
+    }
+
+    /** The logistic function as {@link Elementwise#scalarSigmoid}, a vector of lanes at a time. */
+    static int sigmoid(double[] z, int n) {
+        int end = SPECIES.loopBound(n);
+        for (int i = 0; i < end; i += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, z, i);
+            DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+            DoubleVector s = DoubleVector.broadcast(SPECIES, 1.0).div(e.add(1.0));
+            VectorMask<Double> negative = x.compare(VectorOperators.LT, 0.0);
+            s.blend(e.mul(s), negative).intoArray(z, i);
+        }
+        return end;
+    }
+
+    static int tanh(double[] z, int n) {
+        int end = SPECIES.loopBound(n);
+        for (int i = 0; i < end; i += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, z, i).lanewise(VectorOperators.TANH).intoArray(z, i);
+        }
+        return end;
+    }
+}

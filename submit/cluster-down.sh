@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Stops the cluster that submit/cluster-up.sh started: exactly the processes whose pids it wrote down
+# (Workers first, then the Master), and the executors those Workers launched. Nothing else is touched.
+# Settings: SPARKPROP_CLUSTER_DIR as for cluster-up.sh.
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dir="${SPARKPROP_CLUSTER_DIR:-$home/target/cluster}"
+if [[ ! -f "$dir/pids" ]]; then
+  echo "sparkprop: no cluster was started from $dir" >&2
+  exit 0
+fi
+
+# The pids, Workers first (a Worker kills its executors when it stops; its children are killed too, in
+# case it cannot), the Master last.
+pids=()
+while read -r pid name; do
+  [[ "$name" == master ]] || pids+=("$pid")
+done < "$dir/pids"
+while read -r pid name; do
+  [[ "$name" != master ]] || pids+=("$pid")
+done < "$dir/pids"
+
+children() {
+  # the direct children of a process (executors of a Worker), from /proc
+  local parent="$1" status
+  for status in /proc/[0-9]*/status; do
+    awk -v p="$parent" '$1 == "PPid:" && $2 == p { split(FILENAME, f, "/"); print f[3] }' "$status" 2>/dev/null
+  done
+}
+
+for pid in "${pids[@]}"; do
+  if kill -0 "$pid" 2>/dev/null; then
+    executors="$(children "$pid" | tr '\n' ' ')"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.25
+    done
+    kill -9 "$pid" 2>/dev/null || true
+    for child in $executors; do
+      kill -9 "$child" 2>/dev/null || true
+    done
+  fi
+done
+rm -f "$dir/pids" "$dir/master-url"
+echo "sparkprop: cluster stopped (${#pids[@]} processes)" >&2
