@@ -262,10 +262,10 @@ public final class TrainCommand implements Callable<Integer> {
                     .run(from);
             double seconds = (System.nanoTime() - start) / 1e9;
 
-            Metrics trainMetrics = Evaluator.evaluate(context, blocks.filter(SampleBlock::isTraining), network,
-                    run.weights(), labels, depth, "training data");
-            Metrics validationMetrics = validating ? Evaluator.evaluate(context, blocks.filter(SampleBlock::isValidation),
-                    network, run.weights(), labels, depth, "validation data") : null;
+            Evaluator.Final metrics = Evaluator.ofTrainingAndValidation(context, blocks, network, run.weights(),
+                    labels, depth, validating);
+            Metrics trainMetrics = metrics.training();
+            Metrics validationMetrics = metrics.validation();
             Metrics testMetrics = testData != null ? Evaluator.evaluate(context, testData.blocks(), network,
                     run.weights(), labels, depth, testData.description())
                     : testFraction > 0 ? Evaluator.evaluate(context, blocks.filter(SampleBlock::isTest), network,
@@ -344,23 +344,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The output layer follows the task: one sigmoid unit for two classes, k softmax units for k classes
-     * (k sigmoid units with squared loss), one identity unit for regression.
-     */
     private Network network(LoadedData train) {
-        Loss lossFunction = loss != null ? loss : task == Task.REGRESSION ? Loss.SQUARED : Loss.CROSS_ENTROPY;
-        int outputs;
-        Activation output;
-        if (task == Task.REGRESSION) {
-            outputs = 1;
-            output = Activation.IDENTITY;
-        } else {
-            int classes = train.encoder().size();
-            outputs = classes == 2 ? 1 : classes;
-            output = lossFunction == Loss.CROSS_ENTROPY && classes > 2 ? Activation.SOFTMAX : Activation.SIGMOID;
-        }
-        return Network.of(train.features().count(), hidden, activation, outputs, output, lossFunction);
+        return Network.forTask(train.features().count(), hidden, activation, task,
+                task == Task.REGRESSION ? 0 : train.encoder().size(), loss);
     }
 
     /** The input columns must be the network's: a --init-model's features, or the data's. */

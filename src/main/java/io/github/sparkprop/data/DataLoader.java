@@ -39,7 +39,24 @@ public final class DataLoader {
      */
     public static LoadedData load(SparkSession spark, DataSpec spec) {
         try {
-            return read(spark, spec);
+            return read(spark, Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures()),
+                    spec, 0);
+        } catch (InputException e) {
+            throw e;
+        } catch (Exception e) { // Spark's job failures: checked exceptions that Scala throws undeclared
+            throw Table.explain(e, String.join(", ", spec.paths()));
+        }
+    }
+
+    /**
+     * As {@link #load(SparkSession, DataSpec)} for rows already read (a DataFrame, {@link Table#of}); the spec's
+     * paths only name them.
+     *
+     * @param blockRows rows per block, or 0 for the size {@link #blockSize} chooses
+     */
+    public static LoadedData load(SparkSession spark, Table table, DataSpec spec, int blockRows) {
+        try {
+            return read(spark, table, spec, blockRows);
         } catch (InputException e) {
             throw e;
         } catch (Exception e) { // Spark's job failures: checked exceptions that Scala throws undeclared
@@ -98,8 +115,7 @@ public final class DataLoader {
     public record Validated(Table table, FeatureColumns features, long rows, long skipped) {
     }
 
-    private static LoadedData read(SparkSession spark, DataSpec spec) {
-        Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures());
+    private static LoadedData read(SparkSession spark, Table table, DataSpec spec, int blockRows) {
         FeatureColumns features = resolveFeatures(table, spec);
         boolean findClasses = spec.task() == Task.CLASSIFICATION
                 && (spec.encoder() == null || spec.classWeights() != null);
@@ -157,7 +173,7 @@ public final class DataLoader {
             samples = samples.repartition(partitions);
         }
         int n0 = chosen.count();
-        int blockSize = chosen.sparse() ? SPARSE_BLOCK_ROWS : blockSize(n0);
+        int blockSize = blockRows > 0 ? blockRows : chosen.sparse() ? SPARSE_BLOCK_ROWS : blockSize(n0);
         boolean weighted = spec.weight() != null || classWeights != null;
         boolean sparse = chosen.sparse();
         boolean rowIds = spec.rowIds();

@@ -109,6 +109,19 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
         return new Table(rows, schema, actual, description, options);
     }
 
+    /**
+     * The rows of a DataFrame (typed, as Parquet's): its partitions play the file splits, so that row ids
+     * are the position in the DataFrame's partitions, stable as long as the DataFrame computes the same
+     * partitions every time (a DataFrame read from files, or cached, does).
+     *
+     * @param description what the rows are, for messages
+     */
+    public static Table of(Dataset<Row> data, String description) {
+        Dataset<Row> rows = data.select(functions.col("*"), functions.lit(description).as("file_path"),
+                functions.spark_partition_id().cast(DataTypes.LongType).as("file_block_start"));
+        return new Table(rows, data.schema(), InputFormat.PARQUET, description, CsvOptions.DEFAULT);
+    }
+
     /** CSV with every column a string and a column for rows with the wrong number of fields. */
     private static Dataset<Row> readCsv(SparkSession spark, String[] paths, CsvOptions options, String description) {
         StructType header = spark.read()

@@ -27,4 +27,21 @@ public final class Evaluator {
                 "sparkprop scoring " + description);
         return Metrics.of(sum, network.loss(), labels);
     }
+
+    /** The figures of a trained network on its training rows and, when there are some, its validation rows. */
+    public record Final(Metrics training, Metrics validation) {
+    }
+
+    /**
+     * The final figures of a training run, one pass over the training blocks and, when validating, one over the
+     * validation blocks (validation null otherwise).
+     */
+    public static Final ofTrainingAndValidation(JavaSparkContext context, JavaRDD<SampleBlock> blocks,
+            Network network, double[] w, List<String> labels, int treeDepth, boolean validating) {
+        Metrics training = evaluate(context, blocks.filter(SampleBlock::isTraining), network, w, labels, treeDepth,
+                "training data");
+        Metrics validation = validating ? evaluate(context, blocks.filter(SampleBlock::isValidation), network, w,
+                labels, treeDepth, "validation data") : null;
+        return new Final(training, validation);
+    }
 }

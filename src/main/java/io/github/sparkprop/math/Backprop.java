@@ -149,10 +149,18 @@ public final class Backprop {
      * that the next call overwrites.
      */
     public double[] predict(double[] w, double[] x, int samples) {
+        double[] logits = logits(w, x, samples);
+        network.activation(network.depth()).apply(logits, network.outputSize(), samples);
+        return logits;
+    }
+
+    /**
+     * The output layer's pre-activations z^L for the block (n_L x samples, column-major), in a buffer that the
+     * next call overwrites.
+     */
+    public double[] logits(double[] w, double[] x, int samples) {
         forward(w, x, null, samples);
-        int depth = network.depth();
-        network.activation(depth).apply(a[depth], network.outputSize(), samples);
-        return a[depth];
+        return a[network.depth()];
     }
 
     /** The outputs y_hat for a block of sparse samples, in a buffer that the next call overwrites. */

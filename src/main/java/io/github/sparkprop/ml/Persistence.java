@@ -1,0 +1,86 @@
+package io.github.sparkprop.ml;
+
+import io.github.sparkprop.Task;
+import io.github.sparkprop.model.AtomicDirectory;
+import io.github.sparkprop.model.Model;
+import io.github.sparkprop.model.ModelStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWriter;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Saving and loading sparkprop's Spark ML models in the model format of {@code sparkprop train} (model.json
+ * and weights.safetensors, written atomically), with Spark ML's param metadata beside them in
+ * {@code metadata/} so that a saved {@code PipelineModel} finds the class and the params. A model saved by
+ * the command line (no metadata) loads with default params, its vector column as featuresCol.
+ */
+final class Persistence {
+
+    /** Spark ML's metadata: one JSON line in a text file, where DefaultParamsReader looks for it. */
+    private static final String METADATA = "metadata/part-00000";
+
+    private Persistence() {
+    }
+
+    /** The writer of a model: its params and the model, as the command line saves one. */
+    static MLWriter writer(Params instance, java.util.function.Supplier<Model> model) {
+        return new MLWriter() {
+            @Override
+            public void saveImpl(String path) {
+                SparkSession spark = sparkSession();
+                String metadata = DefaultParamsWriter.getMetadataToSave(instance, spark) + "\n";
+                ModelStore.save(model.get(), path, true,
+                        Map.of(METADATA, metadata.getBytes(StandardCharsets.UTF_8)),
+                        spark.sparkContext().hadoopConfiguration());
+            }
+        };
+    }
+
+    /**
+     * The reader of a model class.
+     *
+     * @param task the task its models have
+     * @param make the API model for a uid and a loaded model
+     */
+    static <M extends Params> MLReader<M> reader(Task task, BiFunction<String, Model, M> make) {
+        return new MLReader<M>() {
+            @Override
+            public M load(String path) {
+                SparkSession spark = sparkSession();
+                Configuration conf = spark.sparkContext().hadoopConfiguration();
+                Model model = ModelStore.load(path, conf);
+                if (model.task() != task) {
+                    throw new IllegalArgumentException(path + " holds a " + model.task().id() + " model: load it with "
+                            + (model.task() == Task.CLASSIFICATION ? "SparkPropClassificationModel"
+                                    : "SparkPropRegressionModel") + ".load");
+                }
+                if (!hasMetadata(path, conf)) {
+                    return make.apply(Identifiable.randomUID("sparkprop"), model);
+                }
+                DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, spark, "");
+                M instance = make.apply(metadata.uid(), model);
+                metadata.getAndSetParams(instance, scala.Option.empty());
+                return instance;
+            }
+        };
+    }
+
+    private static boolean hasMetadata(String path, Configuration conf) {
+        Path metadata = new Path(path, METADATA);
+        try {
+            return AtomicDirectory.fileSystem(metadata, conf).exists(metadata);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

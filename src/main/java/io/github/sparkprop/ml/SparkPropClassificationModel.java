@@ -1,0 +1,151 @@
+package io.github.sparkprop.ml;
+
+import io.github.sparkprop.Task;
+import io.github.sparkprop.math.Activation;
+import io.github.sparkprop.math.Network;
+import io.github.sparkprop.model.Model;
+import java.util.List;
+import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+
+/**
+ * A trained sparkprop classifier in Spark ML: {@code transform} appends rawPrediction, probability and
+ * prediction (the class index) as MLlib's classifiers do. For two classes (one sigmoid output unit z) the
+ * raw prediction is (-z, z) and the probability (sigmoid(-z), sigmoid(z)); for k classes it is the k logits
+ * and their softmax (their sigmoids, normalised to sum 1, when the loss is squared).
+ */
+public final class SparkPropClassificationModel
+        extends ProbabilisticClassificationModel<Vector, SparkPropClassificationModel>
+        implements SparkPropParams<SparkPropClassificationModel>, MLWritable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+    private final SparkPropParamSet paramSet;
+    private final TrainedNetwork trained;
+    private final NetworkScorer scorer;
+    private final List<String> labels;
+
+    SparkPropClassificationModel(String uid, Model model, TrainingSummary summary) {
+        this(uid, new TrainedNetwork(model, summary), model.labels());
+        if (model.vectorColumn() != null) {
+            setFeaturesCol(model.vectorColumn());
+        }
+    }
+
+    private SparkPropClassificationModel(String uid, TrainedNetwork trained, List<String> labels) {
+        this(uid, UidHandOff.give(uid), trained, labels);
+    }
+
+    private SparkPropClassificationModel(String uid, Void handedOff, TrainedNetwork trained, List<String> labels) {
+        this.uid = uid;
+        UidHandOff.done();
+        this.paramSet = new SparkPropParamSet(this);
+        this.trained = trained;
+        this.scorer = trained.scorer();
+        this.labels = labels;
+    }
+
+    @Override
+    public String uid() {
+        return uid != null ? uid : UidHandOff.pending();
+    }
+
+    @Override
+    public SparkPropParamSet paramSet() {
+        return paramSet;
+    }
+
+    /** The network: layer sizes, activations, loss. */
+    public Network network() {
+        return scorer.network();
+    }
+
+    /** The weights in the layout of model.json / weights.safetensors (row-major W^l, then b^l, per layer). */
+    public double[] weights() {
+        return scorer.weights().clone();
+    }
+
+    /** The class labels in index order, as the model stores them. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** Whether this model came from {@code fit} (a loaded model has no summary). */
+    public boolean hasSummary() {
+        return trained.hasSummary();
+    }
+
+    /**
+     * What training went through: objective and validation history, final metrics.
+     *
+     * @throws IllegalStateException for a model that was loaded rather than fitted
+     */
+    public TrainingSummary summary() {
+        return trained.summary();
+    }
+
+    @Override
+    public int numClasses() {
+        return Model.classCount(scorer.network());
+    }
+
+    @Override
+    public int numFeatures() {
+        return scorer.network().inputSize();
+    }
+
+    @Override
+    public Vector predictRaw(Vector features) {
+        double[] z = scorer.logits(features);
+        if (scorer.network().outputSize() == 1) {
+            return Vectors.dense(-z[0], z[0]);
+        }
+        return Vectors.dense(java.util.Arrays.copyOf(z, scorer.network().outputSize()));
+    }
+
+    @Override
+    public Vector raw2probabilityInPlace(Vector rawPrediction) {
+        double[] values = ((DenseVector) rawPrediction).values();
+        if (scorer.network().activation(scorer.network().depth()) == Activation.SOFTMAX) {
+            Activation.SOFTMAX.apply(values, values.length, 1);
+            return rawPrediction;
+        }
+        Activation.SIGMOID.apply(values, values.length, 1); // two classes: (sigmoid(-z), sigmoid(z))
+        if (scorer.network().outputSize() > 1) {
+            ProbabilisticClassificationModel.normalizeToProbabilitiesInPlace((DenseVector) rawPrediction);
+        }
+        return rawPrediction;
+    }
+
+    @Override
+    public SparkPropClassificationModel copy(ParamMap extra) {
+        return copyValues(new SparkPropClassificationModel(uid, trained, labels), extra).setParent(parent());
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public scala.Tuple3 findSummaryModel() {
+        return super.findSummaryModel();
+    }
+
+    /** Writes the model in sparkprop's format (the command line's predict and evaluate read it). */
+    @Override
+    public MLWriter write() {
+        return Persistence.writer(this, () -> trained.model(getFeaturesCol()));
+    }
+
+    public static MLReader<SparkPropClassificationModel> read() {
+        return Persistence.reader(Task.CLASSIFICATION, (uid, model) -> new SparkPropClassificationModel(uid, model, null));
+    }
+
+    public static SparkPropClassificationModel load(String path) {
+        return read().load(path);
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.sparkprop.ml;
+
+import io.github.sparkprop.evaluate.Metrics;
+import io.github.sparkprop.train.IterationRecord;
+import java.util.List;
+
+/**
+ * What a fit went through: the objective per iteration, the validation loss per iteration (when a
+ * validation indicator column was set), why it stopped, and the metrics of the final weights. Kept with the
+ * model that {@code fit} returns; a model that was loaded has none.
+ */
+public final class TrainingSummary {
+
+    private final List<IterationRecord> history;
+    private final String stopReason;
+    private final Metrics trainingMetrics;
+    private final Metrics validationMetrics;
+
+    TrainingSummary(List<IterationRecord> history, String stopReason, Metrics trainingMetrics,
+            Metrics validationMetrics) {
+        this.history = List.copyOf(history);
+        this.stopReason = stopReason;
+        this.trainingMetrics = trainingMetrics;
+        this.validationMetrics = validationMetrics;
+    }
+
+    /** The iterations run. */
+    public int totalIterations() {
+        return history.size();
+    }
+
+    /** The cost J (data loss plus L2) at the start of each iteration, one entry per iteration. */
+    public double[] objectiveHistory() {
+        return history.stream().mapToDouble(IterationRecord::cost).toArray();
+    }
+
+    /** The data loss without L2, one entry per iteration. */
+    public double[] lossHistory() {
+        return history.stream().mapToDouble(IterationRecord::loss).toArray();
+    }
+
+    /**
+     * The validation rows' loss at each iteration's weights, one entry per iteration; empty without a
+     * validation indicator column.
+     */
+    public double[] validationHistory() {
+        return history.stream().filter(IterationRecord::hasValidation).mapToDouble(IterationRecord::validationLoss)
+                .toArray();
+    }
+
+    /** Why training stopped, e.g. "completed 100 iterations" or "converged: ...". */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** Accuracy, log loss, precision/recall/F1 per class (or RMSE, MAE, R^2) on the training rows. */
+    public Metrics trainingMetrics() {
+        return trainingMetrics;
+    }
+
+    /** The same on the validation rows, or null without a validation indicator column. */
+    public Metrics validationMetrics() {
+        return validationMetrics;
+    }
+}
