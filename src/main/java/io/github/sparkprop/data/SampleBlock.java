@@ -94,6 +94,32 @@ public final class SampleBlock {
         return role == HoldOut.Role.TEST;
     }
 
+    /**
+     * A hash of what the block holds (role, labels, weights, features; not the row ids), for telling one data
+     * set from another: equal blocks hash equal.
+     */
+    public long contentHash() {
+        long hash = role.ordinal();
+        int n = size();
+        for (int j = 0; j < n; j++) {
+            hash = 31 * hash + Double.hashCode(labels[j]);
+            hash = 31 * hash + (weights == null ? 0 : Double.hashCode(weights[j]));
+        }
+        if (features != null) {
+            for (double x : features) {
+                hash = 31 * hash + Double.hashCode(x);
+            }
+            return hash;
+        }
+        for (int k = 0; k < sparse.nonZeros(); k++) {
+            hash = 31 * (31 * hash + sparse.rowIndices()[k]) + Double.hashCode(sparse.values()[k]);
+        }
+        for (int j = 0; j <= n; j++) {
+            hash = 31 * hash + sparse.colPtr()[j];
+        }
+        return hash;
+    }
+
     /** Bytes held by the arrays (for the cached-size report). */
     public long sizeInBytes() {
         long featureBytes = sparse == null ? 8L * features.length

@@ -163,6 +163,12 @@ public final class Backprop {
         return a[network.depth()];
     }
 
+    /** The output layer's pre-activations z^L for a block of sparse samples, as {@link #logits(double[], double[], int)}. */
+    public double[] logits(double[] w, SparseColumns x) {
+        forward(w, null, x, x.cols());
+        return a[network.depth()];
+    }
+
     /** The outputs y_hat for a block of sparse samples, in a buffer that the next call overwrites. */
     public double[] predict(double[] w, SparseColumns x) {
         forward(w, null, x, x.cols());

@@ -55,6 +55,10 @@ import org.apache.spark.sql.functions;
 final class Fitting {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The params whose values change the trained weights (not the output columns, not where checkpoints go). */
+    private static final java.util.Set<String> DECISIVE = java.util.Set.of("featuresCol", "labelCol", "weightCol",
+            "validationIndicatorCol", "hiddenLayers", "activation", "loss", "optimizer", "stepSize", "maxIter",
+            "batchFraction", "regParam", "tol", "seed", "blockSize");
 
     private Fitting() {
     }
@@ -81,6 +85,13 @@ final class Fitting {
             columns.add(functions.col(weight));
         }
         Dataset<Row> rows = dataset.toDF();
+        if (indicator != null) {
+            long unmarked = rows.filter(functions.col(indicator).isNull()).count();
+            if (unmarked > 0) {
+                throw new IllegalArgumentException("validationIndicatorCol " + indicator + " is null in " + unmarked
+                        + " rows; mark every row true (validation) or false (training)");
+            }
+        }
         Dataset<Row> training = indicator == null ? rows : rows.filter(functions.not(functions.col(indicator)));
         LabelEncoder encoder = task == Task.REGRESSION ? null
                 : LabelEncoder.ofLabels(IntStream.range(0, classes).mapToObj(Integer::toString).toList());
@@ -118,9 +129,10 @@ final class Fitting {
                 new L2Penalty(params.getRegParam()), depth, new MiniBatch(params.getSeed(), params.getBatchFraction()),
                 validating ? new DistributedObjective.Validation(1, labels) : DistributedObjective.Validation.NONE);
         int iterations = params.getMaxIter();
-        ObjectNode settings = settings(params, network, train);
+        ObjectNode settings = settings(params, network, train, blocks);
         CheckpointStore checkpoints = params.getCheckpointDir() == null ? null
-                : new CheckpointStore(params.getCheckpointDir(), context.hadoopConfiguration(), settings);
+                : new CheckpointStore(checkpointPath(params.getCheckpointDir(), settings),
+                        context.hadoopConfiguration(), settings);
         TrainingState latest = checkpoints == null ? null : checkpoints.loadLatest();
         TrainingState from = latest != null ? latest
                 : TrainingState.start(WeightInit.initialize(network, params.getSeed()));
@@ -160,17 +172,42 @@ final class Fitting {
         };
     }
 
-    /** Every param that is set or has a default, and the network: a checkpoint resumes only the same run. */
-    private static ObjectNode settings(SparkPropParams<?> params, Network network, LoadedData train) {
+    /**
+     * The params that decide the result, under the names checkpoints use (learningRate and iterations may
+     * change on resuming), the network, and the training data's size and content hash.
+     */
+    private static ObjectNode settings(SparkPropParams<?> params, Network network, LoadedData train,
+            JavaRDD<SampleBlock> blocks) {
         ObjectNode settings = JSON.createObjectNode();
         for (Param<?> param : params.params()) {
-            if (params.isDefined(param) && !param.name().equals("checkpointDir")) {
-                settings.put(param.name(), encode(param, params.getOrDefault(param)));
+            if (params.isDefined(param) && DECISIVE.contains(param.name())) {
+                String name = param.name().equals("stepSize") ? "learningRate"
+                        : param.name().equals("maxIter") ? "iterations" : param.name();
+                settings.put(name, encode(param, params.getOrDefault(param)));
             }
         }
         settings.put("network", network.toString());
         settings.put("trainingRows", train.rows());
+        settings.put("dataHash", blocks.map(SampleBlock::contentHash).reduce(Long::sum));
         return settings;
+    }
+
+    /**
+     * Where the checkpoints of this fit go: a directory of its own under checkpointDir, named after its
+     * settings (but the iterations and learning rate), so that fits of other params or data (CrossValidator's
+     * folds and grid points) never resume each other, and a fit run again, or with more iterations, resumes.
+     */
+    private static String checkpointPath(String checkpointDir, ObjectNode settings) {
+        ObjectNode identity = settings.deepCopy();
+        identity.remove(List.of("learningRate", "iterations"));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(identity.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new org.apache.hadoop.fs.Path(checkpointDir,
+                    "fit-" + java.util.HexFormat.of().formatHex(digest, 0, 8)).toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.github.sparkprop.ml;
 import io.github.sparkprop.data.Scaler;
 import io.github.sparkprop.math.Backprop;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.SparseColumns;
 import java.io.Serializable;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.SparseVector;
@@ -15,11 +16,12 @@ import org.apache.spark.ml.linalg.Vector;
 final class NetworkScorer implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The dense input of one sample, per thread, shared by every scorer. */
+    private static final ThreadLocal<double[]> INPUT = ThreadLocal.withInitial(() -> new double[0]);
 
     private final Network network;
     private final double[] weights;
     private final Scaler scaler;
-    private transient ThreadLocal<double[]> input;
 
     NetworkScorer(Network network, double[] weights, Scaler scaler) {
         this.network = network;
@@ -41,7 +43,7 @@ final class NetworkScorer implements Serializable {
 
     /**
      * The output layer's pre-activations z^L for one sample, in a buffer of this thread that the next call
-     * overwrites.
+     * overwrites. A sparse vector goes through the first layer as its non-zeros (unless it must be scaled).
      *
      * @throws IllegalArgumentException when the vector's size is not the network's input size
      */
@@ -50,7 +52,13 @@ final class NetworkScorer implements Serializable {
             throw new IllegalArgumentException("the network takes " + network.inputSize() + " features, the vector "
                     + "has " + features.size());
         }
-        return Backprop.forThisThread(network).logits(weights, dense(features), 1);
+        Backprop backprop = Backprop.forThisThread(network);
+        if (features instanceof SparseVector sparse && scaler == null) {
+            int[] indices = sparse.indices();
+            return backprop.logits(weights, new SparseColumns(network.inputSize(), new int[] {0, indices.length},
+                    indices, sparse.values()));
+        }
+        return backprop.logits(weights, dense(features), 1);
     }
 
     /** The values as a dense array, scaled: the vector's own array when it is dense and nothing is scaled. */
@@ -58,19 +66,20 @@ final class NetworkScorer implements Serializable {
         if (features instanceof DenseVector dense && scaler == null) {
             return dense.values();
         }
-        if (input == null) {
-            input = ThreadLocal.withInitial(() -> new double[network.inputSize()]);
+        double[] x = INPUT.get();
+        if (x.length < network.inputSize()) {
+            x = new double[network.inputSize()];
+            INPUT.set(x);
         }
-        double[] x = input.get();
         if (features instanceof SparseVector sparse) {
-            java.util.Arrays.fill(x, 0.0);
+            java.util.Arrays.fill(x, 0, network.inputSize(), 0.0);
             int[] indices = sparse.indices();
             double[] values = sparse.values();
             for (int k = 0; k < indices.length; k++) {
                 x[indices[k]] = values[k];
             }
         } else {
-            System.arraycopy(((DenseVector) features).values(), 0, x, 0, x.length);
+            System.arraycopy(((DenseVector) features).values(), 0, x, 0, network.inputSize());
         }
         if (scaler != null) {
             scaler.apply(x, 0);

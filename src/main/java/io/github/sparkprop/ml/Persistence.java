@@ -21,13 +21,16 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Saving and loading sparkprop's Spark ML models in the model format of {@code sparkprop train} (model.json
  * and weights.safetensors, written atomically), with Spark ML's param metadata beside them in
- * {@code metadata/} so that a saved {@code PipelineModel} finds the class and the params. A model saved by
+ * {@code metadata} so that a saved {@code PipelineModel} finds the class and the params. A model saved by
  * the command line (no metadata) loads with default params, its vector column as featuresCol.
  */
 final class Persistence {
 
-    /** Spark ML's metadata: one JSON line in a text file, where DefaultParamsReader looks for it. */
-    private static final String METADATA = "metadata/part-00000";
+    /**
+     * Spark ML's metadata: one JSON line in a text file where DefaultParamsReader looks for it (a plain file,
+     * which both its readers take: spark.read.text and, in local saving mode, a file read).
+     */
+    private static final String METADATA = "metadata";
 
     private Persistence() {
     }

@@ -1,23 +1,34 @@
 package io.github.sparkprop.ml;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sparkprop.Task;
 import io.github.sparkprop.model.Model;
 import java.io.Serializable;
+import java.util.ArrayList;
 
 /**
- * What sparkprop's Spark ML models hold: the network scorer (shipped to the executors with the model), and
- * on the driver the model as sparkprop saves it and the training summary, if it was fitted here.
+ * What sparkprop's Spark ML models hold: the network scorer (shipped to the executors with the model), what
+ * saving the model needs besides, and on the driver the training summary, if it was fitted here.
  */
 final class TrainedNetwork implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NetworkScorer scorer;
-    private final transient Model model;
+    private final Task task;
+    private final ArrayList<String> labels;
+    /** What training recorded (model.json's "training"), as JSON text, or null. */
+    private final String training;
     private final transient TrainingSummary summary;
 
     TrainedNetwork(Model model, TrainingSummary summary) {
         this.scorer = new NetworkScorer(model.network(), model.weights(), model.scaler());
-        this.model = model;
+        this.task = model.task();
+        this.labels = model.labels() == null ? null : new ArrayList<>(model.labels());
+        this.training = model.training() == null ? null : model.training().toString();
         this.summary = summary;
     }
 
@@ -37,11 +48,14 @@ final class TrainedNetwork implements Serializable {
     }
 
     /**
-     * The model as sparkprop saves it, reading the given vector column: the one fitted or loaded, with what its
-     * training recorded.
+     * The model as sparkprop saves it, reading the given vector column, with what its training recorded.
      */
     Model model(String featuresCol) {
-        return new Model(model.network(), model.weights(), model.task(), model.labels(), null, featuresCol,
-                model.scaler(), model.training());
+        try {
+            return new Model(scorer.network(), scorer.weights(), task, labels, null, featuresCol, scorer.scaler(),
+                    training == null ? null : (ObjectNode) JSON.readTree(training));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the training record is not JSON", e);
+        }
     }
 }

@@ -67,29 +67,34 @@ class SparkPropApiTest {
     @Test
     void aPipelineFitsTransformsAndRoundTripsThroughSaveAndLoad(@TempDir Path dir) throws IOException {
         SparkPropClassifier classifier = new SparkPropClassifier().setHiddenLayers(8).setOptimizer("adam")
-                .setStepSize(0.05).setMaxIter(150).setSeed(3);
+                .setStepSize(0.05).setMaxIter(150).setSeed(3).setPredictionCol("predicted");
         Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
             new StringIndexer().setInputCol("species").setOutputCol("label"),
             new VectorAssembler().setInputCols(MEASUREMENTS).setOutputCol("raw"),
             new StandardScaler().setInputCol("raw").setOutputCol("features").setWithMean(true),
             classifier});
         PipelineModel fitted = pipeline.fit(iris());
-        Dataset<Row> predictions = fitted.transform(iris()).cache();
+        Dataset<Row> predictions = fitted.transform(iris()).withColumnRenamed("predicted", "prediction").cache();
         assertTrue(accuracy(predictions) >= 0.95, "accuracy " + accuracy(predictions));
         List<Row> rows = predictions.select("probability", "rawPrediction", "prediction").collectAsList();
         for (Row row : rows) {
             double[] p = ((Vector) row.get(0)).toArray();
             assertEquals(3, p.length);
             assertEquals(1.0, p[0] + p[1] + p[2], 1e-12, "probabilities sum to 1");
-            assertEquals(((Vector) row.get(1)).argmax(), (int) row.getDouble(2), "prediction = argmax of raw");
+            assertEquals(((Vector) row.get(0)).argmax(), (int) row.getDouble(2), "prediction = argmax of p");
         }
 
         String path = dir.resolve("pipeline").toString();
         fitted.write().save(path);
         assertTrue(Files.exists(dir.resolve("pipeline/stages/3_" + classifier.uid() + "/model.json")),
                 "the classifier stage is saved in sparkprop's model format");
-        List<Row> reloaded = PipelineModel.load(path).transform(iris())
-                .select("probability", "rawPrediction", "prediction").collectAsList();
+        PipelineModel loaded = PipelineModel.load(path);
+        SparkPropClassificationModel stage = (SparkPropClassificationModel) loaded.stages()[3];
+        assertEquals(classifier.uid(), stage.uid());
+        assertEquals("predicted", stage.getPredictionCol());
+        assertArrayEquals(new int[] {8}, stage.getHiddenLayers());
+        List<Row> reloaded = loaded.transform(iris()).select("probability", "rawPrediction", "predicted")
+                .collectAsList();
         assertEquals(rows, reloaded);
     }
 
@@ -220,6 +225,108 @@ class SparkPropApiTest {
         assertEquals(classifier.uid(), loaded.uid());
         assertThrows(IllegalArgumentException.class, () -> new SparkPropClassifier().setOptimizer("lbfgs")
                 .setBatchFraction(0.5).fit(assembledIris()));
+    }
+
+    /**
+     * Two classes: one sigmoid unit z = w.x + b (no hidden layer), computed here from the weights: raw is
+     * (-z, z), probability (sigmoid(-z), sigmoid(z)), and thresholds pick the class with the largest p / t, as
+     * Spark's classifiers do; sparse vectors score as the dense ones.
+     */
+    @Test
+    void twoClassesGiveMllibsRawProbabilityAndThresholdedPrediction() {
+        Dataset<Row> data = assembledIris().filter("species != 'setosa'")
+                .withColumn("label", functions.col("label").minus(1)).cache();
+        SparkPropClassificationModel model = new SparkPropClassifier().setOptimizer("lbfgs").setMaxIter(50)
+                .fit(data).setThresholds(new double[] {0.3, 0.7});
+        assertEquals(2, model.numClasses());
+        double[] w = model.weights();
+        assertEquals(5, w.length);
+        List<Row> rows = model.transform(data).select("features", "rawPrediction", "probability", "prediction")
+                .collectAsList();
+        for (Row row : rows) {
+            double[] x = ((Vector) row.get(0)).toArray();
+            double z = w[4];
+            for (int i = 0; i < 4; i++) {
+                z += w[i] * x[i];
+            }
+            assertArrayEquals(new double[] {-z, z}, ((Vector) row.get(1)).toArray(), 1e-12);
+            double p1 = 1 / (1 + Math.exp(-z));
+            assertArrayEquals(new double[] {1 - p1, p1}, ((Vector) row.get(2)).toArray(), 1e-12);
+            assertEquals((1 - p1) / 0.3 > p1 / 0.7 ? 0.0 : 1.0, row.getDouble(3));
+        }
+        List<Row> sparse = new java.util.ArrayList<>();
+        for (Row row : rows) {
+            sparse.add(org.apache.spark.sql.RowFactory.create(((Vector) row.get(0)).toSparse()));
+        }
+        Dataset<Row> sparseData = SharedSpark.session().createDataFrame(sparse, new org.apache.spark.sql.types
+                .StructType().add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType()));
+        List<Row> sparseRows = model.transform(sparseData).select("rawPrediction").collectAsList();
+        for (int i = 0; i < rows.size(); i++) {
+            assertArrayEquals(((Vector) rows.get(i).get(1)).toArray(), ((Vector) sparseRows.get(i).get(0)).toArray(),
+                    1e-12);
+        }
+    }
+
+    /** copy keeps uid, parent and summary; a Java-serialized model transforms and saves the same. */
+    @Test
+    void aModelSurvivesCopyAndJavaSerialization(@TempDir Path dir) throws Exception {
+        SparkPropClassifier classifier = new SparkPropClassifier().setHiddenLayers(4).setMaxIter(5);
+        SparkPropClassificationModel model = classifier.fit(assembledIris());
+        SparkPropClassificationModel copy = model.copy(ParamMap.empty());
+        assertEquals(model.uid(), copy.uid());
+        assertEquals(classifier, copy.parent());
+        assertTrue(copy.hasSummary());
+        for (org.apache.spark.ml.param.Param<?> param : model.params()) {
+            assertEquals(model.uid(), param.parent(), param.name());
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(model);
+        }
+        SparkPropClassificationModel revived;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            revived = (SparkPropClassificationModel) in.readObject();
+        }
+        assertEquals(model.transform(assembledIris()).select("probability").collectAsList(),
+                revived.transform(assembledIris()).select("probability").collectAsList());
+        revived.write().save(dir.resolve("revived").toString());
+        assertArrayEquals(model.weights(), SparkPropClassificationModel.load(dir.resolve("revived").toString())
+                .weights());
+    }
+
+    /**
+     * With a checkpoint directory, a fit run again with more iterations (or another step size) resumes where
+     * the last stopped, and ends where one long fit ends; a fit with other params keeps its checkpoints apart.
+     */
+    @Test
+    void checkpointsResumeTheSameFitAndKeepOtherFitsApart(@TempDir Path dir) throws IOException {
+        Dataset<Row> data = assembledIris().cache();
+        String checkpoints = dir.resolve("checkpoints").toString();
+        SparkPropClassifier classifier = new SparkPropClassifier().setHiddenLayers(4).setOptimizer("adam")
+                .setStepSize(0.05).setCheckpointDir(checkpoints).setCheckpointInterval(5);
+        classifier.setMaxIter(10).fit(data);
+        double[] resumed = classifier.setMaxIter(20).fit(data).weights();
+        double[] straight = new SparkPropClassifier().setHiddenLayers(4).setOptimizer("adam").setStepSize(0.05)
+                .setMaxIter(20).fit(data).weights();
+        assertArrayEquals(straight, resumed, 1e-12);
+        // resumed at iteration 20 with a rate too small to move: the weights stay where 20 iterations left them
+        // (a fit from the start would stay at the initial weights instead)
+        double[] stayed = classifier.setMaxIter(30).setStepSize(1e-12).fit(data).weights();
+        assertArrayEquals(resumed, stayed, 1e-9);
+        classifier.setStepSize(0.05).setRegParam(0.01).fit(data);
+        try (java.util.stream.Stream<Path> fits = Files.list(dir.resolve("checkpoints"))) {
+            assertEquals(2, fits.count(), "one directory per distinct fit");
+        }
+    }
+
+    @Test
+    void nullValidationIndicatorsAreRefused() {
+        Dataset<Row> data = assembledIris().withColumn("validation", functions.when(
+                functions.col("sepal_length").gt(7), functions.lit(true)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SparkPropClassifier()
+                .setValidationIndicatorCol("validation").setMaxIter(2).fit(data));
+        assertTrue(e.getMessage().contains("validationIndicatorCol validation is null in"), e.getMessage());
     }
 
     private static String run(String... args) {
