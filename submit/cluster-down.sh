@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops the cluster that submit/cluster-up.sh started: exactly the processes whose pids it wrote down
-# (Workers first, then the Master), and the executors those Workers launched. Nothing else is touched.
+# (Workers first, then the Master), and the executors those Workers launched. A recorded pid that is now
+# another process (after a reboot) is left alone: only a Spark daemon of this cluster is stopped.
 # Settings: SPARKPROP_CLUSTER_DIR as for cluster-up.sh.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,6 +10,7 @@ if [[ ! -f "$dir/pids" ]]; then
   echo "sparkprop: no cluster was started from $dir" >&2
   exit 0
 fi
+dir="$(cd "$dir" && pwd)" # as cluster-up.sh wrote it into the daemons' command lines
 
 # The pids, Workers first (a Worker kills its executors when it stops; its children are killed too, in
 # case it cannot), the Master last.
@@ -28,8 +30,11 @@ children() {
   done
 }
 
+source "$home/submit/cluster-pids.sh"
+stopped=0
 for pid in "${pids[@]}"; do
-  if kill -0 "$pid" 2>/dev/null; then
+  if is_cluster_process "$pid" "$dir"; then
+    stopped=$((stopped + 1))
     executors="$(children "$pid" | tr '\n' ' ')"
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 40); do
@@ -43,4 +48,4 @@ for pid in "${pids[@]}"; do
   fi
 done
 rm -f "$dir/pids" "$dir/master-url"
-echo "sparkprop: cluster stopped (${#pids[@]} processes)" >&2
+echo "sparkprop: cluster stopped ($stopped of the ${#pids[@]} recorded processes were running)" >&2

@@ -17,23 +17,25 @@ dir="${SPARKPROP_CLUSTER_DIR:-$home/target/cluster}"
 cores="${SPARKPROP_WORKER_CORES:-1}"
 memory="${SPARKPROP_WORKER_MEMORY:-2g}"
 
+mkdir -p "$dir"
+dir="$(cd "$dir" && pwd)" # absolute: the daemons' command lines name it, cluster-down.sh checks them
+source "$home/submit/cluster-pids.sh"
 if [[ -f "$dir/pids" ]]; then
   while read -r pid _; do
-    if kill -0 "$pid" 2>/dev/null; then
+    if is_cluster_process "$pid" "$dir"; then
       echo "sparkprop: a cluster started from $dir is running (pid $pid); stop it with submit/cluster-down.sh" >&2
       exit 2
     fi
   done < "$dir/pids"
 fi
-rm -rf "$dir"
-mkdir -p "$dir"
+# only what an earlier cluster-up wrote here: the directory may hold other things
+rm -rf "$dir/pids" "$dir/master-url" "$dir/spark-home" "$dir"/master.log "$dir"/worker-*
 
-# A SPARK_HOME whose jars/ are the build's Spark jars (links, not copies): Workers start their executors
-# with SPARK_HOME/jars on the class path.
-spark_home="$home/target/spark-home"
-rm -rf "$spark_home"
+# A SPARK_HOME of this cluster's own, whose jars/ are the build's Spark jars (links, not copies): Workers
+# start their executors with SPARK_HOME/jars on the class path.
+spark_home="$dir/spark-home"
 mkdir -p "$spark_home/jars"
-tr ':' '\n' < "$classpath_file" | while read -r entry; do
+tr ':' '\n' < "$classpath_file" | while IFS= read -r entry || [[ -n "$entry" ]]; do
   ln -sf "$entry" "$spark_home/jars/"
 done
 
@@ -70,6 +72,8 @@ await() {
   exit 1
 }
 
+# interrupted while starting: stop what has started
+trap '"$home/submit/cluster-down.sh"; exit 130' INT TERM
 start master org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 0 --webui-port 0
 await master 'Starting Spark master at spark://'
 master_url="$(grep -o -E 'spark://127\.0\.0\.1:[0-9]+' "$dir/master.log" | head -1)"
@@ -81,6 +85,7 @@ done
 for i in $(seq 1 "$workers"); do
   await "worker-$i" 'Successfully registered with master'
 done
+trap - INT TERM
 echo "$master_url" > "$dir/master-url"
 echo "sparkprop: cluster up: 1 Master, $workers Workers ($cores core(s), $memory each); logs and pids in $dir" >&2
 echo "$master_url"

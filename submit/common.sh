@@ -20,7 +20,7 @@ export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 # Runs spark-submit with the given arguments: $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, else
 # Spark's SparkSubmit class on the build's class path (with the module flags a Java 17 driver needs).
 # Prints the command first (quoted, so that it can be pasted); with SPARKPROP_DRY_RUN=1 only prints it.
-# A script whose driver runs here sets driver_log_config to use conf/log4j2.properties.
+# A script whose driver runs here sets driver_log_config to the path of conf/log4j2.properties.
 submit() {
   local cmd
   if [[ -n "${SPARK_HOME:-}" ]]; then
@@ -28,11 +28,12 @@ submit() {
   else
     # SparkSubmit runs a client-mode driver in its own JVM, which --driver-java-options cannot reach
     # shellcheck disable=SC2206
-    cmd=(java $jvm_flags ${driver_log_config:-} -cp "$(cat "$classpath_file")" org.apache.spark.deploy.SparkSubmit)
+    cmd=(java $jvm_flags ${driver_log_config:+"-Dlog4j2.configurationFile=$driver_log_config"}
+         -cp "$(cat "$classpath_file")" org.apache.spark.deploy.SparkSubmit)
   fi
   cmd+=(--class io.github.sparkprop.cli.Main
         --properties-file "$home/conf/spark-defaults.conf" --load-spark-defaults
-        --driver-java-options "$jvm_flags${driver_log_config:-}"
+        --driver-java-options "$jvm_flags${driver_log_config:+ \"-Dlog4j2.configurationFile=$driver_log_config\"}"
         --conf "spark.executor.extraJavaOptions=$jvm_flags"
         --conf "spark.executorEnv.OPENBLAS_NUM_THREADS=1"
         "$@")

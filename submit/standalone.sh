@@ -12,6 +12,6 @@ fi
 master="$1"
 shift
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-driver_log_config=" -Dlog4j2.configurationFile=$home/conf/log4j2.properties" # the driver runs here
+driver_log_config="$home/conf/log4j2.properties" # the driver runs here
 # shellcheck disable=SC2086
 submit --master "$master" --deploy-mode client ${SPARK_SUBMIT_ARGS:-} "$jar" "$@"

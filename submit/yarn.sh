@@ -13,7 +13,7 @@ if [[ $# -lt 1 ]]; then
 fi
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 if [[ "${DEPLOY_MODE:-cluster}" == client ]]; then
-  driver_log_config=" -Dlog4j2.configurationFile=$home/conf/log4j2.properties"
+  driver_log_config="$home/conf/log4j2.properties"
 fi
 # shellcheck disable=SC2086
 submit --master yarn --deploy-mode "${DEPLOY_MODE:-cluster}" ${SPARK_SUBMIT_ARGS:-} "$jar" "$@"

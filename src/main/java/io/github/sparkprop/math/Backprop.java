@@ -224,7 +224,7 @@ public final class Backprop {
     private double[] densify(SparseColumns block) {
         int cells = block.rows() * block.cols();
         if (densified.length < cells) {
-            densified = new double[Math.max(cells, 2 * densified.length)];
+            densified = new double[(int) Math.min(Math.max(cells, 2L * densified.length), MAX_DENSIFIED)];
         }
         block.writeDense(densified);
         return densified;

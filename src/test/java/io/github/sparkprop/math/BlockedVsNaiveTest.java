@@ -1,5 +1,6 @@
 package io.github.sparkprop.math;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,55 @@ class BlockedVsNaiveTest {
         assertEquals(expectedLoss, loss, 1e-10 * Math.abs(expectedLoss));
         double error = Cases.relativeDifference(gradient, expected);
         assertTrue(error < 1e-10, network + ": sparse relative error " + error);
+    }
+
+    /**
+     * One instance (as a task thread keeps it) over blocks of other shapes and kinds, one after another, gives
+     * what a fresh instance gives for each: nothing left in its buffers from an earlier block shows.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void aReusedInstanceGivesWhatAFreshOneGives(Network network) {
+        Random random = new Random(17);
+        int n0 = network.inputSize();
+        double[] w = WeightInit.initialize(network, 6);
+        Backprop reused = new Backprop(network);
+        Object[][] blocks = {sparseBlock(n0, 15, 0.6, random), {Cases.features(n0, 7, random), 7},
+            sparseBlock(n0, 15, 0.97, random), sparseBlock(n0, 3, 0.5, random), {Cases.features(n0, 2, random), 2}};
+        for (Object[] block : blocks) {
+            int samples = block[0] instanceof SparseColumns sparse ? sparse.cols() : (Integer) block[1];
+            double[] y = Cases.labels(network, samples, random);
+            double[] expected = new double[network.parameterCount()];
+            double[] actual = new double[network.parameterCount()];
+            double expectedLoss;
+            double actualLoss;
+            if (block[0] instanceof SparseColumns sparse) {
+                expectedLoss = new Backprop(network).addGradient(w, sparse, y, null, expected);
+                actualLoss = reused.addGradient(w, sparse, y, null, actual);
+            } else {
+                expectedLoss = new Backprop(network).addGradient(w, (double[]) block[0], y, samples, expected);
+                actualLoss = reused.addGradient(w, (double[]) block[0], y, samples, actual);
+            }
+            assertEquals(expectedLoss, actualLoss, 0.0);
+            assertArrayEquals(expected, actual, 0.0);
+        }
+    }
+
+    /** A block of random sparse samples with about the given fraction of zeros. */
+    private static Object[] sparseBlock(int n0, int samples, double zeroFraction, Random random) {
+        int[] colPtr = new int[samples + 1];
+        int[] rows = new int[n0 * samples];
+        double[] values = new double[n0 * samples];
+        for (int j = 0; j < samples; j++) {
+            colPtr[j + 1] = colPtr[j];
+            for (int i = 0; i < n0; i++) {
+                if (random.nextDouble() >= zeroFraction) {
+                    rows[colPtr[j + 1]] = i;
+                    values[colPtr[j + 1]++] = 4 * random.nextDouble() - 2;
+                }
+            }
+        }
+        return new Object[] {new SparseColumns(n0, colPtr, rows, values)};
     }
 
     @ParameterizedTest(name = "{0}")
