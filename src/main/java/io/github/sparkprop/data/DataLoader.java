@@ -38,14 +38,8 @@ public final class DataLoader {
      * @throws InputException for a missing path or column, an empty input or an invalid row
      */
     public static LoadedData load(SparkSession spark, DataSpec spec) {
-        try {
-            return read(spark, Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures()),
-                    spec, 0);
-        } catch (InputException e) {
-            throw e;
-        } catch (Exception e) { // Spark's job failures: checked exceptions that Scala throws undeclared
-            throw Table.explain(e, String.join(", ", spec.paths()));
-        }
+        return explained(spec, () -> read(spark, Table.read(spark, spec.paths(), spec.format(), spec.csv(),
+                spec.libsvmFeatures()), spec, 0));
     }
 
     /**
@@ -55,8 +49,13 @@ public final class DataLoader {
      * @param blockRows rows per block, or 0 for the size {@link #blockSize} chooses
      */
     public static LoadedData load(SparkSession spark, Table table, DataSpec spec, int blockRows) {
+        return explained(spec, () -> read(spark, table, spec, blockRows));
+    }
+
+    /** Runs a read, turning Spark's job failures into the user's error behind them. */
+    private static <T> T explained(DataSpec spec, java.util.function.Supplier<T> read) {
         try {
-            return read(spark, table, spec, blockRows);
+            return read.get();
         } catch (InputException e) {
             throw e;
         } catch (Exception e) { // Spark's job failures: checked exceptions that Scala throws undeclared
@@ -73,35 +72,33 @@ public final class DataLoader {
      * @throws InputException as {@link #load}
      */
     public static Validated validate(SparkSession spark, DataSpec spec, String ignored) {
-        try {
-            Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures());
-            FeatureColumns features = resolveFeatures(table, spec, ignored);
-            FeatureColumns reading = features.isVector()
-                    ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
-            RowParser checker = new RowParser(table, reading, spec.label(), null, spec.task(), spec.encoder());
-            int fileIndex = table.fileIndex();
-            int splitIndex = table.splitIndex();
-            spark.sparkContext().setJobDescription("validating " + table.description());
-            RowIds ids = new RowIds(table.recordsPerSplit());
-            DataSummary summary = Table.internalRows(table.rows())
-                    .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
-                            ids.counter(fileIndex, splitIndex), checker, HoldOut.NONE, false, false)).iterator())
-                    .treeReduce(DataSummary::merge);
-            spark.sparkContext().setJobDescription(null);
-            long skipped = checkRows(summary, table, spec.skipInvalid(), ids, spark.sparkContext().hadoopConfiguration());
-            if (features.isVector()) {
-                // sparse only when mostly zeros, and never when the scaler centres (it must see every value)
-                double density = summary.nonZeros() / ((double) Math.max(1, summary.validRows())
-                        * features.vectorSize());
-                boolean sparse = density < SPARSE_DENSITY && (spec.scaler() == null || !spec.scaler().centres());
-                features = FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), sparse);
-            }
-            return new Validated(table, features, summary.records(), skipped);
-        } catch (InputException e) {
-            throw e;
-        } catch (Exception e) { // Spark's job failures: checked exceptions that Scala throws undeclared
-            throw Table.explain(e, String.join(", ", spec.paths()));
+        return explained(spec, () -> validateRows(spark, spec, ignored));
+    }
+
+    private static Validated validateRows(SparkSession spark, DataSpec spec, String ignored) {
+        Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures());
+        FeatureColumns features = resolveFeatures(table, spec, ignored);
+        FeatureColumns reading = features.isVector()
+                ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
+        RowParser checker = new RowParser(table, reading, spec.label(), null, spec.task(), spec.encoder());
+        int fileIndex = table.fileIndex();
+        int splitIndex = table.splitIndex();
+        spark.sparkContext().setJobDescription("validating " + table.description());
+        RowIds ids = new RowIds(table.recordsPerSplit());
+        DataSummary summary = Table.internalRows(table.rows())
+                .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
+                        ids.counter(fileIndex, splitIndex), checker, HoldOut.NONE, false, false)).iterator())
+                .treeReduce(DataSummary::merge);
+        spark.sparkContext().setJobDescription(null);
+        long skipped = checkRows(summary, table, spec.skipInvalid(), ids, spark.sparkContext().hadoopConfiguration());
+        if (features.isVector()) {
+            // sparse only when mostly zeros, and never when the scaler centres (it must see every value)
+            double density = summary.nonZeros() / ((double) Math.max(1, summary.validRows())
+                    * features.vectorSize());
+            boolean sparse = density < SPARSE_DENSITY && (spec.scaler() == null || !spec.scaler().centres());
+            features = FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), sparse);
         }
+        return new Validated(table, features, summary.records(), skipped);
     }
 
     /**

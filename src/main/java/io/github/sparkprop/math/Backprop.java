@@ -171,10 +171,9 @@ public final class Backprop {
 
     /** The outputs y_hat for a block of sparse samples, in a buffer that the next call overwrites. */
     public double[] predict(double[] w, SparseColumns x) {
-        forward(w, null, x, x.cols());
-        int depth = network.depth();
-        network.activation(depth).apply(a[depth], network.outputSize(), x.cols());
-        return a[depth];
+        double[] logits = logits(w, x);
+        network.activation(network.depth()).apply(logits, network.outputSize(), x.cols());
+        return logits;
     }
 
     /** The buffer holding y_hat (n_L x samples) after {@link #loss} or {@link #predict}. */

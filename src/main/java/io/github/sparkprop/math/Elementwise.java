@@ -31,16 +31,10 @@ public final class Elementwise {
         scalarTanh(z, done, n);
     }
 
-    /**
-     * The logistic function on z[from..to), branch-free and without overflow: with e = e^-|z|, it is
-     * 1 / (1 + e) for z &gt;= 0 and e / (1 + e) below.
-     */
+    /** The logistic function on z[from..to), one value at a time ({@link Activation#sigmoid(double)}). */
     static void scalarSigmoid(double[] z, int from, int to) {
         for (int i = from; i < to; i++) {
-            double x = z[i];
-            double e = Math.exp(-Math.abs(x));
-            double s = 1.0 / (1.0 + e);
-            z[i] = x >= 0.0 ? s : e * s;
+            z[i] = Activation.sigmoid(z[i]);
         }
     }
 

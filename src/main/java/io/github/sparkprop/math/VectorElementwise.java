@@ -17,7 +17,10 @@ final class VectorElementwise {
     private VectorElementwise() {
     }
 
-    /** The logistic function as {@link Elementwise#scalarSigmoid}, a vector of lanes at a time. */
+    /**
+     * The logistic function without overflow, a vector of lanes at a time: with e = e^-|z|, 1 / (1 + e) for
+     * z &gt;= 0 and e / (1 + e) below ({@link Activation#sigmoid(double)}'s two cases).
+     */
     static int sigmoid(double[] z, int n) {
         int end = SPECIES.loopBound(n);
         for (int i = 0; i < end; i += SPECIES.length()) {

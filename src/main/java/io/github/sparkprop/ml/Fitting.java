@@ -80,10 +80,11 @@ final class Fitting {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String weight = params.getWeightCol();
         String indicator = params.getValidationIndicatorCol();
-        List<Column> columns = new ArrayList<>(List.of(functions.col(featuresCol), functions.col(labelCol)));
+        List<Column> selected = new ArrayList<>(List.of(functions.col(featuresCol), functions.col(labelCol)));
         if (weight != null) {
-            columns.add(functions.col(weight));
+            selected.add(functions.col(weight));
         }
+        Column[] columns = selected.toArray(Column[]::new);
         Dataset<Row> rows = dataset.toDF();
         if (indicator != null) {
             long unmarked = rows.filter(functions.col(indicator).isNull()).count();
@@ -100,14 +101,14 @@ final class Fitting {
                 params.getBatchFraction() < 1);
         List<LoadedData> loaded = new ArrayList<>();
         try {
-            LoadedData train = DataLoader.load(spark, Table.of(training.select(columns.toArray(Column[]::new)),
+            LoadedData train = DataLoader.load(spark, Table.of(training.select(columns),
                     "the DataFrame"), spec, params.getBlockSize());
             loaded.add(train);
             JavaRDD<SampleBlock> blocks = train.blocks();
             if (indicator != null) {
                 String description = "the DataFrame's validation rows";
                 LoadedData validation = DataLoader.load(spark, Table.of(rows.filter(functions.col(indicator))
-                        .select(columns.toArray(Column[]::new)), description), spec.withPaths(List.of(description),
+                        .select(columns), description), spec.withPaths(List.of(description),
                         encoder, null, train.features(), true), params.getBlockSize());
                 loaded.add(validation);
                 blocks = blocks.union(validation.blocks());
@@ -129,10 +130,14 @@ final class Fitting {
                 new L2Penalty(params.getRegParam()), depth, new MiniBatch(params.getSeed(), params.getBatchFraction()),
                 validating ? new DistributedObjective.Validation(1, labels) : DistributedObjective.Validation.NONE);
         int iterations = params.getMaxIter();
-        ObjectNode settings = settings(params, network, train, blocks);
-        CheckpointStore checkpoints = params.getCheckpointDir() == null ? null
-                : new CheckpointStore(checkpointPath(params.getCheckpointDir(), settings),
-                        context.hadoopConfiguration(), settings);
+        ObjectNode settings = settings(params, network, train);
+        CheckpointStore checkpoints = null;
+        if (params.getCheckpointDir() != null) {
+            // which data the checkpoints belong to: a pass over the cached blocks, only when checkpointing
+            settings.put("dataHash", blocks.map(SampleBlock::contentHash).reduce(Long::sum));
+            checkpoints = new CheckpointStore(checkpointPath(params.getCheckpointDir(), settings),
+                    context.hadoopConfiguration(), settings);
+        }
         TrainingState latest = checkpoints == null ? null : checkpoints.loadLatest();
         TrainingState from = latest != null ? latest
                 : TrainingState.start(WeightInit.initialize(network, params.getSeed()));
@@ -174,10 +179,9 @@ final class Fitting {
 
     /**
      * The params that decide the result, under the names checkpoints use (learningRate and iterations may
-     * change on resuming), the network, and the training data's size and content hash.
+     * change on resuming), the network, and the training data's size.
      */
-    private static ObjectNode settings(SparkPropParams<?> params, Network network, LoadedData train,
-            JavaRDD<SampleBlock> blocks) {
+    private static ObjectNode settings(SparkPropParams<?> params, Network network, LoadedData train) {
         ObjectNode settings = JSON.createObjectNode();
         for (Param<?> param : params.params()) {
             if (params.isDefined(param) && DECISIVE.contains(param.name())) {
@@ -188,7 +192,6 @@ final class Fitting {
         }
         settings.put("network", network.toString());
         settings.put("trainingRows", train.rows());
-        settings.put("dataHash", blocks.map(SampleBlock::contentHash).reduce(Long::sum));
         return settings;
     }
 
