@@ -31,7 +31,7 @@ submit() {
     cmd=(java $jvm_flags ${driver_log_config:+"-Dlog4j2.configurationFile=$driver_log_config"}
          -cp "$(cat "$classpath_file")" org.apache.spark.deploy.SparkSubmit)
   fi
-  cmd+=(--class io.github.sparkprop.cli.Main
+  cmd+=(--class io.github.sparkprop.app.Main
         --properties-file "$home/conf/spark-defaults.conf" --load-spark-defaults
         --driver-java-options "$jvm_flags${driver_log_config:+ \"-Dlog4j2.configurationFile=$driver_log_config\"}"
         --conf "spark.executor.extraJavaOptions=$jvm_flags"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a sparkprop command on Kubernetes:
 #   submit/k8s.sh k8s://https://API_SERVER:443 COMMAND [OPTIONS]
-# SPARKPROP_IMAGE names a Spark 4.1 image with the application jar at /opt/sparkprop/sparkprop.jar
-# (for example built FROM apache/spark:4.1.0 with target/sparkprop.jar copied in). Data and models must be
+# SPARKPROP_IMAGE names a Spark 4.2 image with the application jar at /opt/sparkprop/sparkprop.jar
+# (for example built FROM apache/spark:4.2.0 with target/sparkprop.jar copied in). Data and models must be
 # on a shared file system (HDFS, S3 with s3a://). Extra settings: SPARK_SUBMIT_ARGS="--conf ...".
 set -euo pipefail
 if [[ $# -lt 2 || "$1" != k8s://* ]]; then

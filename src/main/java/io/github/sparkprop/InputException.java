@@ -1,10 +1,19 @@
 package io.github.sparkprop;
 
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * Bad usage or bad input that the user can fix: a missing file, an invalid row, a wrong option value.
- * The command line reports its message as one line and exits with code 2.
+ * Bad usage or bad input that the user can fix: a missing file, an invalid row, a wrong setting. Its message
+ * may name settings as {@code {key}} placeholders (for example {@code {learningRate}}), which each face
+ * renders in its own words ({@code --learning-rate} on the command line, {@code stepSize} in the Spark ML
+ * API); {@link #getMessage()} shows the keys themselves. The command line reports it as one line and exits
+ * with code 2.
  */
 public class InputException extends RuntimeException {
+
+    private static final Pattern SETTING = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
     public InputException(String message) {
         super(message);
@@ -12,5 +21,29 @@ public class InputException extends RuntimeException {
 
     public InputException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** The message with every {@code {key}} placeholder replaced by the key. */
+    @Override
+    public String getMessage() {
+        return render(UnaryOperator.identity());
+    }
+
+    /**
+     * The message in a face's words.
+     *
+     * @param names the face's name of a setting key (the key itself where the face has no better one)
+     */
+    public String render(UnaryOperator<String> names) {
+        String template = super.getMessage();
+        if (template == null) {
+            return null;
+        }
+        Matcher matcher = SETTING.matcher(template);
+        StringBuilder rendered = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(rendered, Matcher.quoteReplacement(names.apply(matcher.group(1))));
+        }
+        return matcher.appendTail(rendered).toString();
     }
 }

@@ -1,9 +1,9 @@
 package io.github.sparkprop.bench;
 
+import io.github.sparkprop.console.SparkOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.sparkprop.cli.SparkOptions;
 import io.github.sparkprop.math.Blas;
 import io.github.sparkprop.math.Elementwise;
 import java.io.File;

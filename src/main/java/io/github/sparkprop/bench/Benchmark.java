@@ -2,22 +2,18 @@ package io.github.sparkprop.bench;
 
 import io.github.sparkprop.Task;
 import io.github.sparkprop.data.CsvOptions;
-import io.github.sparkprop.data.DataLoader;
-import io.github.sparkprop.data.DataSpec;
-import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.InputFormat;
-import io.github.sparkprop.data.LoadedData;
-import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Blas;
-import io.github.sparkprop.math.L2Penalty;
-import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
-import io.github.sparkprop.math.WeightInit;
-import io.github.sparkprop.optim.GradientDescent;
+import io.github.sparkprop.optim.OptimizerKind;
 import io.github.sparkprop.optim.Schedule;
-import io.github.sparkprop.train.DistributedObjective;
-import io.github.sparkprop.train.Trainer;
+import io.github.sparkprop.optim.SettingValues;
+import io.github.sparkprop.train.TrainingJob;
+import io.github.sparkprop.train.TrainingSettings;
+import io.github.sparkprop.train.TrainingSpec;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -70,23 +66,20 @@ final class Benchmark {
 
     /**
      * A network with sigmoid hidden layers (MLlib's only kind), full-batch gradient descent on both sides:
-     * MLlib's MultilayerPerceptronClassifier with solver gd and block size 128, sparkprop's trainer.
+     * MLlib's MultilayerPerceptronClassifier with solver gd and block size 128, sparkprop's training job.
      */
     Result network(String name, String parquet, int[] layers) {
         Dataset<Row> frame = spark.read().parquet(parquet).persist(StorageLevel.MEMORY_AND_DISK());
         long rows = frame.count();
-        LoadedData data = load(List.of(parquet));
-        try {
-            Network network = sigmoidNetwork(layers);
-            Runnable ours = training(data, network);
+        try (TrainingJob job = TrainingJob.prepare(spark, gradientDescent(List.of(parquet), hidden(layers)))) {
+            Runnable ours = job::train;
             MultilayerPerceptronClassifier mllib = new MultilayerPerceptronClassifier().setLayers(layers)
                     .setSolver("gd").setStepSize(0.1).setMaxIter(iterations).setTol(0).setBlockSize(128).setSeed(1L);
             Runnable theirs = () -> mllib.fit(frame);
             Timing[] timings = alternate(ours, theirs);
-            return new Result(name, rows, layers, timings[0], timings[1], gemmFlops(network) * rows,
-                    data.cachedBytes());
+            return new Result(name, rows, job.network().layers(), timings[0], timings[1],
+                    gemmFlops(job.network()) * rows, job.trainingData().cachedBytes());
         } finally {
-            data.release();
             frame.unpersist();
         }
     }
@@ -96,35 +89,36 @@ final class Benchmark {
      * after a warm-up run, {@code repeats} timed runs.
      */
     Result sparkpropOnly(String name, List<String> parquet, int[] layers) {
-        LoadedData data = load(parquet);
-        try {
-            Network network = sigmoidNetwork(layers);
-            Runnable ours = training(data, network);
+        try (TrainingJob job = TrainingJob.prepare(spark, gradientDescent(parquet, hidden(layers)))) {
+            Runnable ours = job::train;
             ours.run();
             Timing timing = new Timing();
             for (int r = 0; r < repeats; r++) {
                 timing.add(time(ours) / iterations);
             }
-            return new Result(name, data.rows(), layers, timing, null, gemmFlops(network) * data.rows(),
-                    data.cachedBytes());
-        } finally {
-            data.release();
+            long rows = job.trainingData().rows();
+            return new Result(name, rows, job.network().layers(), timing, null, gemmFlops(job.network()) * rows,
+                    job.trainingData().cachedBytes());
         }
     }
 
-    private static Network sigmoidNetwork(int[] layers) {
-        return Network.of(layers[0], java.util.Arrays.copyOfRange(layers, 1, layers.length - 1), Activation.SIGMOID,
-                layers[layers.length - 1], Activation.SOFTMAX, Loss.CROSS_ENTROPY);
+    /** The hidden sizes of a layer list [n_0, hidden..., n_L]. */
+    private static int[] hidden(int[] layers) {
+        return Arrays.copyOfRange(layers, 1, layers.length - 1);
     }
 
-    /** Full-batch gradient descent from a seeded start, {@code iterations} steps. */
-    private Runnable training(LoadedData data, Network network) {
-        double[] initial = WeightInit.initialize(network, 1);
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        DistributedObjective objective = new DistributedObjective(context, data.blocks(), network, new L2Penalty(0),
-                2);
-        return () -> new Trainer(objective, new GradientDescent(Schedule.constant(0.1)),
-                Trainer.Settings.iterations(iterations), null).run(initial);
+    /**
+     * Full-batch gradient descent (step 0.1) of a sigmoid network on Parquet files of a label and a vector
+     * column, {@code iterations} steps from the weights of seed 1, without validation or checkpoints.
+     */
+    private TrainingSpec gradientDescent(List<String> parquet, int[] hidden) {
+        SettingValues settings = SettingValues.of(Map.of(TrainingSettings.HIDDEN.key(), hidden,
+                TrainingSettings.ACTIVATION.key(), "sigmoid", OptimizerKind.OPTIMIZER.key(), "gd",
+                Schedule.LEARNING_RATE.key(), 0.1, TrainingSettings.ITERATIONS.key(), iterations,
+                TrainingSettings.SEED.key(), 1L));
+        return new TrainingSpec(new TrainingSpec.Files(parquet, InputFormat.PARQUET, CsvOptions.DEFAULT, false, 0,
+                null, null), new TrainingSpec.Columns("label", null, null, null), Task.CLASSIFICATION, null, settings,
+                0, 0, TrainingSpec.Checkpoints.NONE);
     }
 
     /**
@@ -135,17 +129,11 @@ final class Benchmark {
     Result logistic(String name, String parquet, int features) {
         Dataset<Row> frame = spark.read().parquet(parquet).persist(StorageLevel.MEMORY_AND_DISK());
         long rows = frame.count();
-        LoadedData data = load(List.of(parquet));
-        try {
-            Network network = Network.of(features, new int[0], Activation.RELU, 1, Activation.SIGMOID,
-                    Loss.CROSS_ENTROPY);
-            double[] w = new double[network.parameterCount()];
-            JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            DistributedObjective objective = new DistributedObjective(context, data.blocks(), network,
-                    new L2Penalty(0), 2);
+        try (TrainingJob job = TrainingJob.prepare(spark, gradientDescent(List.of(parquet), new int[0]))) {
+            double[] w = new double[job.network().parameterCount()];
             Runnable ours = () -> {
                 for (int t = 1; t <= iterations; t++) {
-                    objective.evaluate(w, t);
+                    job.evaluate(w, t);
                 }
             };
             LogisticRegression mllib = new LogisticRegression().setRegParam(0).setStandardization(false)
@@ -161,9 +149,8 @@ final class Benchmark {
                 perPass.add(s * iterations / passes[0]);
             }
             return new Result(name, rows, new int[] {features, 1}, timings[0], perPass, 4.0 * features * rows,
-                    data.cachedBytes());
+                    job.trainingData().cachedBytes());
         } finally {
-            data.release();
             frame.unpersist();
         }
     }
@@ -204,11 +191,6 @@ final class Benchmark {
         long start = System.nanoTime();
         run.run();
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private LoadedData load(List<String> parquet) {
-        return DataLoader.load(spark, new DataSpec(parquet, InputFormat.PARQUET, CsvOptions.DEFAULT,
-                "label", null, null, Task.CLASSIFICATION, null, null, false, false, 0, HoldOut.NONE, null, 0, false));
     }
 
     /**

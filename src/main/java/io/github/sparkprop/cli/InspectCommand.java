@@ -1,5 +1,6 @@
 package io.github.sparkprop.cli;
 
+import io.github.sparkprop.console.SparkOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.model.Model;

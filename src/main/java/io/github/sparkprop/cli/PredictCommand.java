@@ -1,5 +1,6 @@
 package io.github.sparkprop.cli;
 
+import io.github.sparkprop.console.SparkOptions;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;

@@ -31,7 +31,7 @@ public record ClassWeights(boolean balanced, double[] explicit) implements Seria
             }
             return new ClassWeights(false, weights);
         } catch (NumberFormatException e) {
-            throw new InputException("--class-weights must be 'balanced' or finite weights >= 0 separated by commas, "
+            throw new InputException("{classWeights} must be 'balanced' or finite weights >= 0 separated by commas, "
                     + "got '" + text + "'");
         }
     }
@@ -45,7 +45,7 @@ public record ClassWeights(boolean balanced, double[] explicit) implements Seria
     double[] resolve(List<String> labels, Map<String, Long> counts) {
         if (!balanced) {
             if (explicit.length != labels.size()) {
-                throw new InputException("--class-weights has " + explicit.length + " weights for the "
+                throw new InputException("{classWeights} has " + explicit.length + " weights for the "
                         + labels.size() + " classes " + String.join(", ", labels) + " (in this order)");
             }
             return explicit.clone();

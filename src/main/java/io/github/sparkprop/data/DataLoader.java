@@ -2,6 +2,7 @@ package io.github.sparkprop.data;
 
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.math.Scaler;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,8 +39,17 @@ public final class DataLoader {
      * @throws InputException for a missing path or column, an empty input or an invalid row
      */
     public static LoadedData load(SparkSession spark, DataSpec spec) {
+        return load(spark, spec, 0);
+    }
+
+    /**
+     * As {@link #load(SparkSession, DataSpec)} with a block size.
+     *
+     * @param blockRows rows per block, or 0 for the size {@link #blockSize} chooses
+     */
+    public static LoadedData load(SparkSession spark, DataSpec spec, int blockRows) {
         return explained(spec, () -> read(spark, Table.read(spark, spec.paths(), spec.format(), spec.csv(),
-                spec.libsvmFeatures()), spec, 0));
+                spec.libsvmFeatures()), spec, blockRows));
     }
 
     /**
@@ -231,7 +241,7 @@ public final class DataLoader {
         List<String> columns = table.columns();
         if (spec.label() != null && !columns.contains(spec.label())) {
             throw new InputException("label column '" + spec.label() + "' not found in " + table.description()
-                    + "; its columns are " + preview(columns) + " (choose one with --label)");
+                    + "; its columns are " + preview(columns) + " (choose one with {label})");
         }
         if (spec.weight() != null && !columns.contains(spec.weight())) {
             throw new InputException("weight column '" + spec.weight() + "' not found in " + table.description()
@@ -300,7 +310,7 @@ public final class DataLoader {
         }
         if (!skipInvalid) {
             throw new InputException(first + (invalid > 1 ? " (" + invalid + " invalid rows in all)" : "")
-                    + "; use --handle-invalid skip to drop invalid rows");
+                    + "; use {handleInvalid} skip to drop invalid rows");
         }
         LOG.warn("skipped {} invalid row(s) of {}; the first: {}", invalid, table.description(), first);
         return invalid;
@@ -309,7 +319,7 @@ public final class DataLoader {
     private static LabelEncoder findClasses(DataSummary summary, String label, String description) {
         if (summary.tooManyLabels()) {
             throw new InputException("label column '" + label + "' of " + description + " has more than "
-                    + DataSummary.MAX_CLASSES + " distinct values; for a numeric target use --task regression");
+                    + DataSummary.MAX_CLASSES + " distinct values; for a numeric target use {task} regression");
         }
         if (summary.labelCounts().size() < 2) {
             throw new InputException("label column '" + label + "' of " + description + " has a single value "

@@ -1,6 +1,7 @@
 package io.github.sparkprop.data;
 
 import io.github.sparkprop.Task;
+import io.github.sparkprop.math.Scaler;
 import java.util.List;
 
 /**

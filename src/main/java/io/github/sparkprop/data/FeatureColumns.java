@@ -80,11 +80,11 @@ public record FeatureColumns(List<String> names, String vectorColumn, int vector
             }
             if (!vectors.isEmpty()) {
                 throw new InputException(table.description() + " has vector column(s) " + vectors + " and numeric "
-                        + "columns " + DataLoader.preview(numeric) + "; say which are the features with --features");
+                        + "columns " + DataLoader.preview(numeric) + "; say which are the features with {features}");
             }
             if (numeric.isEmpty()) {
                 throw new InputException(table.description() + " has no numeric feature columns besides "
-                        + excluded + (vectors.isEmpty() ? "" : "; name one vector column with --features: " + vectors));
+                        + excluded + (vectors.isEmpty() ? "" : "; name one vector column with {features}: " + vectors));
             }
             return numeric;
         }
@@ -104,7 +104,7 @@ public record FeatureColumns(List<String> names, String vectorColumn, int vector
             String prefix = item.substring(0, item.length() - 1);
             List<String> matching = columns.stream().filter(c -> c.startsWith(prefix)).toList();
             if (matching.isEmpty()) {
-                throw new InputException("--features " + item + ": no column of " + description + " starts with '"
+                throw new InputException("{features} " + item + ": no column of " + description + " starts with '"
                         + prefix + "'");
             }
             return matching;
@@ -117,7 +117,7 @@ public record FeatureColumns(List<String> names, String vectorColumn, int vector
             for (long k = from; from <= to ? k <= to : k >= to; k += from <= to ? 1 : -1) {
                 String name = prefix + k;
                 if (!columns.contains(name)) {
-                    throw new InputException("--features " + item + ": " + description + " has no column '" + name + "'");
+                    throw new InputException("{features} " + item + ": " + description + " has no column '" + name + "'");
                 }
                 names.add(name);
             }

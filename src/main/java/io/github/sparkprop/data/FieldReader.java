@@ -1,5 +1,6 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.Numbers;
 import java.io.Serializable;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.ByteType;

@@ -1,5 +1,6 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.ClassLabels;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The classes of a classifier: original label values in output-unit order, and the map from a label as
- * read to its class index. Numeric labels are sorted by value (so 2 comes before 10) and written in their
- * shortest form ("1.0" and "1" are the same class); other labels are sorted as strings.
+ * The classes of a classifier: original label values in output-unit order, and the map from a label's key
+ * ({@link ClassLabels#key}) to its class index. Numeric labels are sorted by value (so 2 comes before 10) and
+ * written in their shortest form ("1.0" and "1" are the same class); other labels are sorted as strings.
  */
 public final class LabelEncoder implements Serializable {
 
@@ -29,7 +30,7 @@ public final class LabelEncoder implements Serializable {
     /** The classes found in training data, sorted (numerically when every label is a number). */
     public static LabelEncoder fromObserved(Collection<String> keys) {
         List<String> sorted = new ArrayList<>(keys);
-        if (sorted.stream().allMatch(LabelEncoder::isNumber)) {
+        if (sorted.stream().allMatch(ClassLabels::isNumber)) {
             sorted.sort(Comparator.comparingDouble(Double::parseDouble));
         } else {
             sorted.sort(Comparator.naturalOrder());
@@ -41,34 +42,14 @@ public final class LabelEncoder implements Serializable {
     public static LabelEncoder ofLabels(List<String> labels) {
         List<String> keys = new ArrayList<>();
         for (String label : labels) {
-            keys.add(key(label));
+            keys.add(ClassLabels.key(label));
         }
         return new LabelEncoder(keys);
     }
 
-    /**
-     * A label as read, in canonical form: a number in its shortest form (1.0 -&gt; "1", 2.50 -&gt; "2.5"),
-     * anything else trimmed.
-     */
-    public static String key(String raw) {
-        String trimmed = raw.trim();
-        if (!isNumber(trimmed)) {
-            return trimmed;
-        }
-        double value = Double.parseDouble(trimmed);
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
-    }
-
     /** Whether every label is a number (model.json then stores them as JSON numbers). */
     public boolean numeric() {
-        return labels.stream().allMatch(LabelEncoder::isNumber);
-    }
-
-    public static boolean isNumber(String s) {
-        return !Double.isNaN(Numbers.finiteOrNaN(s));
+        return labels.stream().allMatch(ClassLabels::isNumber);
     }
 
     /** The class index of a canonical label key, or -1 when it is not one of the classes. */

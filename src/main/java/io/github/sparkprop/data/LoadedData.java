@@ -1,5 +1,6 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.math.Scaler;
 import org.apache.spark.api.java.JavaRDD;
 
 /**

@@ -1,5 +1,7 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.ClassLabels;
+import io.github.sparkprop.Numbers;
 import io.github.sparkprop.Task;
 import java.io.Serializable;
 import java.util.Locale;
@@ -222,7 +224,7 @@ public final class RowParser implements Serializable {
         } else if (Numbers.isNonFinite(rawLabel)) {
             return new RowProblem(labelName, rawLabel, "is not a class label; labels must be finite numbers or names");
         } else if (encoder != null) {
-            int index = encoder.indexOf(LabelEncoder.key(rawLabel));
+            int index = encoder.indexOf(ClassLabels.key(rawLabel));
             if (index < 0) {
                 return new RowProblem(labelName, rawLabel, "is not one of the model's labels "
                         + String.join(", ", encoder.labels()));
@@ -232,9 +234,9 @@ public final class RowParser implements Serializable {
         return null;
     }
 
-    /** The row's label in canonical form (see {@link LabelEncoder#key}); call only for a valid row. */
+    /** The row's label in canonical form (see {@link ClassLabels#key}); call only for a valid row. */
     public String labelKey(InternalRow row) {
-        return LabelEncoder.key(labelReader.text(row, labelIndex));
+        return ClassLabels.key(labelReader.text(row, labelIndex));
     }
 
     /** Why a value that is not a finite number was refused. */

@@ -6,18 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of a model on a data set. Classifiers: accuracy, the mean loss (log loss for
+ * The figures of a model on a data set. Classifiers: accuracy, the mean loss, the log loss (the loss itself for
  * cross-entropy), per-class precision, recall and F1, the confusion matrix and, for two classes, the area
  * under the ROC curve. Regression: RMSE, MAE and R^2.
  *
  * @param samples   the number of samples scored
  * @param lossFunction the network's loss
  * @param loss      mean per-sample loss, no regularisation
+ * @param logLoss   mean -log p(true class) of the probabilities the model reports (classifiers), else NaN
  * @param labels    class labels in index order, or null for regression
  * @param confusion counts, [true class][predicted class], or null for regression
  */
-public record Metrics(long samples, Loss lossFunction, double loss, List<String> labels, long[][] confusion,
-        double rmse, double mae, double r2, double auc) {
+public record Metrics(long samples, Loss lossFunction, double loss, double logLoss, List<String> labels,
+        long[][] confusion, double rmse, double mae, double r2, double auc) {
 
     /** The metrics of the summed scores; labels null for regression. */
     public static Metrics of(ScoreSum sum, Loss lossFunction, List<String> labels) {
@@ -30,17 +31,17 @@ public record Metrics(long samples, Loss lossFunction, double loss, List<String>
                     confusion[i][j] = sum.confusion == null ? 0 : sum.confusion[i * k + j];
                 }
             }
-            return new Metrics(sum.count, lossFunction, sum.loss / m, labels, confusion, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN);
+            return new Metrics(sum.count, lossFunction, sum.loss / m, sum.logLoss / m, labels, confusion, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN);
         }
         double r2 = sum.targetSquares > 0 ? 1 - sum.squaredError / sum.targetSquares : Double.NaN;
-        return new Metrics(sum.count, lossFunction, sum.loss / m, null, null, Math.sqrt(sum.squaredError / m),
+        return new Metrics(sum.count, lossFunction, sum.loss / m, Double.NaN, null, null, Math.sqrt(sum.squaredError / m),
                 sum.absoluteError / m, r2, Double.NaN);
     }
 
     /** The same figures with the area under the ROC curve. */
     public Metrics withAuc(double areaUnderRoc) {
-        return new Metrics(samples, lossFunction, loss, labels, confusion, rmse, mae, r2, areaUnderRoc);
+        return new Metrics(samples, lossFunction, loss, logLoss, labels, confusion, rmse, mae, r2, areaUnderRoc);
     }
 
     /** Of the samples predicted as class c, the fraction that are c (NaN when none is). */
@@ -95,7 +96,10 @@ public record Metrics(long samples, Loss lossFunction, double loss, List<String>
         map.put("samples", samples);
         if (isClassification()) {
             map.put("accuracy", figure(accuracy()));
-            map.put(lossFunction == Loss.CROSS_ENTROPY ? "logLoss" : "squaredLoss", figure(loss));
+            map.put("logLoss", figure(logLoss));
+            if (lossFunction != Loss.CROSS_ENTROPY) {
+                map.put("squaredLoss", figure(loss));
+            }
             if (labels.size() == 2) {
                 map.put("auc", figure(auc));
             }
@@ -126,8 +130,8 @@ public record Metrics(long samples, Loss lossFunction, double loss, List<String>
             return s.append(String.format("samples %,d  RMSE %.6g  MAE %.6g  R^2 %.6f", samples, rmse, mae, r2))
                     .toString();
         }
-        s.append(String.format("samples %,d  accuracy %.4f  %s %.6g%s%n", samples, accuracy(),
-                lossFunction == Loss.CROSS_ENTROPY ? "log loss" : "squared loss", loss,
+        s.append(String.format("samples %,d  accuracy %.4f  log loss %.6g%s%s%n", samples, accuracy(), logLoss,
+                lossFunction == Loss.CROSS_ENTROPY ? "" : String.format("  squared loss %.6g", loss),
                 Double.isNaN(auc) ? "" : String.format("  AUC %.6f", auc)));
         s.append(String.format("%-14s %9s %9s %9s%n", "class", "precision", "recall", "F1"));
         for (int c = 0; c < labels.size(); c++) {

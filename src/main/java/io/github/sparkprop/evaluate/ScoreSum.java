@@ -2,6 +2,7 @@ package io.github.sparkprop.evaluate;
 
 import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.math.Backprop;
+import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
 
 /**
@@ -10,8 +11,13 @@ import io.github.sparkprop.math.Network;
  */
 public final class ScoreSum implements java.io.Serializable {
 
+    /** Probabilities below this count as this in the log loss of squared-loss classifiers (as in MLlib's). */
+    static final double MIN_PROBABILITY = 1e-15;
+
     long count;
     double loss;
+    /** The summed -log p(true class) of classifiers. */
+    double logLoss;
     long[] confusion;
     double squaredError;
     double absoluteError;
@@ -19,6 +25,7 @@ public final class ScoreSum implements java.io.Serializable {
     double targetMean;
     double targetSquares;
     private transient Backprop backprop;
+    private transient double[] probabilities;
 
     /** An empty sum (the aggregation's zero). */
     public ScoreSum() {
@@ -35,7 +42,8 @@ public final class ScoreSum implements java.io.Serializable {
         }
         double[] y = block.labels();
         int n = block.size();
-        loss += block.isSparse() ? backprop.loss(w, block.sparse(), y) : backprop.loss(w, block.features(), y, n);
+        double blockLoss = block.isSparse() ? backprop.loss(w, block.sparse(), y) : backprop.loss(w, block.features(), y, n);
+        loss += blockLoss;
         long before = count;
         count += n;
         double[] yHat = backprop.outputs();
@@ -47,6 +55,7 @@ public final class ScoreSum implements java.io.Serializable {
             for (int j = 0; j < n; j++) {
                 confusion[(int) y[j] * classes + predictedClass(yHat, j * units, units)]++;
             }
+            addLogLoss(network, blockLoss, yHat, y, n);
         } else {
             for (int j = 0; j < n; j++) {
                 double error = yHat[j * units] - y[j];
@@ -58,6 +67,26 @@ public final class ScoreSum implements java.io.Serializable {
             }
         }
         return this;
+    }
+
+    /**
+     * Adds the block's log loss: the loss itself for cross-entropy networks (computed stably from the logits),
+     * else -log max(p_y, {@link #MIN_PROBABILITY}) of the probabilities every face reports
+     * ({@link io.github.sparkprop.math.OutputLayer#probabilities}).
+     */
+    private void addLogLoss(Network network, double blockLoss, double[] yHat, double[] y, int n) {
+        if (network.loss() == Loss.CROSS_ENTROPY) {
+            logLoss += blockLoss;
+            return;
+        }
+        int units = network.outputSize();
+        if (probabilities == null) {
+            probabilities = new double[Math.max(2, units)];
+        }
+        for (int j = 0; j < n; j++) {
+            network.outputLayer().probabilities(yHat, j * units, units, probabilities);
+            logLoss -= Math.log(Math.max(probabilities[(int) y[j]], MIN_PROBABILITY));
+        }
     }
 
     /** The class of one output column: y_hat &gt;= 0.5 for one sigmoid unit, the largest unit otherwise. */
@@ -84,6 +113,7 @@ public final class ScoreSum implements java.io.Serializable {
         }
         count += other.count;
         loss += other.loss;
+        logLoss += other.logLoss;
         if (other.confusion != null) {
             if (confusion == null) {
                 confusion = other.confusion.clone();

@@ -1,6 +1,7 @@
 package io.github.sparkprop.math;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -11,36 +12,6 @@ import java.util.stream.Collectors;
  * layer's activation costs one pass over its n_l x B matrix and no allocation.
  */
 public enum Activation {
-
-    /** f(z) = 1 / (1 + e^-z), f' = a (1 - a). */
-    SIGMOID {
-        @Override
-        public void apply(double[] z, int units, int samples) {
-            Elementwise.sigmoid(z, units * samples);
-        }
-
-        @Override
-        public void multiplyByDerivative(double[] a, double[] delta, int length) {
-            for (int i = 0; i < length; i++) {
-                delta[i] *= a[i] * (1.0 - a[i]);
-            }
-        }
-    },
-
-    /** f(z) = tanh(z), f' = 1 - a^2. */
-    TANH {
-        @Override
-        public void apply(double[] z, int units, int samples) {
-            Elementwise.tanh(z, units * samples);
-        }
-
-        @Override
-        public void multiplyByDerivative(double[] a, double[] delta, int length) {
-            for (int i = 0; i < length; i++) {
-                delta[i] *= 1.0 - a[i] * a[i];
-            }
-        }
-    },
 
     /** f(z) = max(0, z), f' = 1 where z &gt; 0 (equivalently a &gt; 0), else 0. */
     RELU {
@@ -60,6 +31,36 @@ public enum Activation {
                 if (a[i] <= 0.0) {
                     delta[i] = 0.0;
                 }
+            }
+        }
+    },
+
+    /** f(z) = tanh(z), f' = 1 - a^2. */
+    TANH {
+        @Override
+        public void apply(double[] z, int units, int samples) {
+            Elementwise.tanh(z, units * samples);
+        }
+
+        @Override
+        public void multiplyByDerivative(double[] a, double[] delta, int length) {
+            for (int i = 0; i < length; i++) {
+                delta[i] *= 1.0 - a[i] * a[i];
+            }
+        }
+    },
+
+    /** f(z) = 1 / (1 + e^-z), f' = a (1 - a). */
+    SIGMOID {
+        @Override
+        public void apply(double[] z, int units, int samples) {
+            Elementwise.sigmoid(z, units * samples);
+        }
+
+        @Override
+        public void multiplyByDerivative(double[] a, double[] delta, int length) {
+            for (int i = 0; i < length; i++) {
+                delta[i] *= a[i] * (1.0 - a[i]);
             }
         }
     },
@@ -125,6 +126,19 @@ public enum Activation {
     /** Whether the layer may be a hidden layer (all but softmax). */
     public boolean isHiddenCapable() {
         return this != SOFTMAX;
+    }
+
+    /**
+     * Whether the layer's initial weights are He's (for rectifiers, whose derivative is near 0 for half the
+     * inputs) rather than Glorot's.
+     */
+    public boolean heInitialized() {
+        return this == RELU;
+    }
+
+    /** The ids of the activations a hidden layer may have, in declaration order. */
+    public static List<String> hiddenIds() {
+        return Arrays.stream(values()).filter(Activation::isHiddenCapable).map(Activation::id).toList();
     }
 
     /**

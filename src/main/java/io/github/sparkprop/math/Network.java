@@ -1,6 +1,5 @@
 package io.github.sparkprop.math;
 
-import io.github.sparkprop.Task;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -43,8 +42,7 @@ public final class Network implements Serializable {
         for (int l = 0; l < activations.length - 1; l++) {
             if (!activations[l].isHiddenCapable()) {
                 throw new IllegalArgumentException(activations[l].id() + " is an output activation only; hidden "
-                        + "activations: " + Activation.ids(Activation.SIGMOID, Activation.TANH, Activation.RELU,
-                        Activation.IDENTITY));
+                        + "activations: " + String.join(", ", Activation.hiddenIds()));
             }
         }
         this.layers = layers.clone();
@@ -61,23 +59,6 @@ public final class Network implements Serializable {
             throw new IllegalArgumentException("network too large: " + offset + " parameters");
         }
         this.parameterCount = (int) offset;
-    }
-
-    /**
-     * The network for a task, its output layer chosen by the task: one sigmoid unit for two classes, k
-     * softmax units for k classes (k sigmoid units with squared loss), one identity unit for regression.
-     *
-     * @param classes the number of classes (ignored for regression)
-     * @param loss    the loss, or null for the task's (cross-entropy for classification, squared for regression)
-     */
-    public static Network forTask(int inputs, int[] hidden, Activation hiddenActivation, Task task, int classes,
-            Loss loss) {
-        Loss lossFunction = loss != null ? loss : task == Task.REGRESSION ? Loss.SQUARED : Loss.CROSS_ENTROPY;
-        if (task == Task.REGRESSION) {
-            return of(inputs, hidden, hiddenActivation, 1, Activation.IDENTITY, lossFunction);
-        }
-        Activation output = lossFunction == Loss.CROSS_ENTROPY && classes > 2 ? Activation.SOFTMAX : Activation.SIGMOID;
-        return of(inputs, hidden, hiddenActivation, classes == 2 ? 1 : classes, output, lossFunction);
     }
 
     /** A network of the given hidden sizes, all with one hidden activation, and an output layer. */

@@ -37,6 +37,34 @@ public abstract sealed class OutputLayer implements Serializable {
     public abstract double lossAndDelta(double[] z, double[] labels, double[] weights, int units, int samples,
             double[] delta);
 
+    /**
+     * The class probabilities of one sample from its outputs y_hat = f(z^L), the one rule every face scores
+     * with: for one unit (two classes) (1 - y_hat, y_hat); for k softmax units y_hat itself; for k units of
+     * another activation (squared loss) y_hat clipped at 0 and divided by its sum (1/k each when the sum is 0).
+     *
+     * @param yHat  the outputs, the sample's in {@code yHat[start .. start + units - 1]}
+     * @param p     receives the probabilities: 2 for one unit, else units
+     */
+    public void probabilities(double[] yHat, int start, int units, double[] p) {
+        if (units == 1) {
+            p[0] = 1 - yHat[start];
+            p[1] = yHat[start];
+            return;
+        }
+        if (activation() == Activation.SOFTMAX) {
+            System.arraycopy(yHat, start, p, 0, units);
+            return;
+        }
+        double sum = 0;
+        for (int k = 0; k < units; k++) {
+            p[k] = Math.max(yHat[start + k], 0.0);
+            sum += p[k];
+        }
+        for (int k = 0; k < units; k++) {
+            p[k] = sum > 0 ? p[k] / sum : 1.0 / units;
+        }
+    }
+
     /** Multiplies the delta columns by the sample weights. */
     static void weigh(double[] delta, double[] weights, int units, int samples) {
         if (weights == null) {

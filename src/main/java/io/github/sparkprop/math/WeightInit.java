@@ -10,7 +10,7 @@ public final class WeightInit {
 
     /**
      * Draws W^l_ji from U(-r, r) with r = sqrt(6 / (n_{l-1} + n_l)) (Glorot) for sigmoid, tanh, identity
-     * and softmax layers, and r = sqrt(6 / n_{l-1}) (He) for relu layers; b^l = 0. The same seed gives the
+     * and softmax layers, and r = sqrt(6 / n_{l-1}) (He) for rectifier layers ({@link Activation#heInitialized}); b^l = 0. The same seed gives the
      * same weights.
      */
     public static double[] initialize(Network network, long seed) {
@@ -19,7 +19,7 @@ public final class WeightInit {
         for (int l = 1; l <= network.depth(); l++) {
             int fanIn = network.size(l - 1);
             int fanOut = network.size(l);
-            double r = network.activation(l) == Activation.RELU
+            double r = network.activation(l).heInitialized()
                     ? Math.sqrt(6.0 / fanIn)
                     : Math.sqrt(6.0 / (fanIn + fanOut));
             int offset = network.weightOffset(l);

@@ -1,8 +1,8 @@
 package io.github.sparkprop.ml;
 
-import io.github.sparkprop.data.Scaler;
 import io.github.sparkprop.math.Backprop;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.Scaler;
 import io.github.sparkprop.math.SparseColumns;
 import java.io.Serializable;
 import org.apache.spark.ml.linalg.DenseVector;

@@ -1,7 +1,6 @@
 package io.github.sparkprop.ml;
 
 import io.github.sparkprop.Task;
-import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.model.Model;
 import java.util.List;
@@ -18,7 +17,8 @@ import org.apache.spark.ml.util.MLWriter;
  * A trained sparkprop classifier in Spark ML: {@code transform} appends rawPrediction, probability and
  * prediction (the class index) as MLlib's classifiers do. For two classes (one sigmoid output unit z) the
  * raw prediction is (-z, z) and the probability (sigmoid(-z), sigmoid(z)); for k classes it is the k logits
- * and their softmax (their sigmoids, normalised to sum 1, when the loss is squared).
+ * and the probabilities every face reports ({@link io.github.sparkprop.math.OutputLayer#probabilities}: their
+ * softmax, or their sigmoids normalised to sum 1 when the loss is squared).
  */
 public final class SparkPropClassificationModel
         extends ProbabilisticClassificationModel<Vector, SparkPropClassificationModel>
@@ -60,6 +60,12 @@ public final class SparkPropClassificationModel
     @Override
     public SparkPropParamSet paramSet() {
         return paramSet;
+    }
+
+    /** Spark's column params and every training setting's param (see {@link SparkPropParamSet}). */
+    @Override
+    public org.apache.spark.ml.param.Param<?>[] params() {
+        return paramSet == null ? super.params() : paramSet.params(super.params());
     }
 
     /** The network: layer sizes, activations, loss. */
@@ -112,15 +118,12 @@ public final class SparkPropClassificationModel
 
     @Override
     public Vector raw2probabilityInPlace(Vector rawPrediction) {
-        double[] values = ((DenseVector) rawPrediction).values();
-        if (scorer.network().activation(scorer.network().depth()) == Activation.SOFTMAX) {
-            Activation.SOFTMAX.apply(values, values.length, 1);
-            return rawPrediction;
-        }
-        Activation.SIGMOID.apply(values, values.length, 1); // two classes: (sigmoid(-z), sigmoid(z))
-        if (scorer.network().outputSize() > 1) {
-            ProbabilisticClassificationModel.normalizeToProbabilitiesInPlace((DenseVector) rawPrediction);
-        }
+        double[] raw = ((DenseVector) rawPrediction).values();
+        Network network = scorer.network();
+        int units = network.outputSize();
+        double[] outputs = units == 1 ? new double[] {raw[1]} : raw.clone(); // two classes: raw is (-z, z)
+        network.activation(network.depth()).apply(outputs, units, 1);
+        network.outputLayer().probabilities(outputs, 0, units, raw);
         return rawPrediction;
     }
 

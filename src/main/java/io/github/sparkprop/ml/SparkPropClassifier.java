@@ -54,6 +54,12 @@ public final class SparkPropClassifier
         return paramSet;
     }
 
+    /** Spark's column params and every training setting's param (see {@link SparkPropParamSet}). */
+    @Override
+    public org.apache.spark.ml.param.Param<?>[] params() {
+        return paramSet == null ? super.params() : paramSet.params(super.params());
+    }
+
     @Override
     public SparkPropClassificationModel train(Dataset<?> dataset) {
         int classes = getNumClasses(dataset, getNumClasses$default$2());

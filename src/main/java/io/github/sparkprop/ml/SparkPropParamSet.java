@@ -1,94 +1,134 @@
 package io.github.sparkprop.ml;
 
+import io.github.sparkprop.optim.Setting;
+import io.github.sparkprop.optim.SettingValues;
+import io.github.sparkprop.train.TrainingSettings;
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
 import scala.runtime.AbstractFunction1;
 
 /**
- * The params that sparkprop's estimators and models share, owned by one of them, with their validators and
- * the one set of defaults (those of {@code sparkprop train}, where the two have the same setting).
+ * The params of one of sparkprop's estimators or models: a param for every core training setting, derived
+ * from its declaration (its name under Spark's conventions, its doc, its validator and its default), and the
+ * params of the Spark ML face itself (weightCol, validationIndicatorCol, checkpointDir).
  */
 public final class SparkPropParamSet implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Spark ML's names for settings whose Spark counterpart has a conventional name; others keep the key. */
+    private static final Map<String, String> SPARK_NAMES = Map.ofEntries(Map.entry("learningRate", "stepSize"),
+            Map.entry("iterations", "maxIter"), Map.entry("l2", "regParam"), Map.entry("tolerance", "tol"),
+            Map.entry("hidden", "hiddenLayers"), Map.entry("checkpointEvery", "checkpointInterval"),
+            Map.entry("treeDepth", "aggregationDepth"), Map.entry("standardize", "standardization"),
+            Map.entry("earlyStopping", "earlyStoppingPatience"), Map.entry("weight", "weightCol"),
+            Map.entry("label", "labelCol"), Map.entry("features", "featuresCol"),
+            Map.entry("validationIndicator", "validationIndicatorCol"), Map.entry("validation", "validationIndicatorCol"),
+            Map.entry("validationFraction", "validationIndicatorCol"), Map.entry("resume", "fitting again"));
+
     public final Param<String> weightCol;
-    public final IntArrayParam hiddenLayers;
-    public final Param<String> activation;
-    public final Param<String> loss;
-    public final Param<String> optimizer;
-    public final DoubleParam stepSize;
-    public final IntParam maxIter;
-    public final DoubleParam batchFraction;
-    public final DoubleParam regParam;
-    public final DoubleParam tol;
-    public final LongParam seed;
-    public final IntParam blockSize;
     public final Param<String> validationIndicatorCol;
     public final Param<String> checkpointDir;
-    public final IntParam checkpointInterval;
+    /** The params of the training settings, by setting key. */
+    private final Map<String, Param<?>> settings = new LinkedHashMap<>();
+    private Param<?>[] all;
 
     SparkPropParamSet(Params owner) {
         weightCol = new Param<>(owner, "weightCol", "column of instance weights (>= 0); unset or empty: all 1");
-        hiddenLayers = new IntArrayParam(owner, "hiddenLayers",
-                "sizes of the hidden layers, e.g. [128, 64]; empty: a linear model (logistic, softmax or linear "
-                        + "regression)", new AllPositive());
-        activation = new Param<>(owner, "activation", "activation of the hidden layers: relu, tanh, sigmoid or "
-                + "identity", ParamValidators.inArray(List.of("relu", "tanh", "sigmoid", "identity")));
-        loss = new Param<>(owner, "loss", "loss: cross-entropy, squared, or auto (cross-entropy for "
-                + "classification, squared for regression)",
-                ParamValidators.inArray(List.of("auto", "cross-entropy", "squared")));
-        optimizer = new Param<>(owner, "optimizer", "gd, momentum, adam, or lbfgs (full batch only)",
-                ParamValidators.inArray(List.of("gd", "momentum", "adam", "lbfgs")));
-        stepSize = new DoubleParam(owner, "stepSize", "learning rate of gd, momentum and adam (> 0)",
-                ParamValidators.gt(0));
-        maxIter = new IntParam(owner, "maxIter", "iterations (>= 1): each one distributed pass and one step",
-                ParamValidators.gtEq(1));
-        batchFraction = new DoubleParam(owner, "batchFraction", "fraction of the rows in each iteration's seeded "
-                + "mini-batch, in (0, 1]; 1: full batch", ParamValidators.inRange(0, 1, false, true));
-        regParam = new DoubleParam(owner, "regParam", "L2 regularisation lambda on the weights (>= 0)",
-                ParamValidators.gtEq(0));
-        tol = new DoubleParam(owner, "tol", "stop when the loss changes by less than this (>= 0; 0: never)",
-                ParamValidators.gtEq(0));
-        seed = new LongParam(owner, "seed", "seed of the initial weights and the mini-batches");
-        blockSize = new IntParam(owner, "blockSize", "rows stacked into one block for the GEMMs (>= 0; 0: about "
-                + "4 MB of features a block, 64 to 4096 rows)", ParamValidators.gtEq(0));
         validationIndicatorCol = new Param<>(owner, "validationIndicatorCol", "boolean column: true for the rows "
-                + "to validate on (scored every iteration, in the summary), false for the rows to train on");
-        checkpointDir = new Param<>(owner, "checkpointDir", "where to write checkpoints (any Hadoop file "
-                + "system); unset or empty: none");
-        checkpointInterval = new IntParam(owner, "checkpointInterval", "a checkpoint every this many iterations "
-                + "(>= 1)", ParamValidators.gtEq(1));
-
-        owner.setDefault(hiddenLayers, new int[0]);
-        owner.setDefault(activation, "relu");
-        owner.setDefault(loss, "auto");
-        owner.setDefault(optimizer, "gd");
-        owner.setDefault(stepSize, 0.1);
-        owner.setDefault(maxIter, 100);
-        owner.setDefault(batchFraction, 1.0);
-        owner.setDefault(regParam, 0.0);
-        owner.setDefault(tol, 0.0);
-        owner.setDefault(seed, 42L);
-        owner.setDefault(blockSize, 0);
-        owner.setDefault(checkpointInterval, 10);
+                + "to validate on (scored every evalEvery iterations, in the summary, used by early stopping), false "
+                + "for the rows to train on");
+        checkpointDir = new Param<>(owner, "checkpointDir", "where to write checkpoints (any Hadoop file system), "
+                + "each fit in a directory of its own named after its params and data; a fit whose directory holds "
+                + "checkpoints resumes; unset or empty: none");
+        for (Setting setting : TrainingSettings.all()) {
+            settings.put(setting.key(), param(owner, setting));
+        }
     }
 
-    /** Validator of {@link #hiddenLayers}: every size at least 1. */
-    private static final class AllPositive extends AbstractFunction1<int[], Object> implements Serializable {
+    /** The Spark ML name of a setting key. */
+    static String name(String key) {
+        return SPARK_NAMES.getOrDefault(key, key);
+    }
+
+    /** The Spark ML words for the settings a core error names. */
+    static UnaryOperator<String> names() {
+        return SparkPropParamSet::name;
+    }
+
+    /** The param of a training setting. */
+    Param<?> param(Setting setting) {
+        return settings.get(setting.key());
+    }
+
+    /** The param of a training setting by its Spark ML name. */
+    Param<?> named(String name) {
+        return settings.values().stream().filter(param -> param.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Every param: the inherited ones (columns, thresholds) and this set's, sorted by name as Spark does. */
+    Param<?>[] params(Param<?>[] inherited) {
+        if (all == null) {
+            Map<String, Param<?>> byName = new LinkedHashMap<>();
+            Stream.concat(Arrays.stream(inherited), Stream.concat(Stream.of(weightCol, validationIndicatorCol,
+                    checkpointDir), settings.values().stream())).forEach(param -> byName.putIfAbsent(param.name(), param));
+            all = byName.values().stream().sorted(Comparator.comparing(Param::name)).toArray(Param<?>[]::new);
+        }
+        return all;
+    }
+
+    /** The training settings the owner's params set (unset ones keep the core's defaults). */
+    SettingValues values(Params owner) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        settings.forEach((key, param) -> {
+            if (owner.isSet(param)) {
+                values.put(key, owner.getOrDefault(param));
+            }
+        });
+        return SettingValues.of(values);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Param<?> param(Params owner, Setting setting) {
+        String name = name(setting.key());
+        String doc = Character.toLowerCase(setting.description().charAt(0)) + setting.description().substring(1);
+        Valid valid = new Valid(setting);
+        Param param = switch (setting.type()) {
+            case REAL -> new DoubleParam(owner, name, doc, (AbstractFunction1) valid);
+            case INTEGER -> new IntParam(owner, name, doc, (AbstractFunction1) valid);
+            case LONG -> new LongParam(owner, name, doc, (AbstractFunction1) valid);
+            case FLAG -> new BooleanParam(owner, name, doc);
+            case CHOICE -> new Param<String>(owner, name, doc, (AbstractFunction1) valid);
+            case SIZES -> new IntArrayParam(owner, name, doc, (AbstractFunction1) valid);
+        };
+        owner.setDefault(param, setting.defaultValue());
+        return param;
+    }
+
+    /** A param's validator: the setting's own check of a value. */
+    private static final class Valid extends AbstractFunction1<Object, Object> implements Serializable {
         private static final long serialVersionUID = 1L;
+        private final Setting setting;
+
+        Valid(Setting setting) {
+            this.setting = setting;
+        }
 
         @Override
-        public Object apply(int[] sizes) {
-            return Arrays.stream(sizes).allMatch(size -> size >= 1);
+        public Object apply(Object value) {
+            return setting.problem(value) == null;
         }
     }
 }

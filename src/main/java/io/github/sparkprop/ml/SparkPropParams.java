@@ -9,8 +9,9 @@ import org.apache.spark.ml.param.Params;
 
 /**
  * The params of sparkprop's estimators and models (beside the column params their Spark base classes
- * have): accessors, getters and setters over the {@link SparkPropParamSet} each instance owns. Spark ML
- * finds the params through the public methods that return them.
+ * have): a param for every core training setting ({@link SparkPropParamSet}, listed by {@code params()} and
+ * {@code explainParams()}), set by name with {@link #setParam} or with the typed setters of the common ones,
+ * and the Spark ML face's own weightCol, validationIndicatorCol and checkpointDir.
  *
  * @param <T> the implementing class, which the setters return
  */
@@ -23,50 +24,6 @@ public interface SparkPropParams<T extends SparkPropParams<T>> extends Params {
         return paramSet().weightCol;
     }
 
-    default IntArrayParam hiddenLayers() {
-        return paramSet().hiddenLayers;
-    }
-
-    default Param<String> activation() {
-        return paramSet().activation;
-    }
-
-    default Param<String> loss() {
-        return paramSet().loss;
-    }
-
-    default Param<String> optimizer() {
-        return paramSet().optimizer;
-    }
-
-    default DoubleParam stepSize() {
-        return paramSet().stepSize;
-    }
-
-    default IntParam maxIter() {
-        return paramSet().maxIter;
-    }
-
-    default DoubleParam batchFraction() {
-        return paramSet().batchFraction;
-    }
-
-    default DoubleParam regParam() {
-        return paramSet().regParam;
-    }
-
-    default DoubleParam tol() {
-        return paramSet().tol;
-    }
-
-    default LongParam seed() {
-        return paramSet().seed;
-    }
-
-    default IntParam blockSize() {
-        return paramSet().blockSize;
-    }
-
     default Param<String> validationIndicatorCol() {
         return paramSet().validationIndicatorCol;
     }
@@ -75,8 +32,92 @@ public interface SparkPropParams<T extends SparkPropParams<T>> extends Params {
         return paramSet().checkpointDir;
     }
 
+    @SuppressWarnings("unchecked")
+    default IntArrayParam hiddenLayers() {
+        return (IntArrayParam) paramSet().named("hiddenLayers");
+    }
+
+    @SuppressWarnings("unchecked")
+    default Param<String> activation() {
+        return (Param<String>) paramSet().named("activation");
+    }
+
+    @SuppressWarnings("unchecked")
+    default Param<String> loss() {
+        return (Param<String>) paramSet().named("loss");
+    }
+
+    @SuppressWarnings("unchecked")
+    default Param<String> optimizer() {
+        return (Param<String>) paramSet().named("optimizer");
+    }
+
+    @SuppressWarnings("unchecked")
+    default DoubleParam stepSize() {
+        return (DoubleParam) paramSet().named("stepSize");
+    }
+
+    @SuppressWarnings("unchecked")
+    default IntParam maxIter() {
+        return (IntParam) paramSet().named("maxIter");
+    }
+
+    @SuppressWarnings("unchecked")
+    default DoubleParam batchFraction() {
+        return (DoubleParam) paramSet().named("batchFraction");
+    }
+
+    @SuppressWarnings("unchecked")
+    default DoubleParam regParam() {
+        return (DoubleParam) paramSet().named("regParam");
+    }
+
+    @SuppressWarnings("unchecked")
+    default DoubleParam tol() {
+        return (DoubleParam) paramSet().named("tol");
+    }
+
+    @SuppressWarnings("unchecked")
+    default LongParam seed() {
+        return (LongParam) paramSet().named("seed");
+    }
+
+    @SuppressWarnings("unchecked")
+    default IntParam blockSize() {
+        return (IntParam) paramSet().named("blockSize");
+    }
+
+    @SuppressWarnings("unchecked")
     default IntParam checkpointInterval() {
-        return paramSet().checkpointInterval;
+        return (IntParam) paramSet().named("checkpointInterval");
+    }
+
+    /**
+     * Sets a param by name, e.g. {@code setParam("weightDecay", 0.05)}: any number for a numeric param, a
+     * String for a choice, an int[] for sizes.
+     *
+     * @throws java.util.NoSuchElementException for an unknown name
+     * @throws IllegalArgumentException         for a value the param does not allow
+     */
+    @SuppressWarnings("unchecked")
+    default T setParam(String name, Object value) {
+        Param<Object> param = (Param<Object>) getParam(name);
+        Object converted = value;
+        if (value instanceof Number number) {
+            converted = switch (param.getClass().getSimpleName()) {
+                case "DoubleParam" -> number.doubleValue();
+                case "IntParam" -> number.intValue();
+                case "LongParam" -> number.longValue();
+                default -> value;
+            };
+        }
+        set(param, converted);
+        return (T) this;
+    }
+
+    /** The value of a param by name (its default when unset). */
+    default Object getParamValue(String name) {
+        return getOrDefault(getParam(name));
     }
 
     /** The weight column, or null when unset or empty. */
@@ -84,20 +125,30 @@ public interface SparkPropParams<T extends SparkPropParams<T>> extends Params {
         return optionalString(weightCol());
     }
 
+    /** The validation indicator column, or null when unset or empty. */
+    default String getValidationIndicatorCol() {
+        return optionalString(validationIndicatorCol());
+    }
+
+    /** The checkpoint directory, or null when unset or empty. */
+    default String getCheckpointDir() {
+        return optionalString(checkpointDir());
+    }
+
     default int[] getHiddenLayers() {
-        return getOrDefault(hiddenLayers());
+        return (int[]) getOrDefault(hiddenLayers());
     }
 
     default String getActivation() {
-        return getOrDefault(activation());
+        return (String) getOrDefault(activation());
     }
 
     default String getLoss() {
-        return getOrDefault(loss());
+        return (String) getOrDefault(loss());
     }
 
     default String getOptimizer() {
-        return getOrDefault(optimizer());
+        return (String) getOrDefault(optimizer());
     }
 
     default double getStepSize() {
@@ -128,82 +179,72 @@ public interface SparkPropParams<T extends SparkPropParams<T>> extends Params {
         return (Integer) getOrDefault(blockSize());
     }
 
-    /** The validation indicator column, or null when unset or empty. */
-    default String getValidationIndicatorCol() {
-        return optionalString(validationIndicatorCol());
-    }
-
-    /** The checkpoint directory, or null when unset or empty. */
-    default String getCheckpointDir() {
-        return optionalString(checkpointDir());
-    }
-
     default int getCheckpointInterval() {
         return (Integer) getOrDefault(checkpointInterval());
     }
 
     default T setWeightCol(String value) {
-        return setParam(weightCol(), value);
-    }
-
-    default T setHiddenLayers(int... value) {
-        return setParam(hiddenLayers(), value);
-    }
-
-    default T setActivation(String value) {
-        return setParam(activation(), value);
-    }
-
-    default T setLoss(String value) {
-        return setParam(loss(), value);
-    }
-
-    default T setOptimizer(String value) {
-        return setParam(optimizer(), value);
-    }
-
-    default T setStepSize(double value) {
-        return setParam(stepSize(), value);
-    }
-
-    default T setMaxIter(int value) {
-        return setParam(maxIter(), value);
-    }
-
-    default T setBatchFraction(double value) {
-        return setParam(batchFraction(), value);
-    }
-
-    default T setRegParam(double value) {
-        return setParam(regParam(), value);
-    }
-
-    default T setTol(double value) {
-        return setParam(tol(), value);
-    }
-
-    default T setSeed(long value) {
-        return setParam(seed(), value);
-    }
-
-    default T setBlockSize(int value) {
-        return setParam(blockSize(), value);
+        return setTyped(weightCol(), value);
     }
 
     default T setValidationIndicatorCol(String value) {
-        return setParam(validationIndicatorCol(), value);
+        return setTyped(validationIndicatorCol(), value);
     }
 
     default T setCheckpointDir(String value) {
-        return setParam(checkpointDir(), value);
+        return setTyped(checkpointDir(), value);
+    }
+
+    default T setHiddenLayers(int... value) {
+        return setTyped(hiddenLayers(), value);
+    }
+
+    default T setActivation(String value) {
+        return setTyped(activation(), value);
+    }
+
+    default T setLoss(String value) {
+        return setTyped(loss(), value);
+    }
+
+    default T setOptimizer(String value) {
+        return setTyped(optimizer(), value);
+    }
+
+    default T setStepSize(double value) {
+        return setTyped(stepSize(), value);
+    }
+
+    default T setMaxIter(int value) {
+        return setTyped(maxIter(), value);
+    }
+
+    default T setBatchFraction(double value) {
+        return setTyped(batchFraction(), value);
+    }
+
+    default T setRegParam(double value) {
+        return setTyped(regParam(), value);
+    }
+
+    default T setTol(double value) {
+        return setTyped(tol(), value);
+    }
+
+    default T setSeed(long value) {
+        return setTyped(seed(), value);
+    }
+
+    default T setBlockSize(int value) {
+        return setTyped(blockSize(), value);
     }
 
     default T setCheckpointInterval(int value) {
-        return setParam(checkpointInterval(), value);
+        return setTyped(checkpointInterval(), value);
     }
 
     @SuppressWarnings("unchecked")
-    private <V> T setParam(Param<V> param, V value) {
+    private <V> T setTyped(Param<V> param, V value) {
         set(param, value);
         return (T) this;
     }

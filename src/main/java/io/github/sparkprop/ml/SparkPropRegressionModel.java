@@ -48,6 +48,12 @@ public final class SparkPropRegressionModel extends RegressionModel<Vector, Spar
         return paramSet;
     }
 
+    /** Spark's column params and every training setting's param (see {@link SparkPropParamSet}). */
+    @Override
+    public org.apache.spark.ml.param.Param<?>[] params() {
+        return paramSet == null ? super.params() : paramSet.params(super.params());
+    }
+
     /** The network: layer sizes, activations, loss. */
     public Network network() {
         return trained.scorer().network();

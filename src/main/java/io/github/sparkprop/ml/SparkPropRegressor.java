@@ -46,11 +46,14 @@ public final class SparkPropRegressor extends Regressor<Vector, SparkPropRegress
         return paramSet;
     }
 
+    /** Spark's column params and every training setting's param (see {@link SparkPropParamSet}). */
+    @Override
+    public org.apache.spark.ml.param.Param<?>[] params() {
+        return paramSet == null ? super.params() : paramSet.params(super.params());
+    }
+
     @Override
     public SparkPropRegressionModel train(Dataset<?> dataset) {
-        if (getLoss().equals("cross-entropy")) {
-            throw new IllegalArgumentException("loss cross-entropy is for classification; regression uses squared");
-        }
         Fitting.Fitted fitted = Fitting.fit(dataset, this, getFeaturesCol(), getLabelCol(), Task.REGRESSION, 0);
         return new SparkPropRegressionModel(uid, fitted.model(), fitted.summary());
     }

@@ -2,8 +2,8 @@ package io.github.sparkprop.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.Task;
-import io.github.sparkprop.data.Scaler;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.Scaler;
 import java.util.List;
 
 /**

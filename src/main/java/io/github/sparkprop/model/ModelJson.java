@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sparkprop.ClassLabels;
 import io.github.sparkprop.Task;
-import io.github.sparkprop.data.LabelEncoder;
-import io.github.sparkprop.data.Scaler;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.Scaler;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +126,7 @@ final class ModelJson {
         }
         List<String> labels = null;
         if (task == Task.CLASSIFICATION) {
-            labels = root.has("labels") ? stringList(root.get("labels"), "labels", name).stream().map(LabelEncoder::key)
+            labels = root.has("labels") ? stringList(root.get("labels"), "labels", name).stream().map(ClassLabels::key)
                     .toList() : defaultLabels(network);
             if (labels.size() != Model.classCount(network)) {
                 throw new ModelFormatException(name + ": \"labels\" has " + labels.size() + " entries; the output "

@@ -37,13 +37,13 @@ public final class ModelStore {
             FileSystem fs = AtomicDirectory.fileSystem(path, conf);
             if (fs.exists(path)) {
                 if (!overwrite) {
-                    throw new InputException("output " + dir + " already exists; use --overwrite to replace it");
+                    throw new InputException("output " + dir + " already exists; use {overwrite} to replace it");
                 }
                 boolean model = fs.exists(new Path(path, MODEL_JSON));
                 boolean empty = fs.getFileStatus(path).isDirectory() && fs.listStatus(path).length == 0;
                 if (!model && !empty) {
                     throw new InputException("output " + dir + " exists and is not a sparkprop model (no "
-                            + MODEL_JSON + "); --overwrite only replaces models: choose another --output");
+                            + MODEL_JSON + "); {overwrite} only replaces models: choose another {output}");
                 }
             }
             AtomicDirectory.probeWritable(path, conf);

@@ -15,10 +15,15 @@ import java.util.Map;
  */
 public final class Adam extends FirstOrderOptimizer {
 
-    /** The defaults of the paper and of every major library. */
-    public static final double BETA1 = 0.9;
-    public static final double BETA2 = 0.999;
-    public static final double EPSILON = 1e-8;
+    /** beta1, with the default of the paper and of every major library. */
+    public static final Setting BETA1 = Setting.real("beta1", 0.9, new Setting.Range(0, true, 1, false), "B1",
+            "Adam's first-moment decay beta1.");
+    /** beta2, with the usual default. */
+    public static final Setting BETA2 = Setting.real("beta2", 0.999, new Setting.Range(0, true, 1, false), "B2",
+            "Adam's second-moment decay beta2.");
+    /** epsilon, with the usual default. */
+    public static final Setting EPSILON = Setting.real("epsilon", 1e-8, Setting.Range.above(0), "E",
+            "Adam's epsilon, added to sqrt(v_hat).");
 
     private final double beta1;
     private final double beta2;
@@ -36,6 +41,11 @@ public final class Adam extends FirstOrderOptimizer {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
+    }
+
+    /** Adam with the settings' beta1, beta2 and epsilon. */
+    static Adam of(Schedule schedule, SettingValues values) {
+        return new Adam(schedule, values.real(BETA1), values.real(BETA2), values.real(EPSILON));
     }
 
     @Override

@@ -23,6 +23,10 @@ import java.util.Map;
  */
 public final class Lbfgs implements Optimizer {
 
+    /** m, the number of curvature pairs kept. */
+    public static final Setting MEMORY = Setting.integer("lbfgsMemory", 10, Setting.Range.atLeast(1), "M",
+            "Number of curvature pairs L-BFGS keeps.");
+
     static final double C1 = 1e-4;
     static final double C2 = 0.9;
     /** Evaluations one line search may take before it settles for the best sufficient decrease found. */

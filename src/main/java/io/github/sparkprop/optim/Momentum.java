@@ -15,6 +15,13 @@ import java.util.Map;
  */
 public final class Momentum extends FirstOrderOptimizer {
 
+    /** mu. */
+    public static final Setting MOMENTUM = Setting.real("momentum", 0.9, new Setting.Range(0, true, 1, false), "MU",
+            "Momentum mu of the momentum optimizer.");
+    /** Nesterov's form. */
+    public static final Setting NESTEROV = Setting.flag("nesterov",
+            "Nesterov's accelerated gradient for the momentum optimizer.");
+
     private final double mu;
     private final boolean nesterov;
     private double[] velocity;

@@ -1,6 +1,8 @@
 package io.github.sparkprop.optim;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -19,6 +21,25 @@ import java.util.stream.Collectors;
  * multiplied, during a warm-up of W &gt; 0 iterations, by t / W for t &lt;= W.
  */
 public record Schedule(Kind kind, double rate, double decayRate, int decayEvery, int warmup, int iterations) {
+
+    /** alpha, the base learning rate. */
+    public static final Setting LEARNING_RATE = Setting.real("learningRate", 0.1, Setting.Range.above(0), "A",
+            "Step size alpha (the base of the schedule).");
+    /** The shape of the schedule. */
+    public static final Setting SCHEDULE = Setting.choice("schedule", "constant",
+            Arrays.stream(Kind.values()).map(Kind::id).toList(),
+            "Learning rate at iteration t: constant alpha; step alpha*r^floor((t-1)/k); exponential alpha*r^((t-1)/k); "
+                    + "inverse-sqrt alpha/sqrt(1+(t-1)/k); cosine alpha*(1+cos(pi*(t-1)/T))/2, with r the decay "
+                    + "rate, k the decay period and T the iterations.");
+    /** gamma (r), the decay factor. */
+    public static final Setting DECAY_RATE = Setting.real("decayRate", 0.5, new Setting.Range(0, false, 1, true), "R",
+            "Decay factor r of the step and exponential schedules.");
+    /** k, the decay period. */
+    public static final Setting DECAY_EVERY = Setting.integer("decayEvery", 10, Setting.Range.atLeast(1), "K",
+            "Decay period k of the step, exponential and inverse-sqrt schedules, in iterations.");
+    /** W, the warm-up. */
+    public static final Setting WARMUP = Setting.integer("warmup", 0, Setting.Range.atLeast(0), "W",
+            "Ramp the learning rate up linearly over the first W iterations.");
 
     /** The shape of the schedule. */
     public enum Kind {
@@ -50,6 +71,27 @@ public record Schedule(Kind kind, double rate, double decayRate, int decayEvery,
         if (decayEvery < 1 || warmup < 0 || iterations < 1) {
             throw new IllegalArgumentException("decay-every must be >= 1, warm-up >= 0 and iterations >= 1");
         }
+    }
+
+    /** The schedule of the given settings for a run of T iterations. */
+    public static Schedule of(SettingValues values, int iterations) {
+        return new Schedule(Kind.fromId(values.choice(SCHEDULE)), values.real(LEARNING_RATE), values.real(DECAY_RATE),
+                values.integer(DECAY_EVERY), values.integer(WARMUP), iterations);
+    }
+
+    /** Every setting of a schedule. */
+    static List<Setting> settings() {
+        return List.of(LEARNING_RATE, SCHEDULE, DECAY_RATE, DECAY_EVERY, WARMUP);
+    }
+
+    /** The settings that shape the chosen schedule (the decay ones only for a decaying schedule). */
+    static List<Setting> relevant(SettingValues values) {
+        List<Setting> relevant = new ArrayList<>(List.of(LEARNING_RATE, SCHEDULE));
+        if (!values.choice(SCHEDULE).equals(Kind.CONSTANT.id())) {
+            relevant.addAll(List.of(DECAY_RATE, DECAY_EVERY));
+        }
+        relevant.add(WARMUP);
+        return relevant;
     }
 
     /** A constant rate. */

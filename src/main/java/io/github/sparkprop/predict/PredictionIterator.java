@@ -1,8 +1,8 @@
 package io.github.sparkprop.predict;
 
-import io.github.sparkprop.data.Scaler;
 import io.github.sparkprop.evaluate.ScoreSum;
 import io.github.sparkprop.math.Backprop;
+import io.github.sparkprop.math.Scaler;
 import io.github.sparkprop.math.SparseColumns;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,12 +29,15 @@ final class PredictionIterator implements Iterator<Row> {
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
     private final List<Row> pending = new ArrayList<>();
     private final double[] x;
+    /** One sample's class probabilities (classifiers). */
+    private final double[] probabilities;
 
     PredictionIterator(Iterator<Row> rows, PredictionSpec spec) {
         this.rows = rows;
         this.spec = spec;
         this.backprop = new Backprop(spec.network());
         this.x = spec.sparse() ? null : new double[spec.network().inputSize() * PredictionSpec.BLOCK];
+        this.probabilities = new double[Math.max(2, spec.network().outputSize())];
     }
 
     @Override
@@ -150,8 +153,9 @@ final class PredictionIterator implements Iterator<Row> {
             String label = labels.get(ScoreSum.predictedClass(yHat, start, units));
             values[kept.length] = spec.integralLabels() ? (Object) Long.parseLong(label)
                     : spec.numericLabels() ? (Object) Double.parseDouble(label) : label;
+            spec.network().outputLayer().probabilities(yHat, start, units, probabilities);
             for (int c = 0; c < labels.size(); c++) {
-                values[kept.length + 1 + c] = units == 1 ? (c == 1 ? yHat[start] : 1 - yHat[start]) : yHat[start + c];
+                values[kept.length + 1 + c] = probabilities[c];
             }
         }
         return RowFactory.create(values);

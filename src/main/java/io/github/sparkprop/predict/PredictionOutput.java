@@ -27,19 +27,19 @@ final class PredictionOutput {
             for (String input : inputs) {
                 Path in = fs.makeQualified(new Path(input));
                 if (within(in, qualified) || within(qualified, in)) {
-                    throw new InputException("--output " + output + " and --input " + input + " overlap; write the "
+                    throw new InputException("{output} " + output + " and {input} " + input + " overlap; write the "
                             + "predictions elsewhere");
                 }
             }
             if (fs.exists(path)) {
                 if (!overwrite) {
-                    throw new InputException("output " + output + " already exists; use --overwrite to replace it");
+                    throw new InputException("output " + output + " already exists; use {overwrite} to replace it");
                 }
                 boolean earlier = fs.exists(new Path(path, "_SUCCESS"));
                 boolean empty = fs.getFileStatus(path).isDirectory() && fs.listStatus(path).length == 0;
                 if (!earlier && !empty) {
                     throw new InputException("output " + output + " exists and is not an earlier prediction output "
-                            + "(no _SUCCESS); --overwrite only replaces those: choose another --output");
+                            + "(no _SUCCESS); {overwrite} only replaces those: choose another {output}");
                 }
             }
             AtomicDirectory.probeWritable(path, conf);

@@ -1,7 +1,7 @@
 package io.github.sparkprop.predict;
 
-import io.github.sparkprop.data.Scaler;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.Scaler;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;

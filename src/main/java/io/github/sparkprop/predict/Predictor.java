@@ -1,5 +1,6 @@
 package io.github.sparkprop.predict;
 
+import io.github.sparkprop.ClassLabels;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.FeatureColumns;
@@ -54,7 +55,7 @@ public final class Predictor {
             if (!featureNames.contains(field.name())) {
                 if (format.equals("csv") && field.dataType().typeName().equals("vector")) {
                     LOG.warn("column '{}' is a vector, which CSV cannot hold: left out of the predictions (write "
-                            + "--output-format parquet to keep it)", field.name());
+                            + "Parquet to keep it)", field.name());
                     continue;
                 }
                 kept.add(columns.indexOf(field.name()));
@@ -62,7 +63,7 @@ public final class Predictor {
             }
         }
         List<String> labels = model.labels();
-        boolean numeric = labels != null && labels.stream().allMatch(io.github.sparkprop.data.LabelEncoder::isNumber);
+        boolean numeric = labels != null && labels.stream().allMatch(ClassLabels::isNumber);
         boolean integral = numeric && labels.stream().allMatch(label -> label.matches("-?\\d+"));
         schema = add(schema, "prediction", labels == null ? DataTypes.DoubleType : integral ? DataTypes.LongType
                 : numeric ? DataTypes.DoubleType : DataTypes.StringType);

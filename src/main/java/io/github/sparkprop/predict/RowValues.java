@@ -1,6 +1,6 @@
 package io.github.sparkprop.predict;
 
-import io.github.sparkprop.data.Numbers;
+import io.github.sparkprop.Numbers;
 import org.apache.spark.sql.Row;
 
 /** A feature value of a {@code Row}: text in plain decimal notation (CSV) or any Spark number. */

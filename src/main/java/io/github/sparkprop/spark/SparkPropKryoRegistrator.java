@@ -2,18 +2,16 @@ package io.github.sparkprop.spark;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
-import io.github.sparkprop.data.DataSummary;
-import io.github.sparkprop.data.HoldOut;
-import io.github.sparkprop.data.Sample;
-import io.github.sparkprop.data.SampleBlock;
-import io.github.sparkprop.evaluate.ScoreSum;
-import io.github.sparkprop.math.SparseColumns;
-import io.github.sparkprop.train.GradientSum;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
 import org.apache.spark.serializer.KryoRegistrator;
 
 /**
  * Registers the classes sparkprop sends between JVMs or caches, so that Kryo writes a small id instead of
- * a class name, and {@code spark.kryo.registrationRequired=true} works.
+ * a class name, and {@code spark.kryo.registrationRequired=true} works: the basic arrays and Spark's own
+ * types here, sparkprop's classes as each package declares them through {@link KryoClasses}.
  */
 public final class SparkPropKryoRegistrator implements KryoRegistrator {
 
@@ -22,14 +20,12 @@ public final class SparkPropKryoRegistrator implements KryoRegistrator {
         kryo.register(double[].class);
         kryo.register(long[].class);
         kryo.register(int[].class);
-        kryo.register(SparseColumns.class);
-        kryo.register(SampleBlock.class);
-        kryo.register(HoldOut.Role.class);
-        kryo.register(Sample.class);
-        kryo.register(GradientSum.class);
-        kryo.register(ScoreSum.class);
-        // once per input: its maps and MLlib's summarizer go through Java serialization
-        kryo.register(DataSummary.class, new JavaSerializer());
+        for (KryoClasses declared : declarations()) {
+            declared.classes().forEach(kryo::register);
+            for (Class<?> type : declared.javaSerialized()) {
+                kryo.register(type, new JavaSerializer());
+            }
+        }
         // Spark SQL's data types (and ML's vector type) travel in the tasks that read Parquet and LibSVM
         // schemas; Spark does not register them itself
         for (String name : SQL_TYPES) {
@@ -39,6 +35,26 @@ public final class SparkPropKryoRegistrator implements KryoRegistrator {
                 throw new IllegalStateException("Spark class " + name + " is missing", e);
             }
         }
+    }
+
+    /**
+     * Every package's {@link KryoClasses}, found with the class loader that loaded this registrator (on an
+     * executor, the one that holds the application jar), in the order of their class names: Kryo numbers the
+     * registrations in order, and every JVM must give a class the same number whatever order its class path
+     * lists the service files in.
+     *
+     * @throws IllegalStateException when there are none: the application jar lost its service file
+     */
+    private static List<KryoClasses> declarations() {
+        List<KryoClasses> declarations = new ArrayList<>();
+        ServiceLoader.load(KryoClasses.class, SparkPropKryoRegistrator.class.getClassLoader())
+                .forEach(declarations::add);
+        if (declarations.isEmpty()) {
+            throw new IllegalStateException("no " + KryoClasses.class.getName() + " found: META-INF/services/"
+                    + KryoClasses.class.getName() + " is missing from the class path");
+        }
+        declarations.sort(Comparator.comparing(declared -> declared.getClass().getName()));
+        return declarations;
     }
 
     private static final String[] SQL_TYPES = {

@@ -179,7 +179,7 @@ public final class CheckpointStore {
         String fixed = differences(saved, settings, false);
         if (!fixed.isEmpty()) {
             throw new InputException("the checkpoint " + checkpoint + " was made with other settings (" + fixed
-                    + "); resume with the same options, or use another --checkpoint-dir");
+                    + "); resume with the same settings, or use another {checkpointDir}");
         }
         String adjusted = differences(saved, settings, true);
         if (!adjusted.isEmpty()) {

@@ -1,11 +1,42 @@
 package io.github.sparkprop.train;
 
-import io.github.sparkprop.InputException;
+import io.github.sparkprop.SettingException;
 
-/** The loss or gradient became NaN or infinite: the settings (usually the learning rate) must change. */
-public final class DivergenceException extends InputException {
+/**
+ * The cost or the gradient became NaN or infinite: the settings, usually the learning rate, must change.
+ * Carries the iteration and the figures; the setting to change is {@code learningRate}.
+ */
+public final class DivergenceException extends SettingException {
 
-    public DivergenceException(String message) {
-        super(message);
+    private final int iteration;
+    private final double cost;
+    private final double gradientNorm;
+
+    /**
+     * @param checkpointKept whether the last good checkpoint stays to resume from
+     */
+    public DivergenceException(int iteration, double cost, double gradientNorm, boolean checkpointKept) {
+        super("learningRate", "training diverged at iteration " + iteration + ": the loss is " + cost
+                + " and the gradient norm " + gradientNorm + "; try a smaller {learningRate} (or {standardize})"
+                + (checkpointKept ? "; the last good checkpoint stays in {checkpointDir}: {resume} continues from it "
+                        + "with a smaller {learningRate}" : ""));
+        this.iteration = iteration;
+        this.cost = cost;
+        this.gradientNorm = gradientNorm;
+    }
+
+    /** The iteration whose cost or gradient was not finite. */
+    public int iteration() {
+        return iteration;
+    }
+
+    /** Its cost J. */
+    public double cost() {
+        return cost;
+    }
+
+    /** Its gradient norm. */
+    public double gradientNorm() {
+        return gradientNorm;
     }
 }

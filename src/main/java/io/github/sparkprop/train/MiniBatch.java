@@ -17,7 +17,7 @@ public record MiniBatch(long seed, double fraction) implements Serializable {
 
     public MiniBatch {
         if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("--batch-fraction must be in (0, 1], got " + fraction);
+            throw new IllegalArgumentException("the batch fraction must be in (0, 1], got " + fraction);
         }
     }
 

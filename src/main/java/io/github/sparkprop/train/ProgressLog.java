@@ -57,7 +57,7 @@ final class ProgressLog {
     }
 
     void emptyBatch(int t) {
-        LOG.warn("iteration {}/{}: the mini-batch is empty; no step (use a larger --batch-fraction)", t, total);
+        LOG.warn("iteration {}/{}: the mini-batch is empty; no step (use a larger batch fraction)", t, total);
     }
 
     static String eta(double seconds) {

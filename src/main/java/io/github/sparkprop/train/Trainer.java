@@ -111,11 +111,7 @@ public final class Trainer {
                 if (checkpoints != null) {
                     checkpoints.discard(t - 1); // its weights are the ones that diverge
                 }
-                throw new DivergenceException("training diverged at iteration " + t + ": the loss is "
-                        + evaluation.cost() + " and the gradient norm " + gradientNorm
-                        + "; try a smaller --learning-rate (or --standardize)"
-                        + (checkpoints == null ? "" : "; the last good checkpoint stays in --checkpoint-dir: "
-                                + "add --resume to continue from it with a smaller --learning-rate"));
+                throw new DivergenceException(t, evaluation.cost(), gradientNorm, checkpoints != null);
             }
             Metrics validation = objective.validationDue(t) ? objective.validation(startWeights) : null;
             IterationRecord record = IterationRecord.of(t, evaluation.cost(), evaluation.dataLoss(), gradientNorm,
@@ -130,7 +126,7 @@ public final class Trainer {
             }
             if (settings.tolerance() > 0 && Math.abs(evaluation.cost() - previousCost)
                     <= settings.tolerance() * Math.abs(previousCost)) {
-                reason = "converged: the loss changed by less than --tolerance " + settings.tolerance();
+                reason = "converged: the loss changed by less than the tolerance " + settings.tolerance();
             }
             if (step.converged()) {
                 reason = "converged: the line search found no further decrease of the loss";

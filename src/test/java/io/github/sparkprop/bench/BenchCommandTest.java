@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.sparkprop.cli.Main;
+import io.github.sparkprop.app.Main;
 import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sparkprop.app.Main;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
@@ -372,7 +373,63 @@ class CliTest {
         Run conflict = sparkprop("train", "--input", IRIS, "--label", "species", "--init-model", base,
                 "--hidden", "8", "--output", dir.resolve("c").toString());
         assertEquals(2, conflict.code());
-        assertTrue(conflict.err().contains("--hidden cannot be combined with --init-model"), conflict.err());
+        assertTrue(conflict.err().contains("--hidden 8 conflicts with the model to start from (--init-model "
+                + base + "): its hidden layers are 4"), conflict.err());
+
+        // options that agree with the model are accepted: its own hidden sizes, task, activation and scaling
+        Run agreeing = sparkprop("train", "--input", IRIS, "--label", "species", "--init-model", base,
+                "--hidden", "4", "--task", "classification", "--activation", "relu", "--standardize",
+                "--learning-rate", "1e-9", "--iterations", "1", "--output", dir.resolve("agree").toString());
+        assertEquals(0, agreeing.code(), agreeing.err());
+        Run unscaled = sparkprop("train", "--input", IRIS, "--label", "species", "--init-model", base,
+                "--standardize", "false", "--output", dir.resolve("u").toString());
+        assertEquals(2, unscaled.code());
+        assertTrue(unscaled.err().contains("--standardize false conflicts with the model to start from")
+                && unscaled.err().contains("it standardises its inputs"), unscaled.err());
+    }
+
+    /** A regression model fine-tuned with --task regression is accepted; --task classification is refused. */
+    @Test
+    void initModelAcceptsItsOwnTaskAndRefusesAnother() {
+        String[] petal = {"train", "--input", IRIS, "--label", "petal_width", "--features",
+            "sepal_length,sepal_width,petal_length", "--task", "regression", "--standardize"};
+        String base = dir.resolve("petal").toString();
+        Run first = sparkprop(concat(petal, "--iterations", "20", "--output", base));
+        assertEquals(0, first.code(), first.err());
+        Run same = sparkprop(concat(petal, "--init-model", base, "--iterations", "5", "--output",
+                dir.resolve("tuned").toString()));
+        assertEquals(0, same.code(), same.err());
+        Run other = sparkprop("train", "--input", IRIS, "--label", "petal_width", "--init-model", base, "--task",
+                "classification", "--output", dir.resolve("other").toString());
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("--task classification conflicts with the model to start from (--init-model "
+                + base + "), a regression model"), other.err());
+    }
+
+    /**
+     * A checkpoint belongs to its data: the same options on a file whose rows changed (same path, same row
+     * count, one value different) are refused on --resume.
+     */
+    @Test
+    void resumingOnOtherDataIsRefused() throws IOException {
+        Path data = dir.resolve("iris.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of(IRIS)));
+        Files.write(data, lines);
+        String checkpoints = dir.resolve("checkpoints").toString();
+        String[] options = {"train", "--input", data.toString(), "--label", "species", "--checkpoint-dir", checkpoints,
+            "--checkpoint-every", "5"};
+        Run first = sparkprop(concat(options, "--iterations", "10", "--output", dir.resolve("a").toString()));
+        assertEquals(0, first.code(), first.err());
+        Run resumed = sparkprop(concat(options, "--resume", "--iterations", "12", "--output",
+                dir.resolve("b").toString()));
+        assertEquals(0, resumed.code(), resumed.err());
+
+        lines.set(1, lines.get(1).replaceFirst("^5\\.1,", "5.2,"));
+        Files.write(data, lines);
+        Run changed = sparkprop(concat(options, "--resume", "--iterations", "14", "--output",
+                dir.resolve("c").toString()));
+        assertEquals(2, changed.code());
+        assertTrue(changed.err().contains("was made with other settings (dataHash: checkpoint "), changed.err());
     }
 
     private static String[] concat(String[] args, String... more) {
@@ -524,7 +581,7 @@ class CliTest {
         }
         Run top = sparkprop();
         assertEquals(2, top.code());
-        assertTrue(top.err().contains("a command is missing: train, predict, evaluate or inspect"), top.err());
+        assertTrue(top.err().contains("a command is missing: train, predict, evaluate, inspect or bench"), top.err());
     }
 
     @Test

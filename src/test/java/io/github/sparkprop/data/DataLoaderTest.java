@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.testing.CommandLineWords;
 import io.github.sparkprop.testing.Csv;
 import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
@@ -35,7 +36,7 @@ class DataLoaderTest {
     }
 
     private static String failure(String path) {
-        return assertThrows(InputException.class, () -> load(path)).getMessage();
+        return CommandLineWords.of(assertThrows(InputException.class, () -> load(path)));
     }
 
     /** All samples of the cached blocks: each row is features then label. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.testing.Csv;
+import io.github.sparkprop.testing.CommandLineWords;
 import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,8 +94,8 @@ class FormatsTest {
         StructType schema = new StructType().add("x", DataTypes.DoubleType).add("label", DataTypes.IntegerType);
         String path = parquet("nan", schema, List.of(RowFactory.create(1.0, 0), RowFactory.create(Double.NaN, 1),
                 RowFactory.create(null, 1)));
-        String message = assertThrows(InputException.class,
-                () -> DataLoader.load(SharedSpark.session(), spec(path, null, "label", null, null, null))).getMessage();
+        String message = CommandLineWords.of(assertThrows(InputException.class,
+                () -> DataLoader.load(SharedSpark.session(), spec(path, null, "label", null, null, null))));
         assertTrue(message.contains(" row 2: column 'x': value 'NaN' is NaN") && message.contains("2 invalid rows"),
                 message);
     }
@@ -157,8 +158,8 @@ class FormatsTest {
                 .add("label", DataTypes.DoubleType);
         String path = parquet("mixed", schema, List.of(RowFactory.create(1L, Vectors.dense(1, 2), 1.0),
                 RowFactory.create(2L, Vectors.dense(3, 4), 0.0)));
-        String message = assertThrows(InputException.class,
-                () -> DataLoader.load(SharedSpark.session(), spec(path, null, "label", null, null, null))).getMessage();
+        String message = CommandLineWords.of(assertThrows(InputException.class,
+                () -> DataLoader.load(SharedSpark.session(), spec(path, null, "label", null, null, null))));
         assertTrue(message.contains("[features]") && message.contains("--features"), message);
         LoadedData data = DataLoader.load(SharedSpark.session(), spec(path, null, "label", List.of("features"), null,
                 null));
@@ -236,8 +237,8 @@ class FormatsTest {
             range.release();
             prefix.release();
         }
-        String message = assertThrows(InputException.class, () -> DataLoader.load(SharedSpark.session(),
-                spec(path, null, "label", List.of("p2..p5"), null, null))).getMessage();
+        String message = CommandLineWords.of(assertThrows(InputException.class, () -> DataLoader.load(
+                SharedSpark.session(), spec(path, null, "label", List.of("p2..p5"), null, null))));
         assertTrue(message.contains("--features p2..p5") && message.contains("no column 'p4'"), message);
     }
 

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.sparkprop.cli.Main;
+import io.github.sparkprop.app.Main;
+import io.github.sparkprop.optim.Setting;
+import io.github.sparkprop.train.TrainingSettings;
 import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -318,6 +320,75 @@ class SparkPropApiTest {
         try (java.util.stream.Stream<Path> fits = Files.list(dir.resolve("checkpoints"))) {
             assertEquals(2, fits.count(), "one directory per distinct fit");
         }
+    }
+
+    /**
+     * Every core training setting is a param, under Spark's name where Spark has a convention, with the core's
+     * default and its validator; setParam sets any of them by name.
+     */
+    @Test
+    void everyTrainingSettingIsAParamWithTheCoresDefault() {
+        SparkPropClassifier classifier = new SparkPropClassifier();
+        for (Setting setting : TrainingSettings.all()) {
+            org.apache.spark.ml.param.Param<?> param = classifier.getParam(SparkPropParamSet.name(setting.key()));
+            Object byDefault = classifier.getDefault(param).get();
+            if (byDefault instanceof int[] sizes) {
+                assertArrayEquals((int[]) setting.defaultValue(), sizes, setting.key());
+            } else {
+                assertEquals(setting.defaultValue(), byDefault, setting.key());
+            }
+        }
+        for (String name : List.of("stepSize", "maxIter", "regParam", "tol", "aggregationDepth", "standardization",
+                "earlyStoppingPatience", "evalEvery", "schedule", "decayRate", "decayEvery", "warmup", "momentum",
+                "nesterov", "beta1", "beta2", "epsilon", "lbfgsMemory", "checkpointInterval")) {
+            assertTrue(classifier.hasParam(name), name);
+        }
+        assertEquals(0.5, classifier.setParam("momentum", 0.5).getParamValue("momentum"));
+        assertEquals(7, classifier.setParam("aggregationDepth", 7L).getParamValue("aggregationDepth"));
+        assertThrows(IllegalArgumentException.class, () -> classifier.setParam("momentum", 1.0));
+        assertThrows(IllegalArgumentException.class, () -> classifier.setParam("schedule", "linear"));
+        assertTrue(classifier.explainParams().contains("lbfgsMemory: number of curvature pairs L-BFGS keeps"));
+    }
+
+    /** Options beyond the step size reach the training run: a schedule, Nesterov momentum, early stopping. */
+    @Test
+    void scheduleMomentumAndEarlyStoppingReachTheRun(@TempDir Path dir) throws IOException {
+        Dataset<Row> data = assembledIris().withColumn("validation", functions.col("sepal_width").gt(3.3));
+        SparkPropClassificationModel model = new SparkPropClassifier().setHiddenLayers(6).setOptimizer("momentum")
+                .setParam("nesterov", true).setParam("schedule", "cosine").setStepSize(0.2).setMaxIter(300)
+                .setValidationIndicatorCol("validation").setParam("earlyStoppingPatience", 2)
+                .setParam("evalEvery", 5).fit(data);
+        assertTrue(model.summary().stopReason().startsWith("early stopping"), model.summary().stopReason());
+        assertTrue(model.summary().totalIterations() < 300);
+        model.write().save(dir.resolve("m").toString());
+        JsonNode settings = new ObjectMapper().readTree(dir.resolve("m/model.json").toFile()).get("training")
+                .get("settings");
+        assertEquals("momentum", settings.get("optimizer").asText());
+        assertTrue(settings.get("nesterov").asBoolean());
+        assertEquals("cosine", settings.get("schedule").asText());
+        assertEquals(2, settings.get("earlyStopping").asInt());
+    }
+
+    /** Core errors come back in the params' words: the setting to change is a param, never a flag. */
+    @Test
+    void errorsNameParamsNotFlags() {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            rows.add(org.apache.spark.sql.RowFactory.create(3.0 * i, org.apache.spark.ml.linalg.Vectors.dense(i)));
+        }
+        Dataset<Row> line = SharedSpark.session().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add("label", "double").add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType()));
+        IllegalArgumentException diverged = assertThrows(IllegalArgumentException.class,
+                () -> new SparkPropRegressor().setStepSize(1.0).setMaxIter(1000).fit(line));
+        assertTrue(diverged.getMessage().contains("try a smaller stepSize (or standardization)"),
+                diverged.getMessage());
+        assertFalse(diverged.getMessage().contains("--"), diverged.getMessage());
+        assertTrue(diverged.getCause() instanceof io.github.sparkprop.train.DivergenceException);
+
+        IllegalArgumentException lbfgs = assertThrows(IllegalArgumentException.class, () -> new SparkPropClassifier()
+                .setOptimizer("lbfgs").setBatchFraction(0.5).setMaxIter(2).fit(assembledIris()));
+        assertTrue(lbfgs.getMessage().contains("optimizer lbfgs needs full batches (batchFraction 1)"),
+                lbfgs.getMessage());
     }
 
     @Test

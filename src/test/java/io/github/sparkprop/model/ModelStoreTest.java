@@ -10,12 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
-import io.github.sparkprop.data.Scaler;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Backprop;
 import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.Scaler;
 import io.github.sparkprop.math.WeightInit;
+import io.github.sparkprop.testing.CommandLineWords;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -67,7 +68,7 @@ class ModelStoreTest {
         String out = dir.resolve("m").toString();
         ModelStore.save(sample(), out, false, Map.of(), CONF);
         InputException e = assertThrows(InputException.class, () -> ModelStore.save(sample(), out, false, Map.of(), CONF));
-        assertTrue(e.getMessage().contains("already exists; use --overwrite"), e.getMessage());
+        assertTrue(CommandLineWords.of(e).contains("already exists; use --overwrite"), e.getMessage());
         ModelStore.save(sample(), out, true, Map.of(), CONF);
         assertEquals(sample().network(), ModelStore.load(out, CONF).network());
     }

@@ -1,8 +1,9 @@
-package io.github.sparkprop.data;
+package io.github.sparkprop;
 
 /**
- * Numbers as they appear in data files: plain decimal notation only ({@code 12}, {@code -0.5},
- * {@code 1e-3}), not Java's extras ({@code 1f}, {@code 2d}, {@code 0x1p3}), which would let a typo through.
+ * Numbers as they appear in data files, class labels and rows to score: plain decimal notation only
+ * ({@code 12}, {@code -0.5}, {@code 1e-3}), not Java's extras ({@code 1f}, {@code 2d}, {@code 0x1p3}), which
+ * would let a typo through.
  */
 public final class Numbers {
 
@@ -23,7 +24,7 @@ public final class Numbers {
     }
 
     /** Whether raw reads as NaN or an infinity (as Java or Spark write them), whatever the case. */
-    static boolean isNonFinite(String raw) {
+    public static boolean isNonFinite(String raw) {
         String s = raw.trim().toLowerCase(java.util.Locale.ROOT);
         if (s.startsWith("+") || s.startsWith("-")) {
             s = s.substring(1);
@@ -32,7 +33,7 @@ public final class Numbers {
     }
 
     /** Whether raw is a decimal number too large for a double (1e400). */
-    static boolean isDecimalOverflow(String raw) {
+    public static boolean isDecimalOverflow(String raw) {
         try {
             return isDecimal(raw) && Double.isInfinite(Double.parseDouble(raw));
         } catch (NumberFormatException e) {

@@ -1,14 +1,16 @@
-package io.github.sparkprop.cli;
+package io.github.sparkprop;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import picocli.CommandLine;
 
 /** sparkprop's version, from the build. */
-public final class Version implements CommandLine.IVersionProvider {
+public final class Version {
 
-    /** The project version, e.g. 0.1.0-SNAPSHOT. */
+    private Version() {
+    }
+
+    /** The project version, e.g. 0.1.0-SNAPSHOT, or "unknown" outside a build. */
     public static String get() {
         try (InputStream in = Version.class.getResourceAsStream("/io/github/sparkprop/version.properties")) {
             Properties properties = new Properties();
@@ -19,11 +21,5 @@ public final class Version implements CommandLine.IVersionProvider {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    @Override
-    public String[] getVersion() {
-        return new String[] {"sparkprop " + get(), "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
-                + ", Java " + System.getProperty("java.version")};
     }
 }

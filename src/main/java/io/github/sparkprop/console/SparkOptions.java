@@ -1,4 +1,4 @@
-package io.github.sparkprop.cli;
+package io.github.sparkprop.console;
 
 import io.github.sparkprop.spark.SparkSessions;
 import java.util.LinkedHashMap;
@@ -12,11 +12,11 @@ public final class SparkOptions {
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master: local[*], local[N], spark://host:port, yarn, k8s://... "
                     + "Default: spark-submit's, else local[*].")
-    String master;
+    private String master;
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE",
             description = "A Spark setting, e.g. --conf spark.executor.memory=4g (repeatable).")
-    Map<String, String> conf = new LinkedHashMap<>();
+    private Map<String, String> conf = new LinkedHashMap<>();
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "A .properties job file whose keys are option names without the dashes, "
@@ -24,13 +24,13 @@ public final class SparkOptions {
     String config;
 
     @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", paramLabel = "true|false", description = "Print stack traces of failures.")
-    boolean verbose;
+    private boolean verbose;
 
     /**
      * A Hadoop configuration with the {@code spark.hadoop.*} settings of --conf, for commands that read
      * files without starting Spark (inspect).
      */
-    org.apache.hadoop.conf.Configuration hadoopConfiguration() {
+    public org.apache.hadoop.conf.Configuration hadoopConfiguration() {
         org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
         conf.forEach((key, value) -> {
             if (key.startsWith("spark.hadoop.")) {
@@ -38,6 +38,11 @@ public final class SparkOptions {
             }
         });
         return hadoop;
+    }
+
+    /** Whether stack traces of failures are wanted. */
+    public boolean verbose() {
+        return verbose;
     }
 
     /** The active SparkSession, or a new one with these options. */

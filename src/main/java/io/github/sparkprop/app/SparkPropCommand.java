@@ -1,11 +1,17 @@
-package io.github.sparkprop.cli;
+package io.github.sparkprop.app;
 
 import io.github.sparkprop.bench.BenchCommand;
+import io.github.sparkprop.cli.EvaluateCommand;
+import io.github.sparkprop.cli.InspectCommand;
+import io.github.sparkprop.cli.PredictCommand;
+import io.github.sparkprop.cli.TrainCommand;
+import io.github.sparkprop.console.VersionProvider;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /** The top-level {@code sparkprop} command. */
-@Command(name = "sparkprop", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "sparkprop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, InspectCommand.class,
             BenchCommand.class, HelpCommand.class},
         description = {
@@ -23,7 +29,8 @@ public final class SparkPropCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "a command is missing: train, predict, evaluate or inspect");
+        List<String> commands = spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is missing: "
+                + String.join(", ", commands.subList(0, commands.size() - 1)) + " or " + commands.get(commands.size() - 1));
     }
 }

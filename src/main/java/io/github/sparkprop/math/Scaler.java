@@ -1,4 +1,4 @@
-package io.github.sparkprop.data;
+package io.github.sparkprop.math;
 
 import java.io.Serializable;
 

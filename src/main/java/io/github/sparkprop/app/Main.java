@@ -1,6 +1,8 @@
-package io.github.sparkprop.cli;
+package io.github.sparkprop.app;
 
 import io.github.sparkprop.InputException;
+import io.github.sparkprop.console.OptionNames;
+import io.github.sparkprop.console.SparkOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -64,10 +66,11 @@ public final class Main {
     }
 
     private static int report(Exception e, CommandLine command, PrintWriter err) {
-        boolean verbose = args(command).verbose;
+        boolean verbose = args(command).verbose();
         InputException input = findInputException(e);
         if (input != null) {
-            err.println(command.getCommandName() + ": " + input.getMessage().lines().findFirst().orElse(""));
+            String message = input.render(key -> OptionNames.in(command.getCommandSpec(), key));
+            err.println(command.getCommandName() + ": " + message.lines().findFirst().orElse(""));
             if (verbose) {
                 e.printStackTrace(err);
             }

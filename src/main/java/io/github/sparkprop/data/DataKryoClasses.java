@@ -1,0 +1,20 @@
+package io.github.sparkprop.data;
+
+import io.github.sparkprop.math.SparseColumns;
+import io.github.sparkprop.spark.KryoClasses;
+import java.util.List;
+
+/** The classes of {@code data} (and math's sparse block, which travels inside it) that Kryo must know. */
+public final class DataKryoClasses implements KryoClasses {
+
+    @Override
+    public List<Class<?>> classes() {
+        return List.of(SparseColumns.class, SampleBlock.class, HoldOut.Role.class, Sample.class);
+    }
+
+    /** Once per input: a summary's maps and MLlib's summarizer go through Java serialization. */
+    @Override
+    public List<Class<?>> javaSerialized() {
+        return List.of(DataSummary.class);
+    }
+}

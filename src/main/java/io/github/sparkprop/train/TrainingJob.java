@@ -1,0 +1,401 @@
+package io.github.sparkprop.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.SettingException;
+import io.github.sparkprop.Task;
+import io.github.sparkprop.Version;
+import io.github.sparkprop.data.CsvOptions;
+import io.github.sparkprop.data.DataLoader;
+import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HoldOut;
+import io.github.sparkprop.data.InputFormat;
+import io.github.sparkprop.data.LabelEncoder;
+import io.github.sparkprop.data.LoadedData;
+import io.github.sparkprop.data.SampleBlock;
+import io.github.sparkprop.data.Table;
+import io.github.sparkprop.evaluate.Evaluator;
+import io.github.sparkprop.evaluate.Metrics;
+import io.github.sparkprop.math.Activation;
+import io.github.sparkprop.math.Blas;
+import io.github.sparkprop.math.Elementwise;
+import io.github.sparkprop.math.L2Penalty;
+import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.WeightInit;
+import io.github.sparkprop.model.Model;
+import io.github.sparkprop.model.ModelStore;
+import io.github.sparkprop.optim.Evaluation;
+import io.github.sparkprop.optim.Setting;
+import io.github.sparkprop.optim.SettingValues;
+import io.github.sparkprop.spark.TreeDepth;
+import io.github.sparkprop.train.TrainingSpec.Checkpoints;
+import io.github.sparkprop.train.TrainingSpec.Files;
+import io.github.sparkprop.train.TrainingSpec.Frame;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One training run of a {@link TrainingSpec}, the same for every face: {@link #prepare} reads, validates and
+ * caches the data (training, validation and test rows) and builds the network (or takes the start model's);
+ * {@link #run} trains with checkpoints, scores the result and returns the model with its settings,
+ * provenance and figures. {@link #close} releases the cached data.
+ */
+public final class TrainingJob implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingJob.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JavaSparkContext context;
+    private final TrainingSpec spec;
+    private final SettingValues settings;
+    private final Model init;
+    private final Task task;
+    private final List<LoadedData> loaded = new ArrayList<>();
+    private LoadedData training;
+    /** The training rows' blocks with the validation (and held-out test) rows' beside them. */
+    private JavaRDD<SampleBlock> blocks;
+    private LoadedData test;
+    private Network network;
+    private int treeDepth;
+
+    private TrainingJob(SparkSession spark, TrainingSpec spec) {
+        this.context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        this.spec = spec;
+        this.settings = spec.settings();
+        this.init = spec.initModel() == null ? null : ModelStore.load(spec.initModel(), context.hadoopConfiguration());
+        if (init != null) {
+            requireAgreement();
+        }
+        this.task = init != null ? init.task() : spec.task() != null ? spec.task() : Task.CLASSIFICATION;
+    }
+
+    /**
+     * Reads, validates and caches the data of a run and builds its network.
+     *
+     * @throws InputException for bad input or settings (nothing stays cached)
+     */
+    public static TrainingJob prepare(SparkSession spark, TrainingSpec spec) {
+        LOG.info("Spark {} on {}, BLAS {}, activations {}", spark.version(), spark.sparkContext().master(),
+                Blas.implementation(), Elementwise.implementation());
+        TrainingJob job = new TrainingJob(spark, spec);
+        try {
+            job.load(spark);
+            return job;
+        } catch (RuntimeException e) {
+            job.close();
+            throw e;
+        }
+    }
+
+    private void load(SparkSession spark) {
+        DataSpec data = dataSpec();
+        int blockSize = settings.integer(TrainingSettings.BLOCK_SIZE);
+        if (spec.source() instanceof Files files) {
+            training = keep(DataLoader.load(spark, data, blockSize));
+            blocks = training.blocks();
+            if (files.validation() != null) {
+                blocks = blocks.union(keep(DataLoader.load(spark, heldOut(data, files.validation(), true),
+                        blockSize)).blocks());
+            }
+            test = files.test() == null ? null
+                    : keep(DataLoader.load(spark, heldOut(data, files.test(), false), blockSize));
+        } else if (spec.source() instanceof Frame frame) {
+            Dataset<Row> rows = frame.rows().toDF();
+            String indicator = frame.validationIndicator();
+            if (indicator != null) {
+                long unmarked = rows.filter(functions.col(indicator).isNull()).count();
+                if (unmarked > 0) {
+                    throw new SettingException("validationIndicator", "{validationIndicator} " + indicator
+                            + " is null in " + unmarked + " rows; mark every row true (validation) or false "
+                            + "(training)");
+                }
+            }
+            Column[] columns = frameColumns();
+            Dataset<Row> trainingRows = indicator == null ? rows : rows.filter(functions.not(functions.col(indicator)));
+            training = keep(DataLoader.load(spark, Table.of(trainingRows.select(columns), frame.description()), data,
+                    blockSize));
+            blocks = training.blocks();
+            if (indicator != null) {
+                String description = "the DataFrame's validation rows";
+                blocks = blocks.union(keep(DataLoader.load(spark, Table.of(rows.filter(functions.col(indicator))
+                        .select(columns), description), heldOut(data, List.of(description), true), blockSize))
+                        .blocks());
+            }
+        }
+        network = init != null ? init.network() : TrainingSettings.network(settings, training.features().count(), task,
+                task == Task.REGRESSION ? 0 : training.encoder().size());
+        if (network.inputSize() != training.features().count()) {
+            throw new InputException("the network takes " + network.inputSize() + " features, "
+                    + training.description() + " has " + training.features().count());
+        }
+        LOG.info("network {}: {} parameters", network, String.format("%,d", network.parameterCount()));
+        int depth = settings.integer(TrainingSettings.TREE_DEPTH);
+        treeDepth = depth > 0 ? depth : TreeDepth.forPartitions(blocks.getNumPartitions());
+    }
+
+    private LoadedData keep(LoadedData data) {
+        loaded.add(data);
+        return data;
+    }
+
+    /** How the training rows are read: the spec's columns, or the start model's columns, classes and scaler. */
+    private DataSpec dataSpec() {
+        TrainingSpec.Columns columns = spec.columns();
+        HoldOut holdOut = new HoldOut(settings.longInteger(TrainingSettings.SEED), spec.validationFraction(),
+                spec.testFraction());
+        boolean rowIds = settings.real(TrainingSettings.BATCH_FRACTION) < 1; // only mini-batches need them
+        List<String> features = init != null ? init.inputColumns() : columns.features();
+        LabelEncoder encoder = init != null ? (task == Task.CLASSIFICATION ? LabelEncoder.ofLabels(init.labels()) : null)
+                : spec.source() instanceof Frame frame && task == Task.CLASSIFICATION
+                        ? LabelEncoder.ofLabels(IntStream.range(0, frame.classes()).mapToObj(Integer::toString).toList())
+                        : null;
+        boolean standardize = init == null && settings.flag(TrainingSettings.STANDARDIZE);
+        int libsvmFeatures = init != null && init.vectorColumn() != null ? init.network().inputSize() : 0;
+        if (spec.source() instanceof Files files) {
+            return new DataSpec(files.paths(), files.format(), files.csv(), columns.label(), features, columns.weight(),
+                    task, encoder, init == null ? null : init.scaler(), standardize, files.skipInvalid(),
+                    files.partitions(), holdOut, columns.classWeights(), libsvmFeatures, rowIds);
+        }
+        return new DataSpec(List.of(spec.source().description()), InputFormat.PARQUET, CsvOptions.DEFAULT,
+                columns.label(), features, columns.weight(), task, encoder, init == null ? null : init.scaler(),
+                standardize, false, 0, holdOut, columns.classWeights(), libsvmFeatures, rowIds);
+    }
+
+    /** The training rows' columns, classes and scaling applied to held-out rows, all of them validation or none. */
+    private DataSpec heldOut(DataSpec data, List<String> paths, boolean validation) {
+        return data.withPaths(paths, training.encoder(), training.scaler(), training.features(), validation);
+    }
+
+    private Column[] frameColumns() {
+        TrainingSpec.Columns columns = spec.columns();
+        List<Column> selected = new ArrayList<>();
+        columns.features().forEach(feature -> selected.add(functions.col(feature)));
+        selected.add(functions.col(columns.label()));
+        if (columns.weight() != null) {
+            selected.add(functions.col(columns.weight()));
+        }
+        return selected.toArray(Column[]::new);
+    }
+
+    /** Refuses settings that contradict the model to start from; settings that agree with it are fine. */
+    private void requireAgreement() {
+        Network model = init.network();
+        int[] hidden = Arrays.copyOfRange(model.layers(), 1, model.depth());
+        if (settings.isSet(TrainingSettings.HIDDEN) && !Arrays.equals(settings.sizes(TrainingSettings.HIDDEN), hidden)) {
+            throw conflict(TrainingSettings.HIDDEN, Setting.format(settings.sizes(TrainingSettings.HIDDEN)),
+                    "its hidden layers are " + (hidden.length == 0 ? "none" : Setting.format(hidden)));
+        }
+        String activation = settings.choice(TrainingSettings.ACTIVATION);
+        for (int l = 1; l < model.depth(); l++) {
+            if (settings.isSet(TrainingSettings.ACTIVATION) && model.activation(l) != Activation.fromId(activation)) {
+                throw conflict(TrainingSettings.ACTIVATION, activation, "its hidden layers are "
+                        + model.activation(l).id());
+            }
+        }
+        if (TrainingSettings.loss(settings) != null && TrainingSettings.loss(settings) != model.loss()) {
+            throw conflict(TrainingSettings.LOSS, settings.choice(TrainingSettings.LOSS), "its loss is "
+                    + model.loss().id());
+        }
+        if (spec.task() != null && spec.task() != init.task()) {
+            throw new SettingException("task", "{task} " + spec.task().id() + " conflicts with the model to start "
+                    + "from ({initModel} " + spec.initModel() + "), a " + init.task().id() + " model");
+        }
+        List<String> features = spec.columns().features();
+        if (features != null && !features.equals(init.inputColumns())) {
+            throw new SettingException("features", "{features} " + String.join(",", features) + " conflicts with "
+                    + "the model to start from ({initModel} " + spec.initModel() + "), which reads "
+                    + (init.inputColumns() == null ? "the input's columns in order" : String.join(",",
+                            init.inputColumns())));
+        }
+        boolean scaled = init.scaler() != null;
+        if (settings.isSet(TrainingSettings.STANDARDIZE) && settings.flag(TrainingSettings.STANDARDIZE) != scaled) {
+            throw conflict(TrainingSettings.STANDARDIZE, String.valueOf(!scaled), "it "
+                    + (scaled ? "standardises" : "does not standardise") + " its inputs");
+        }
+    }
+
+    private SettingException conflict(Setting setting, String value, String modelHas) {
+        return new SettingException(setting.key(), "{" + setting.key() + "} " + value + " conflicts with the model "
+                + "to start from ({initModel} " + spec.initModel() + "): " + modelHas);
+    }
+
+    /** The network being trained. */
+    public Network network() {
+        return network;
+    }
+
+    /** The training rows as cached. */
+    public LoadedData trainingData() {
+        return training;
+    }
+
+    /**
+     * Trains, with checkpoints as the spec says, scores the final weights on the training, validation and
+     * test rows, and returns the model with its settings and provenance.
+     *
+     * @throws DivergenceException when the cost stops being finite
+     */
+    public TrainingResult run() {
+        ObjectNode identity = spec.describe();
+        identity.putPOJO("layers", network.layers());
+        identity.put("network", network.toString());
+        identity.put("trainingRows", training.rows());
+        CheckpointStore checkpoints = checkpoints(identity);
+        double[] initial = init != null ? init.weights() : WeightInit.initialize(network,
+                settings.longInteger(TrainingSettings.SEED));
+        TrainingState from = startingPoint(checkpoints, initial);
+
+        long start = System.nanoTime();
+        TrainingRun run = trainer(checkpoints).run(from);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        List<String> labels = labels();
+        Evaluator.Final metrics = Evaluator.ofTrainingAndValidation(context, blocks, network, run.weights(), labels,
+                treeDepth, spec.validates());
+        Metrics testMetrics = null;
+        String testDescription = null;
+        if (test != null) {
+            testDescription = test.description();
+            testMetrics = Evaluator.evaluate(context, test.blocks(), network, run.weights(), labels, treeDepth,
+                    testDescription);
+        } else if (spec.testFraction() > 0) {
+            testDescription = "(" + spec.testFraction() + " of the input)";
+            testMetrics = Evaluator.evaluate(context, blocks.filter(SampleBlock::isTest), network, run.weights(),
+                    labels, treeDepth, "test rows");
+        }
+        ObjectNode provenance = provenance(identity, run, seconds);
+        putMetrics(provenance, "trainMetrics", metrics.training());
+        putMetrics(provenance, "validationMetrics", metrics.validation());
+        putMetrics(provenance, "testMetrics", testMetrics);
+        Model model = new Model(network, run.weights(), task, labels,
+                training.features().isVector() ? null : training.features().names(),
+                training.features().vectorColumn(), training.scaler(), provenance);
+        return new TrainingResult(model, run, seconds, metrics.training(), metrics.validation(), testMetrics,
+                testDescription);
+    }
+
+    /** Trains from the seeded start without checkpoints and returns the run (for timing the loop alone). */
+    public TrainingRun train() {
+        return trainer(null).run(WeightInit.initialize(network, settings.longInteger(TrainingSettings.SEED)));
+    }
+
+    /** One distributed evaluation of the cost and gradient at w over iteration t's batch. */
+    public Evaluation evaluate(double[] w, int t) {
+        return objective().evaluate(w, t);
+    }
+
+    private Trainer trainer(CheckpointStore checkpoints) {
+        return new Trainer(objective(), TrainingSettings.optimizer(settings).build(settings,
+                settings.integer(TrainingSettings.ITERATIONS)), new Trainer.Settings(
+                        settings.integer(TrainingSettings.ITERATIONS), settings.real(TrainingSettings.TOLERANCE),
+                        settings.integer(TrainingSettings.EARLY_STOPPING),
+                        settings.integer(TrainingSettings.CHECKPOINT_EVERY), settings.integer(TrainingSettings.LOG_EVERY)),
+                checkpoints);
+    }
+
+    private DistributedObjective objective() {
+        return new DistributedObjective(context, blocks, network, new L2Penalty(settings.real(TrainingSettings.L2)),
+                treeDepth, new MiniBatch(settings.longInteger(TrainingSettings.SEED),
+                        settings.real(TrainingSettings.BATCH_FRACTION)),
+                spec.validates() ? new DistributedObjective.Validation(settings.integer(TrainingSettings.EVAL_EVERY),
+                        labels()) : DistributedObjective.Validation.NONE);
+    }
+
+    private List<String> labels() {
+        return training.encoder() == null ? null : training.encoder().labels();
+    }
+
+    /**
+     * The checkpoint store, when the spec has a directory. A checkpoint belongs to the settings and the data
+     * (a hash of the cached rows, one pass over them): resuming with either changed is refused.
+     */
+    private CheckpointStore checkpoints(ObjectNode identity) {
+        Checkpoints policy = spec.checkpoints();
+        if (policy.dir() == null) {
+            return null;
+        }
+        identity.put("dataHash", blocks.map(SampleBlock::contentHash).reduce(Long::sum));
+        String dir = policy.mode() == Checkpoints.Mode.PER_RUN ? runDirectory(policy.dir(), identity) : policy.dir();
+        CheckpointStore store = new CheckpointStore(dir, context.hadoopConfiguration(), identity);
+        if (store.hasCheckpoints() && policy.mode() == Checkpoints.Mode.NEW) {
+            throw new SettingException("checkpointDir", "{checkpointDir} " + dir + " holds checkpoints of an earlier "
+                    + "run; add {resume} to continue it, or {overwrite} to start again");
+        }
+        if (store.hasCheckpoints() && policy.mode() == Checkpoints.Mode.REPLACE) {
+            store.deleteAll();
+        }
+        return store;
+    }
+
+    /**
+     * The directory of one run under dir: named after its settings and data but the adjustable ones, so that
+     * runs of other settings or data never resume each other, and the same run again (or longer) resumes.
+     */
+    private static String runDirectory(String dir, ObjectNode identity) {
+        ObjectNode fixed = identity.deepCopy();
+        fixed.remove(CheckpointStore.ADJUSTABLE);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(fixed.toString().getBytes(StandardCharsets.UTF_8));
+            return new Path(dir, "run-" + HexFormat.of().formatHex(digest, 0, 8)).toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    private TrainingState startingPoint(CheckpointStore checkpoints, double[] initial) {
+        Checkpoints.Mode mode = spec.checkpoints().mode();
+        boolean resume = checkpoints != null && (mode == Checkpoints.Mode.RESUME || mode == Checkpoints.Mode.PER_RUN);
+        TrainingState state = resume ? checkpoints.loadLatest() : null;
+        if (resume && state == null && mode == Checkpoints.Mode.RESUME) {
+            LOG.info("no checkpoint in {} yet: starting from iteration 1", spec.checkpoints().dir());
+        }
+        return state != null ? state : TrainingState.start(initial);
+    }
+
+    private ObjectNode provenance(ObjectNode settingsJson, TrainingRun run, double seconds) {
+        ObjectNode provenance = JSON.createObjectNode();
+        provenance.put("sparkpropVersion", Version.get());
+        provenance.put("finishedAt", Instant.now().toString());
+        provenance.put("label", spec.columns().label());
+        provenance.put("rows", training.rows());
+        provenance.put("skippedRows", training.skipped());
+        provenance.set("settings", settingsJson);
+        provenance.put("partitions", training.blocks().getNumPartitions());
+        provenance.put("iterationsRun", run.iterations());
+        provenance.put("stopReason", run.stopReason());
+        provenance.put("seconds", seconds);
+        return provenance;
+    }
+
+    private static void putMetrics(ObjectNode provenance, String field, Metrics metrics) {
+        if (metrics != null) {
+            provenance.set(field, JSON.valueToTree(metrics.asMap()));
+        }
+    }
+
+    /** Releases the cached data. */
+    @Override
+    public void close() {
+        loaded.forEach(LoadedData::release);
+        loaded.clear();
+    }
+}

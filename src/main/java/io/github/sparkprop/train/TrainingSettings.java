@@ -1,0 +1,120 @@
+package io.github.sparkprop.train;
+
+import io.github.sparkprop.Task;
+import io.github.sparkprop.math.Activation;
+import io.github.sparkprop.math.Loss;
+import io.github.sparkprop.math.Network;
+import io.github.sparkprop.optim.OptimizerKind;
+import io.github.sparkprop.optim.Setting;
+import io.github.sparkprop.optim.Setting.Range;
+import io.github.sparkprop.optim.SettingValues;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The settings of a training run that every face offers, declared once: the network, the optimizer and its
+ * schedule (declared with the optimizers), and how the loop runs. Faces derive their options or params,
+ * help texts, defaults and validation from {@link #sections()}.
+ */
+public final class TrainingSettings {
+
+    /** The loss choice that picks the task's loss. */
+    public static final String AUTO = "auto";
+
+    public static final Setting HIDDEN = Setting.sizes("hidden", "SIZES",
+            "Sizes of the hidden layers, e.g. 128,64; none: a linear model (logistic, softmax or linear regression).");
+    public static final Setting ACTIVATION = Setting.choice("activation", "relu", Activation.hiddenIds(),
+            "Activation of the hidden layers.");
+    public static final Setting LOSS = Setting.choice("loss", AUTO,
+            Stream.concat(Stream.of(AUTO), Arrays.stream(Loss.values()).map(Loss::id)).toList(),
+            "Loss: cross-entropy (classification) or squared (regression, or k sigmoid units for k classes); auto: "
+                    + "cross-entropy for classification, squared for regression.");
+    public static final Setting STANDARDIZE = Setting.flag("standardize",
+            "Standardise the features to mean 0 and standard deviation 1 (population; sparse features are only "
+                    + "divided), computed in one pass, kept in the model and applied at prediction time.");
+
+    public static final Setting ITERATIONS = Setting.integer("iterations", 100, Range.atLeast(1), "N",
+            "Iterations: one step each (L-BFGS: one step and its line search).");
+    public static final Setting BATCH_FRACTION = Setting.real("batchFraction", 1.0, new Range(0, false, 1, true), "F",
+            "Mini-batch SGD: each iteration uses a seeded fraction F of the rows (row i is in iteration t's batch "
+                    + "when hash(seed, t, i) < F); 1 is full batch.");
+    public static final Setting L2 = Setting.real("l2", 0.0, Range.atLeast(0), "LAMBDA",
+            "L2 penalty (lambda/2) sum ||W||^2 on the weights, not the biases.");
+    public static final Setting SEED = Setting.longInteger("seed", 42L, "S",
+            "Seed of the initial weights, the mini-batches and the held-out splits.");
+    public static final Setting TOLERANCE = Setting.real("tolerance", 0.0, Range.atLeast(0), "T",
+            "Stop when the cost changes by less than T relative to the previous iteration's (0: never). With "
+                    + "mini-batches the costs are of different batches: use early stopping instead.");
+    public static final Setting EVAL_EVERY = Setting.integer("evalEvery", 1, Range.atLeast(1), "N",
+            "Compute the validation loss and accuracy (or RMSE) every N iterations, in the same distributed pass "
+                    + "as the gradient.");
+    public static final Setting EARLY_STOPPING = Setting.integer("earlyStopping", 0, Range.atLeast(0), "PATIENCE",
+            "Stop when the validation loss has not improved in PATIENCE evaluations, and keep the weights of the "
+                    + "best one (0: off; needs validation data).");
+    public static final Setting CHECKPOINT_EVERY = Setting.integer("checkpointEvery", 10, Range.atLeast(1), "N",
+            "A checkpoint every N iterations (and at the end), when checkpoints are written.");
+    public static final Setting TREE_DEPTH = Setting.integer("treeDepth", 0, Range.atLeast(0), "D",
+            "Depth of the treeAggregate that merges the per-task gradient sums (0: 2 up to 256 partitions, 3 up "
+                    + "to 4,096, ...).");
+    public static final Setting BLOCK_SIZE = Setting.integer("blockSize", 0, Range.atLeast(0), "ROWS",
+            "Rows stacked into one cached block for the GEMMs (0: about 4 MB of features a block, 64 to 4,096 "
+                    + "rows).");
+    public static final Setting LOG_EVERY = Setting.integer("logEvery", 0, Range.atLeast(0), "N",
+            "A progress line every N iterations (0: about 25 per run).");
+
+    /** The settings that decide the network; a model to start from must agree with those that are set. */
+    static final List<Setting> NETWORK = List.of(HIDDEN, ACTIVATION, LOSS, STANDARDIZE);
+
+    private TrainingSettings() {
+    }
+
+    /** A group of settings under a heading, for help texts. */
+    public record Section(String heading, List<Setting> settings) {
+    }
+
+    /** Every training setting, grouped: the network, the optimizer and its schedule, the loop. */
+    public static List<Section> sections() {
+        return List.of(new Section("Network", NETWORK),
+                new Section("Optimizer and learning-rate schedule", OptimizerKind.settings()),
+                new Section("Training loop", List.of(ITERATIONS, BATCH_FRACTION, L2, SEED, TOLERANCE, EVAL_EVERY,
+                        EARLY_STOPPING, CHECKPOINT_EVERY, TREE_DEPTH, BLOCK_SIZE, LOG_EVERY)));
+    }
+
+    /** Every training setting, in the order of {@link #sections()}. */
+    public static List<Setting> all() {
+        List<Setting> all = new ArrayList<>();
+        sections().forEach(section -> all.addAll(section.settings()));
+        return all;
+    }
+
+    /** The optimizer the values choose. */
+    static OptimizerKind optimizer(SettingValues values) {
+        return OptimizerKind.fromId(values.choice(OptimizerKind.OPTIMIZER));
+    }
+
+    /** The loss the values choose, or null for the task's. */
+    static Loss loss(SettingValues values) {
+        String loss = values.choice(LOSS);
+        return loss.equals(AUTO) ? null : Loss.fromId(loss);
+    }
+
+    /**
+     * The network for a task, its output layer chosen by the task and loss: one sigmoid unit for two classes,
+     * k softmax units for k classes (k sigmoid units with squared loss), one identity unit for regression.
+     *
+     * @param classes the number of classes (ignored for regression)
+     */
+    static Network network(SettingValues values, int inputs, Task task, int classes) {
+        Loss chosen = loss(values);
+        Loss loss = chosen != null ? chosen : task == Task.REGRESSION ? Loss.SQUARED : Loss.CROSS_ENTROPY;
+        Activation hidden = Activation.fromId(values.choice(ACTIVATION));
+        int[] sizes = values.sizes(HIDDEN);
+        if (task == Task.REGRESSION) {
+            return Network.of(inputs, sizes, hidden, 1, Activation.IDENTITY, loss);
+        }
+        Activation output = loss == Loss.CROSS_ENTROPY && classes > 2 ? Activation.SOFTMAX : Activation.SIGMOID;
+        return Network.of(inputs, sizes, hidden, classes == 2 ? 1 : classes, output, loss);
+    }
+}
