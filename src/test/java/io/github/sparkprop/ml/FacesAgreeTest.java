@@ -1,0 +1,91 @@
+package io.github.sparkprop.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sparkprop.app.Main;
+import io.github.sparkprop.model.ModelStore;
+import io.github.sparkprop.optim.OptimizerKind;
+import io.github.sparkprop.testing.SharedSpark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line and the Spark ML API run one training job: for every optimizer of the registry, the same
+ * settings on the same rows give the same weights through {@code sparkprop train} and {@code fit}, and the
+ * same settings in model.json.
+ */
+@Tag(SharedSpark.MLLIB)
+class FacesAgreeTest {
+
+    private static final String[] MEASUREMENTS = {"sepal_length", "sepal_width", "petal_length", "petal_width"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyOptimizerTrainsTheSameWeightsFromBothFaces() throws IOException {
+        Dataset<Row> iris = SharedSpark.session().read().option("header", true).option("inferSchema", true)
+                .csv("data/iris.csv");
+        // the command line's classes are the sorted species, so index them alphabetically here
+        Dataset<Row> indexed = new StringIndexer().setInputCol("species").setOutputCol("label")
+                .setStringOrderType("alphabetAsc").fit(iris).transform(iris);
+        Dataset<Row> data = new VectorAssembler().setInputCols(MEASUREMENTS).setOutputCol("features")
+                .transform(indexed).cache();
+        for (OptimizerKind kind : OptimizerKind.values()) {
+            String cliModel = dir.resolve("cli-" + kind.id()).toString();
+            run("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "3", "--activation", "tanh",
+                    "--standardize", "--optimizer", kind.id(), "--learning-rate", "0.05", "--iterations", "15",
+                    "--seed", "7", "--output", cliModel);
+            SparkPropClassificationModel api = new SparkPropClassifier().setHiddenLayers(3).setActivation("tanh")
+                    .setParam("standardization", true).setOptimizer(kind.id()).setStepSize(0.05).setMaxIter(15)
+                    .setSeed(7).fit(data);
+            double[] expected = ModelStore.load(cliModel, new Configuration()).weights();
+            assertTrue(relativeDifference(api.weights(), expected) < 1e-9, kind.id() + ": "
+                    + relativeDifference(api.weights(), expected));
+
+            String apiModel = dir.resolve("api-" + kind.id()).toString();
+            api.write().save(apiModel);
+            JsonNode cliSettings = settings(cliModel);
+            JsonNode apiSettings = settings(apiModel);
+            for (String key : new String[] {"optimizer", "hidden", "activation", "standardize", "iterations", "seed",
+                "learningRate", "beta1", "weightDecay", "momentum", "lbfgsMemory", "layers", "network"}) {
+                assertEquals(cliSettings.get(key), apiSettings.get(key), kind.id() + " " + key);
+            }
+            assertEquals(kind.id(), apiSettings.get("optimizer").asText());
+        }
+        data.unpersist();
+    }
+
+    private static JsonNode settings(String model) throws IOException {
+        return new ObjectMapper().readTree(Path.of(model, "model.json").toFile()).get("training").get("settings");
+    }
+
+    private static double relativeDifference(double[] a, double[] b) {
+        double difference = 0;
+        double norm = 0;
+        for (int i = 0; i < a.length; i++) {
+            difference += (a[i] - b[i]) * (a[i] - b[i]);
+            norm += b[i] * b[i];
+        }
+        return Math.sqrt(difference / norm);
+    }
+
+    private static void run(String... args) {
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+    }
+}
