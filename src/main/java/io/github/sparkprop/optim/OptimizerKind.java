@@ -23,6 +23,10 @@ public enum OptimizerKind {
     ADAM("adam", "Adam", true, List.of(Adam.BETA1, Adam.BETA2, Adam.EPSILON), (values, schedule) ->
             Adam.of(schedule, values)),
 
+    ADAMW("adamw", "Adam with decoupled weight decay", true,
+            List.of(Adam.BETA1, Adam.BETA2, Adam.EPSILON, AdamW.WEIGHT_DECAY),
+            (values, schedule) -> new AdamW(schedule, Adam.of(schedule, values), values.real(AdamW.WEIGHT_DECAY))),
+
     LBFGS("lbfgs", "L-BFGS with a strong Wolfe line search, full batch only, no learning rate", false,
             List.of(Lbfgs.MEMORY), (values, schedule) -> new Lbfgs(values.integer(Lbfgs.MEMORY)));
 

@@ -65,6 +65,35 @@ class OptimizerKnownAnswersTest {
     }
 
     /**
+     * AdamW, lambda = 0.5: the Adam step of {@link #adamWithBiasCorrection} plus alpha lambda w taken off w.
+     * t1: g = 1, Adam step 0.1 / (1 + eps), decay 0.1 * 0.5 * 1 = 0.05: w = 0.85.
+     * t2: g = 0.85, m = 0.09 + 0.085 = 0.175, v = 0.000999 + 0.001 * 0.7225 = 0.0017215,
+     * m_hat = 0.175 / 0.19, v_hat = 0.0017215 / 0.001999, w = 0.85 - 0.1 * 0.5 * 0.85 - 0.1 m_hat / sqrt(v_hat).
+     */
+    @Test
+    void adamWDecaysTheWeightsApartFromTheGradient() {
+        assertEquals(0.85, run(adamW(0.5), 1)[0], 1e-8);
+        double expected = 0.85 - 0.1 * 0.5 * 0.85 - 0.1 * (0.175 / 0.19) / Math.sqrt(0.0017215 / 0.001999);
+        assertEquals(expected, run(adamW(0.5), 2)[0], 1e-8);
+        // no decay: Adam itself, step for step
+        assertEquals(run(new Adam(RATE, 0.9, 0.999, 1e-8), 7)[0], run(adamW(0), 7)[0], 0.0);
+    }
+
+    private static Optimizer adamW(double weightDecay) {
+        return new AdamW(RATE, new Adam(RATE, 0.9, 0.999, 1e-8), weightDecay);
+    }
+
+    /** The registry builds AdamW from its settings: the same steps as the hand-made one. */
+    @Test
+    void theRegistryBuildsAdamWFromItsSettings() {
+        Optimizer built = OptimizerKind.fromId("adamw").build(SettingValues.of(java.util.Map.of(
+                AdamW.WEIGHT_DECAY.key(), 0.5, Schedule.LEARNING_RATE.key(), 0.1)), 10);
+        assertEquals(run(adamW(0.5), 3)[0], run(built, 3)[0], 0.0);
+        assertEquals(0.01, OptimizerKind.fromId("adamw").relevant(SettingValues.defaults()).stream()
+                .filter(setting -> setting.key().equals("weightDecay")).findFirst().orElseThrow().defaultValue());
+    }
+
+    /**
      * With one curvature pair on a 1-D quadratic, H_0 = s^T y / y^T y = 1/a exactly, so the second direction
      * is the Newton step and the unit step lands on the minimum, accepted at once (phi'(1) = 0).
      */
@@ -125,6 +154,7 @@ class OptimizerKnownAnswersTest {
         for (Optimizer[] pair : new Optimizer[][] {
             {new Momentum(RATE, 0.9, true), new Momentum(RATE, 0.9, true)},
             {new Adam(RATE, 0.9, 0.999, 1e-8), new Adam(RATE, 0.9, 0.999, 1e-8)},
+            {adamW(0.3), adamW(0.3)},
             {new Lbfgs(3), new Lbfgs(3)}}) {
             double[] straight = {0, 0};
             double[] split = {0, 0};
@@ -136,7 +166,8 @@ class OptimizerKnownAnswersTest {
             }
             Map<String, double[]> state = pair[1].state();
             Optimizer resumed = pair[1] instanceof Lbfgs ? new Lbfgs(3)
-                    : pair[1] instanceof Adam ? new Adam(RATE, 0.9, 0.999, 1e-8) : new Momentum(RATE, 0.9, true);
+                    : pair[1] instanceof Adam ? new Adam(RATE, 0.9, 0.999, 1e-8)
+                    : pair[1] instanceof AdamW ? adamW(0.3) : new Momentum(RATE, 0.9, true);
             resumed.restore(state);
             for (int t = 4; t <= 6; t++) {
                 resumed.iterate(objective, split, t);
