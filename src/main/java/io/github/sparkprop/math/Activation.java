@@ -35,6 +35,31 @@ public enum Activation {
         }
     },
 
+    /**
+     * f(z) = z for z &gt; 0, else {@link #LEAKY_SLOPE} z; f' = 1 where a &gt; 0 (z and a have the same sign),
+     * else the slope (Maas et al. 2013): negative inputs keep a small gradient.
+     */
+    LEAKY_RELU {
+        @Override
+        public void apply(double[] z, int units, int samples) {
+            int n = units * samples;
+            for (int i = 0; i < n; i++) {
+                if (z[i] < 0.0) {
+                    z[i] *= LEAKY_SLOPE;
+                }
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(double[] a, double[] delta, int length) {
+            for (int i = 0; i < length; i++) {
+                if (a[i] <= 0.0) {
+                    delta[i] *= LEAKY_SLOPE;
+                }
+            }
+        }
+    },
+
     /** f(z) = tanh(z), f' = 1 - a^2. */
     TANH {
         @Override
@@ -108,6 +133,9 @@ public enum Activation {
         }
     };
 
+    /** The slope of {@link #LEAKY_RELU} for negative inputs. */
+    public static final double LEAKY_SLOPE = 0.01;
+
     /**
      * Replaces z (units x samples, column-major) with a = f(z), in place.
      */
@@ -118,9 +146,9 @@ public enum Activation {
      */
     public abstract void multiplyByDerivative(double[] a, double[] delta, int length);
 
-    /** The name used on the command line and in model.json: {@code sigmoid}, {@code tanh}, ... */
+    /** The name used on the command line and in model.json: {@code sigmoid}, {@code leaky-relu}, ... */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Whether the layer may be a hidden layer (all but softmax). */
@@ -133,7 +161,7 @@ public enum Activation {
      * inputs) rather than Glorot's.
      */
     public boolean heInitialized() {
-        return this == RELU;
+        return this == RELU || this == LEAKY_RELU;
     }
 
     /** The ids of the activations a hidden layer may have, in declaration order. */

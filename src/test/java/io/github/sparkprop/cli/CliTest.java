@@ -446,7 +446,8 @@ class CliTest {
 
         Run softmax = sparkprop("train", "--input", IRIS, "--activation", "softmax", "--output", "x");
         assertEquals(2, softmax.code());
-        assertTrue(softmax.err().contains("hidden layers take relu, tanh, sigmoid or identity"), softmax.err());
+        assertTrue(softmax.err().contains("hidden layers take relu, leaky-relu, tanh, sigmoid or identity"),
+                softmax.err());
 
         Path config = dir.resolve("typo.properties");
         Files.writeString(config, "learning_rate=0.1\n");

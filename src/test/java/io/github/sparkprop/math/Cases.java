@@ -20,9 +20,12 @@ final class Cases {
         {Activation.TANH, Loss.SQUARED, 3},
         {Activation.RELU, Loss.SQUARED, 1},
         {Activation.RELU, Loss.SQUARED, 3},
+        {Activation.LEAKY_RELU, Loss.SQUARED, 1},
+        {Activation.LEAKY_RELU, Loss.SQUARED, 3},
     };
 
-    static final Activation[] HIDDEN = {Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.IDENTITY};
+    static final Activation[] HIDDEN = {Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.LEAKY_RELU,
+        Activation.IDENTITY};
 
     static final int[][] HIDDEN_SIZES = {{}, {4}, {5, 3}};
 

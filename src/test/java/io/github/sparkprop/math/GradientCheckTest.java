@@ -90,7 +90,7 @@ class GradientCheckTest {
             for (int j = 0; j < M; j++) {
                 double[][] z = naive.preActivations(w, Cases.column(x, network.inputSize(), j));
                 for (int l = 1; l <= network.depth(); l++) {
-                    if (network.activation(l) == Activation.RELU) {
+                    if (network.activation(l) == Activation.RELU || network.activation(l) == Activation.LEAKY_RELU) {
                         for (double v : z[l]) {
                             min = Math.min(min, Math.abs(v));
                         }

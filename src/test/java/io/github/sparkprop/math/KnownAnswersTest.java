@@ -29,6 +29,34 @@ class KnownAnswersTest {
         }
     }
 
+    /**
+     * Leaky ReLU, slope 0.01: f(-2) = -0.02, f(0) = 0, f(3) = 3; written from the outputs, f' is 0.01 where
+     * a &lt;= 0 and 1 where a &gt; 0. A 1-1 network with w = 2, b = -3 at x = 1 has z = -1, a = -0.01; with squared
+     * loss against y = 1, delta = (a - y) f' = -1.01 * 0.01, so dJ/dw = delta x = -0.0101 and dJ/db = -0.0101.
+     */
+    @Test
+    void leakyReluKeepsASlopeBelowZero() {
+        double[] z = {-2, 0, 3};
+        Activation.LEAKY_RELU.apply(z, 3, 1);
+        assertEquals(-0.02, z[0], 1e-15);
+        assertEquals(0.0, z[1], 0.0);
+        assertEquals(3.0, z[2], 0.0);
+        double[] delta = {1, 1, 1};
+        Activation.LEAKY_RELU.multiplyByDerivative(z, delta, 3);
+        assertEquals(0.01, delta[0], 0.0);
+        assertEquals(0.01, delta[1], 0.0);
+        assertEquals(1.0, delta[2], 0.0);
+
+        Network network = Network.of(1, new int[0], Activation.RELU, 1, Activation.LEAKY_RELU, Loss.SQUARED);
+        double[] w = {2, -3};
+        double[] gradient = new LocalObjective(network, new double[] {1}, new double[] {1}, 0).evaluate(w, 1)
+                .gradient();
+        assertEquals(-0.0101, gradient[0], 1e-15);
+        assertEquals(-0.0101, gradient[1], 1e-15);
+        assertEquals("leaky-relu", Activation.LEAKY_RELU.id());
+        assertEquals(Activation.LEAKY_RELU, Activation.fromId("leaky-relu"));
+    }
+
     @Test
     void softmaxColumnsSumToOneEvenForHugeLogits() {
         Random random = new Random(2);

@@ -67,6 +67,7 @@ final class NaiveNetwork {
                 case "sigmoid" -> 1.0 / (1.0 + Math.exp(-z[k]));
                 case "tanh" -> Math.tanh(z[k]);
                 case "relu" -> z[k] > 0 ? z[k] : 0.0;
+                case "leaky-relu" -> z[k] > 0 ? z[k] : 0.01 * z[k];
                 case "identity" -> z[k];
                 default -> throw new IllegalArgumentException(name);
             };
@@ -80,6 +81,7 @@ final class NaiveNetwork {
             case "sigmoid" -> Math.exp(-z) / ((1 + Math.exp(-z)) * (1 + Math.exp(-z)));
             case "tanh" -> 1.0 / (Math.cosh(z) * Math.cosh(z));
             case "relu" -> z > 0 ? 1.0 : 0.0;
+            case "leaky-relu" -> z > 0 ? 1.0 : 0.01;
             case "identity" -> 1.0;
             default -> throw new IllegalArgumentException(name);
         };

@@ -37,8 +37,7 @@ class FacesAgreeTest {
 
     @Test
     void everyOptimizerTrainsTheSameWeightsFromBothFaces() throws IOException {
-        Dataset<Row> iris = SharedSpark.session().read().option("header", true).option("inferSchema", true)
-                .csv("data/iris.csv");
+        Dataset<Row> iris = iris();
         // the command line's classes are the sorted species, so index them alphabetically here
         Dataset<Row> indexed = new StringIndexer().setInputCol("species").setOutputCol("label")
                 .setStringOrderType("alphabetAsc").fit(iris).transform(iris);
@@ -67,6 +66,30 @@ class FacesAgreeTest {
             assertEquals(kind.id(), apiSettings.get("optimizer").asText());
         }
         data.unpersist();
+    }
+
+    /** Every hidden activation of the core, chosen by name on both faces, trains the same weights. */
+    @Test
+    void everyHiddenActivationTrainsTheSameWeightsFromBothFaces() throws IOException {
+        Dataset<Row> data = new VectorAssembler().setInputCols(MEASUREMENTS).setOutputCol("features")
+                .transform(new StringIndexer().setInputCol("species").setOutputCol("label")
+                        .setStringOrderType("alphabetAsc").fit(iris()).transform(iris())).cache();
+        for (String activation : io.github.sparkprop.math.Activation.hiddenIds()) {
+            String cliModel = dir.resolve("cli-" + activation).toString();
+            run("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "4", "--activation",
+                    activation, "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "10", "--seed", "3",
+                    "--output", cliModel);
+            SparkPropClassificationModel api = new SparkPropClassifier().setHiddenLayers(4).setActivation(activation)
+                    .setOptimizer("adam").setStepSize(0.05).setMaxIter(10).setSeed(3).fit(data);
+            double[] expected = ModelStore.load(cliModel, new Configuration()).weights();
+            assertTrue(relativeDifference(api.weights(), expected) < 1e-9, activation);
+            assertEquals(activation, api.network().activation(1).id());
+        }
+        data.unpersist();
+    }
+
+    private static Dataset<Row> iris() {
+        return SharedSpark.session().read().option("header", true).option("inferSchema", true).csv("data/iris.csv");
     }
 
     private static JsonNode settings(String model) throws IOException {
