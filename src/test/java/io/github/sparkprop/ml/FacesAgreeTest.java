@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.sparkprop.app.Main;
 import io.github.sparkprop.model.ModelStore;
 import io.github.sparkprop.optim.OptimizerKind;
+import io.github.sparkprop.testing.Commands;
 import io.github.sparkprop.testing.SharedSpark;
+import io.github.sparkprop.testing.Weights;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.feature.StringIndexer;
@@ -45,15 +44,15 @@ class FacesAgreeTest {
                 .transform(indexed).cache();
         for (OptimizerKind kind : OptimizerKind.values()) {
             String cliModel = dir.resolve("cli-" + kind.id()).toString();
-            run("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "3", "--activation", "tanh",
+            Commands.succeed("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "3", "--activation", "tanh",
                     "--standardize", "--optimizer", kind.id(), "--learning-rate", "0.05", "--iterations", "15",
                     "--seed", "7", "--output", cliModel);
             SparkPropClassificationModel api = new SparkPropClassifier().setHiddenLayers(3).setActivation("tanh")
                     .setParam("standardization", true).setOptimizer(kind.id()).setStepSize(0.05).setMaxIter(15)
                     .setSeed(7).fit(data);
             double[] expected = ModelStore.load(cliModel, new Configuration()).weights();
-            assertTrue(relativeDifference(api.weights(), expected) < 1e-9, kind.id() + ": "
-                    + relativeDifference(api.weights(), expected));
+            assertTrue(Weights.relativeDifference(api.weights(), expected) < 1e-9, kind.id() + ": "
+                    + Weights.relativeDifference(api.weights(), expected));
 
             String apiModel = dir.resolve("api-" + kind.id()).toString();
             api.write().save(apiModel);
@@ -76,13 +75,13 @@ class FacesAgreeTest {
                         .setStringOrderType("alphabetAsc").fit(iris()).transform(iris())).cache();
         for (String activation : io.github.sparkprop.math.Activation.hiddenIds()) {
             String cliModel = dir.resolve("cli-" + activation).toString();
-            run("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "4", "--activation",
+            Commands.succeed("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "4", "--activation",
                     activation, "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "10", "--seed", "3",
                     "--output", cliModel);
             SparkPropClassificationModel api = new SparkPropClassifier().setHiddenLayers(4).setActivation(activation)
                     .setOptimizer("adam").setStepSize(0.05).setMaxIter(10).setSeed(3).fit(data);
             double[] expected = ModelStore.load(cliModel, new Configuration()).weights();
-            assertTrue(relativeDifference(api.weights(), expected) < 1e-9, activation);
+            assertTrue(Weights.relativeDifference(api.weights(), expected) < 1e-9, activation);
             assertEquals(activation, api.network().activation(1).id());
         }
         data.unpersist();
@@ -94,21 +93,5 @@ class FacesAgreeTest {
 
     private static JsonNode settings(String model) throws IOException {
         return new ObjectMapper().readTree(Path.of(model, "model.json").toFile()).get("training").get("settings");
-    }
-
-    private static double relativeDifference(double[] a, double[] b) {
-        double difference = 0;
-        double norm = 0;
-        for (int i = 0; i < a.length; i++) {
-            difference += (a[i] - b[i]) * (a[i] - b[i]);
-            norm += b[i] * b[i];
-        }
-        return Math.sqrt(difference / norm);
-    }
-
-    private static void run(String... args) {
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertEquals(0, code, err.toString());
     }
 }

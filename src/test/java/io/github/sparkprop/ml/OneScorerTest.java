@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.sparkprop.app.Main;
+import io.github.sparkprop.testing.Commands;
 import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +38,7 @@ class OneScorerTest {
     @Test
     void predictTransformAndEvaluateAgreeOnASquaredLossClassifier() throws IOException {
         String model = dir.resolve("squared").toString();
-        run("train", "--input", "data/iris.csv", "--label", "species", "--standardize", "--loss", "squared",
+        Commands.succeed("train", "--input", "data/iris.csv", "--label", "species", "--standardize", "--loss", "squared",
                 "--hidden", "5", "--activation", "tanh", "--optimizer", "adam", "--learning-rate", "0.05",
                 "--iterations", "40", "--output", model);
         Path withIds = dir.resolve("iris-ids.csv");
@@ -52,7 +50,7 @@ class OneScorerTest {
         Files.write(withIds, numbered);
 
         String predictions = dir.resolve("predictions").toString();
-        run("predict", "--model", model, "--input", withIds.toString(), "--output", predictions, "--output-format",
+        Commands.succeed("predict", "--model", model, "--input", withIds.toString(), "--output", predictions, "--output-format",
                 "parquet");
         List<String> labels = new ArrayList<>();
         new ObjectMapper().readTree(Path.of(model, "model.json").toFile()).get("labels")
@@ -84,17 +82,9 @@ class OneScorerTest {
             }
         }
 
-        JsonNode evaluated = new ObjectMapper().readTree(run("evaluate", "--model", model, "--input",
+        JsonNode evaluated = new ObjectMapper().readTree(Commands.succeed("evaluate", "--model", model, "--input",
                 "data/iris.csv", "--json"));
         assertEquals(logLoss / 150, evaluated.get("logLoss").asDouble(), 1e-12);
         assertTrue(evaluated.has("squaredLoss"), evaluated.toString());
-    }
-
-    private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(0, code, err.toString());
-        return out.toString();
     }
 }

@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.sparkprop.app.Main;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.train.TrainingSettings;
+import io.github.sparkprop.testing.Commands;
 import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -153,8 +151,8 @@ class SparkPropApiTest {
     void aCommandLineModelLoadsInTheApiAndAnApiModelInTheCommandLine(@TempDir Path dir) throws IOException {
         // command line -> API: the model names the iris columns and the species; the API reads an assembled vector
         Path cliModel = dir.resolve("cli-model");
-        run("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "6", "--optimizer", "lbfgs",
-                "--iterations", "80", "--output", cliModel.toString());
+        Commands.succeed("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "6", "--optimizer",
+                "lbfgs", "--iterations", "80", "--output", cliModel.toString());
         SparkPropClassificationModel loaded = SparkPropClassificationModel.load(cliModel.toString());
         assertFalse(loaded.hasSummary());
         assertEquals(List.of("setosa", "versicolor", "virginica"), loaded.labels());
@@ -176,8 +174,8 @@ class SparkPropApiTest {
         Path data = dir.resolve("iris.parquet");
         assembledIris().select("label", "features").write().mode(SaveMode.ErrorIfExists).parquet(data.toString());
         double apiAccuracy = accuracy(fitted.transform(assembledIris()));
-        String json = run("evaluate", "--model", apiModel.toString(), "--input", data.toString(), "--label", "label",
-                "--json");
+        String json = Commands.succeed("evaluate", "--model", apiModel.toString(), "--input", data.toString(),
+                "--label", "label", "--json");
         assertEquals(apiAccuracy, new ObjectMapper().readTree(json).get("accuracy").asDouble(), 1e-12);
         assertArrayEquals(fitted.weights(), SparkPropClassificationModel.load(apiModel.toString()).weights());
     }
@@ -398,13 +396,5 @@ class SparkPropApiTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SparkPropClassifier()
                 .setValidationIndicatorCol("validation").setMaxIter(2).fit(data));
         assertTrue(e.getMessage().contains("validationIndicatorCol validation is null in"), e.getMessage());
-    }
-
-    private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(0, code, err.toString());
-        return out.toString();
     }
 }

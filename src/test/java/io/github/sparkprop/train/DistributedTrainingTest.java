@@ -21,6 +21,7 @@ import io.github.sparkprop.optim.GradientDescent;
 import io.github.sparkprop.optim.Schedule;
 import io.github.sparkprop.testing.Csv;
 import io.github.sparkprop.testing.SharedSpark;
+import io.github.sparkprop.testing.Weights;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +54,9 @@ class DistributedTrainingTest {
                         Trainer.Settings.iterations(30), null).run(initial).weights();
                 if (reference == null) {
                     reference = w;
-                    assertTrue(relativeDifference(w, initial) > 0.1, "training moved the weights");
+                    assertTrue(Weights.relativeDifference(w, initial) > 0.1, "training moved the weights");
                 } else {
-                    double difference = relativeDifference(w, reference);
+                    double difference = Weights.relativeDifference(w, reference);
                     assertTrue(difference < 1e-9, partitions + " partitions: relative difference " + difference);
                 }
             } finally {
@@ -108,19 +109,9 @@ class DistributedTrainingTest {
             assertEquals(m, evaluation.samples());
             assertEquals(loss / m + penalty, evaluation.cost(), 1e-12);
             assertEquals(loss / m, evaluation.dataLoss(), 1e-12);
-            assertTrue(relativeDifference(evaluation.gradient(), expected) < 1e-12);
+            assertTrue(Weights.relativeDifference(evaluation.gradient(), expected) < 1e-12);
         } finally {
             data.release();
         }
-    }
-
-    static double relativeDifference(double[] a, double[] b) {
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < a.length; i++) {
-            diff += (a[i] - b[i]) * (a[i] - b[i]);
-            norm += b[i] * b[i];
-        }
-        return Math.sqrt(diff / norm);
     }
 }

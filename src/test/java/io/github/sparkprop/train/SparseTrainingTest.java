@@ -18,6 +18,7 @@ import io.github.sparkprop.optim.Adam;
 import io.github.sparkprop.optim.Lbfgs;
 import io.github.sparkprop.optim.Schedule;
 import io.github.sparkprop.testing.SharedSpark;
+import io.github.sparkprop.testing.Weights;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ class SparseTrainingTest {
                             new Adam(Schedule.constant(0.05), 0.9, 0.999, 1e-8), Trainer.Settings.iterations(15), null)
                             .run(initial).weights();
                 }
-                double difference = DistributedTrainingTest.relativeDifference(weights[0], weights[1]);
+                double difference = Weights.relativeDifference(weights[0], weights[1]);
                 assertTrue(difference < 1e-9, "batch " + batch.fraction() + ": " + difference);
             }
         } finally {

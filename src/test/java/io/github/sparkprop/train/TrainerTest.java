@@ -28,6 +28,7 @@ import io.github.sparkprop.optim.Optimizer;
 import io.github.sparkprop.optim.Schedule;
 import io.github.sparkprop.testing.Csv;
 import io.github.sparkprop.testing.SharedSpark;
+import io.github.sparkprop.testing.Weights;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class TrainerTest {
     }
 
     private static double relativeDifference(double[] a, double[] b) {
-        return DistributedTrainingTest.relativeDifference(a, b);
+        return Weights.relativeDifference(a, b);
     }
 
     @Test

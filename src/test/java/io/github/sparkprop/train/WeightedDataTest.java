@@ -17,6 +17,7 @@ import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.WeightInit;
 import io.github.sparkprop.optim.Evaluation;
 import io.github.sparkprop.testing.SharedSpark;
+import io.github.sparkprop.testing.Weights;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class WeightedDataTest {
             Evaluation fromRepeats = new DistributedObjective(SharedSpark.context(), repeatedData.blocks(), network,
                     new L2Penalty(0.01), 2).evaluate(initial, 1);
             assertEquals(fromRepeats.cost(), fromWeights.cost(), 1e-12);
-            assertTrue(DistributedTrainingTest.relativeDifference(fromWeights.gradient(), fromRepeats.gradient())
+            assertTrue(Weights.relativeDifference(fromWeights.gradient(), fromRepeats.gradient())
                     < 1e-12);
             assertEquals(60, fromWeights.samples());
         } finally {
