@@ -104,12 +104,9 @@ public interface SparkPropParams<T extends SparkPropParams<T>> extends Params {
         Param<Object> param = (Param<Object>) getParam(name);
         Object converted = value;
         if (value instanceof Number number) {
-            converted = switch (param.getClass().getSimpleName()) {
-                case "DoubleParam" -> number.doubleValue();
-                case "IntParam" -> number.intValue();
-                case "LongParam" -> number.longValue();
-                default -> value;
-            };
+            converted = param instanceof DoubleParam ? (Object) number.doubleValue()
+                    : param instanceof IntParam ? (Object) number.intValue()
+                    : param instanceof LongParam ? (Object) number.longValue() : value;
         }
         set(param, converted);
         return (T) this;
