@@ -1,6 +1,7 @@
 package io.github.sparkprop.data;
 
 import io.github.sparkprop.InputException;
+import io.github.sparkprop.SettingException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,10 @@ public record ClassWeights(boolean balanced, double[] explicit) implements Seria
                     throw new NumberFormatException();
                 }
             }
+            if (Arrays.stream(weights).allMatch(w -> w == 0)) {
+                throw new SettingException("classWeights", text, "must give some class a weight above 0 (with every "
+                        + "weight 0 no row counts)");
+            }
             return new ClassWeights(false, weights);
         } catch (NumberFormatException e) {
             throw new InputException("{classWeights} must be 'balanced' or finite weights >= 0 separated by commas, "
@@ -47,6 +52,14 @@ public record ClassWeights(boolean balanced, double[] explicit) implements Seria
             if (explicit.length != labels.size()) {
                 throw new InputException("{classWeights} has " + explicit.length + " weights for the "
                         + labels.size() + " classes " + String.join(", ", labels) + " (in this order)");
+            }
+            double mass = 0;
+            for (int c = 0; c < labels.size(); c++) {
+                mass += explicit[c] * counts.getOrDefault(labels.get(c), 0L);
+            }
+            if (mass == 0) {
+                throw new SettingException("classWeights", "{classWeights} " + Arrays.toString(explicit)
+                        + " leaves no weight to the classes the rows have (" + counts.keySet() + "): no row counts");
             }
             return explicit.clone();
         }

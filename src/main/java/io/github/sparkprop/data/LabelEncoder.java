@@ -31,7 +31,7 @@ public final class LabelEncoder implements Serializable {
     public static LabelEncoder fromObserved(Collection<String> keys) {
         List<String> sorted = new ArrayList<>(keys);
         if (sorted.stream().allMatch(ClassLabels::isNumber)) {
-            sorted.sort(Comparator.comparingDouble(Double::parseDouble));
+            sorted.sort(Comparator.comparing(ClassLabels::value));
         } else {
             sorted.sort(Comparator.naturalOrder());
         }

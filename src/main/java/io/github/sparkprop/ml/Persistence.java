@@ -21,16 +21,12 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Saving and loading sparkprop's Spark ML models in the model format of {@code sparkprop train} (model.json
  * and weights.safetensors, written atomically), with Spark ML's param metadata beside them in
- * {@code metadata} so that a saved {@code PipelineModel} finds the class and the params. A model saved by
- * the command line (no metadata) loads with default params, its vector column as featuresCol.
+ * {@code metadata} so that a saved {@code PipelineModel} finds the class and the params (one JSON line in a
+ * plain file, which both of DefaultParamsReader's readers take: spark.read.text and, in local saving mode, a
+ * file read). A model saved by the command line (no metadata) loads with default params, its vector column
+ * as featuresCol.
  */
 final class Persistence {
-
-    /**
-     * Spark ML's metadata: one JSON line in a text file where DefaultParamsReader looks for it (a plain file,
-     * which both its readers take: spark.read.text and, in local saving mode, a file read).
-     */
-    private static final String METADATA = "metadata";
 
     private Persistence() {
     }
@@ -43,7 +39,7 @@ final class Persistence {
                 SparkSession spark = sparkSession();
                 String metadata = DefaultParamsWriter.getMetadataToSave(instance, spark) + "\n";
                 ModelStore.save(model.get(), path, true,
-                        Map.of(METADATA, metadata.getBytes(StandardCharsets.UTF_8)),
+                        Map.of(ModelStore.SPARK_ML_METADATA, metadata.getBytes(StandardCharsets.UTF_8)),
                         spark.sparkContext().hadoopConfiguration());
             }
         };
@@ -79,7 +75,7 @@ final class Persistence {
     }
 
     private static boolean hasMetadata(String path, Configuration conf) {
-        Path metadata = new Path(path, METADATA);
+        Path metadata = new Path(path, ModelStore.SPARK_ML_METADATA);
         try {
             return AtomicDirectory.fileSystem(metadata, conf).exists(metadata);
         } catch (IOException e) {

@@ -8,15 +8,19 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes a directory of files so that a crash never leaves something that looks complete: the files go to
- * a temporary sibling directory, which is renamed into place, and only then is the marker file written
- * into it; a directory without its marker is incomplete. On a file system whose rename is a copy (object
- * stores) the marker still comes last. Works on any Hadoop file system; on Hadoop's local file system
- * without the client-side .crc files, so that the directory holds exactly its files.
+ * Writes a directory of files so that a crash never leaves something that looks complete: every file,
+ * the marker last, goes to a temporary sibling directory ({@code .NAME.tmp-UUID}), which is then renamed into
+ * place. On a file system that renames atomically (local, HDFS) the directory appears whole or not at all;
+ * a crash leaves at most the hidden temporary sibling, which the next write of the same target removes. On a
+ * file system whose rename is a copy (object stores) a crash during the copy can leave a directory without
+ * its marker, holding only files of the writer's own names, which {@link #isLeftover} recognises. Works on any
+ * Hadoop file system; on Hadoop's local file system without the client-side .crc files, so that the directory
+ * holds exactly its files.
  */
 public final class AtomicDirectory {
 
@@ -33,7 +37,9 @@ public final class AtomicDirectory {
     }
 
     /**
-     * Writes {@code files} into {@code target} (replacing an existing target) and then {@code marker}.
+     * Writes {@code files} and then {@code marker} into a temporary directory and renames it to {@code target}
+     * (replacing an existing target), then removes the temporary directories that crashed writes of the same
+     * target left behind.
      *
      * @param files  file name -&gt; bytes, written first
      * @param marker the file written last, whose presence marks the directory complete
@@ -42,12 +48,13 @@ public final class AtomicDirectory {
             Configuration conf) throws IOException {
         FileSystem fs = fileSystem(target, conf);
         Path qualified = fs.makeQualified(target);
-        Path temporary = new Path(qualified.getParent(), "." + qualified.getName() + ".tmp-" + UUID.randomUUID());
+        Path temporary = new Path(qualified.getParent(), temporaryPrefix(qualified) + UUID.randomUUID());
         fs.mkdirs(temporary);
         try {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 writeFile(fs, new Path(temporary, file.getKey()), file.getValue());
             }
+            writeFile(fs, new Path(temporary, marker), markerBytes);
             if (fs.exists(qualified) && !fs.delete(qualified, true)) {
                 throw new IOException("cannot delete the existing " + qualified);
             }
@@ -59,7 +66,32 @@ public final class AtomicDirectory {
                 fs.delete(temporary, true);
             }
         }
-        writeFile(fs, new Path(qualified, marker), markerBytes);
+        for (FileStatus stale : fs.listStatus(qualified.getParent(),
+                path -> path.getName().startsWith(temporaryPrefix(qualified)))) {
+            fs.delete(stale.getPath(), true);
+        }
+    }
+
+    private static String temporaryPrefix(Path target) {
+        return "." + target.getName() + ".tmp-";
+    }
+
+    /**
+     * Whether a directory is what a crashed {@link #write} can leave behind where rename is a copy: no marker,
+     * and nothing but files of the given names (an empty directory included).
+     */
+    public static boolean isLeftover(Path dir, java.util.Set<String> names, String marker, Configuration conf)
+            throws IOException {
+        FileSystem fs = fileSystem(dir, conf);
+        if (!fs.getFileStatus(dir).isDirectory() || fs.exists(new Path(dir, marker))) {
+            return false;
+        }
+        for (FileStatus file : fs.listStatus(dir)) {
+            if (!file.isFile() || !names.contains(file.getPath().getName())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -70,7 +102,8 @@ public final class AtomicDirectory {
     public static void probeWritable(Path target, Configuration conf) throws IOException {
         FileSystem fs = fileSystem(target, conf);
         Path qualified = fs.makeQualified(target);
-        Path probe = new Path(qualified.getParent(), "." + qualified.getName() + ".probe-" + UUID.randomUUID());
+        // named as a temporary directory, so that one a crash leaves behind is removed by the next write
+        Path probe = new Path(qualified.getParent(), temporaryPrefix(qualified) + "probe-" + UUID.randomUUID());
         if (!fs.mkdirs(probe)) {
             throw new IOException("cannot create " + probe);
         }

@@ -25,7 +25,9 @@ final class ModelJson {
 
     static final String FORMAT = "sparkprop-model";
     static final int FORMAT_VERSION = 1;
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads decimals as exact decimals: a numeric class label keeps every digit it was written with. */
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private ModelJson() {
     }

@@ -22,14 +22,24 @@ public final class ModelStore {
 
     public static final String MODEL_JSON = "model.json";
     public static final String WEIGHTS = "weights.safetensors";
+    /** The training history beside a model trained here, one line per iteration. */
+    public static final String HISTORY = "history.csv";
+    /** The loss curves beside a model trained here. */
+    public static final String LOSS_PLOT = "loss.png";
+    /** Spark ML's param metadata beside a model saved by the Spark ML API. */
+    public static final String SPARK_ML_METADATA = "metadata";
+    /** Every file a model directory may hold: what a crashed save leaves holds nothing else. */
+    private static final java.util.Set<String> FILES = java.util.Set.of(MODEL_JSON, WEIGHTS, HISTORY, LOSS_PLOT,
+            SPARK_ML_METADATA);
 
     private ModelStore() {
     }
 
     /**
      * Fails early, before any training, when the output exists and may not be replaced, or cannot be
-     * written: a directory is made beside it and removed again. {@code --overwrite} only ever replaces a
-     * sparkprop model (a directory with a model.json) or an empty directory, never other data.
+     * written: a directory is made beside it and removed again. Overwriting only ever replaces a sparkprop
+     * model (a directory with a model.json), what a crashed save left (nothing but a model's files, no
+     * model.json) or an empty directory, never other data.
      */
     public static void checkWritable(String dir, boolean overwrite, Configuration conf) {
         try {
@@ -40,8 +50,7 @@ public final class ModelStore {
                     throw new InputException("output " + dir + " already exists; use {overwrite} to replace it");
                 }
                 boolean model = fs.exists(new Path(path, MODEL_JSON));
-                boolean empty = fs.getFileStatus(path).isDirectory() && fs.listStatus(path).length == 0;
-                if (!model && !empty) {
+                if (!model && !AtomicDirectory.isLeftover(path, FILES, MODEL_JSON, conf)) {
                     throw new InputException("output " + dir + " exists and is not a sparkprop model (no "
                             + MODEL_JSON + "); {overwrite} only replaces models: choose another {output}");
                 }
@@ -60,6 +69,9 @@ public final class ModelStore {
     public static void save(Model model, String dir, boolean overwrite, Map<String, byte[]> extraFiles,
             Configuration conf) {
         checkWritable(dir, overwrite, conf);
+        if (!FILES.containsAll(extraFiles.keySet())) {
+            throw new IllegalArgumentException("a model directory holds only " + FILES + ", not " + extraFiles.keySet());
+        }
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(WEIGHTS, Safetensors.write(tensors(model)));
         files.putAll(extraFiles);

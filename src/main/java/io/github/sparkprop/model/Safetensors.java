@@ -89,50 +89,108 @@ public final class Safetensors {
         } catch (IOException e) {
             throw new ModelFormatException(name + " has an unreadable header: " + e.getMessage(), e);
         }
+        if (!header.isObject()) {
+            throw new ModelFormatException(name + " has a header that is not a JSON object");
+        }
         long dataStart = 8 + headerLength;
         Map<String, Tensor> tensors = new LinkedHashMap<>();
+        java.util.TreeMap<Long, long[]> regions = new java.util.TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals("__metadata__")) {
                 continue;
             }
-            tensors.put(e.getKey(), readTensor(buffer, dataStart, e.getKey(), e.getValue(), name));
+            long[] region = region(buffer, dataStart, e.getKey(), e.getValue(), name);
+            if (region[1] > region[0] && regions.put(region[0], region) != null) {
+                throw new ModelFormatException(name + ": tensors overlap at byte " + region[0] + " of the data");
+            }
+            tensors.put(e.getKey(), readTensor(buffer, dataStart, region, e.getValue(), name));
         }
+        requireContiguous(regions, bytes.length - dataStart, name);
         return tensors;
     }
 
-    private static Tensor readTensor(ByteBuffer buffer, long dataStart, String tensor, JsonNode info, String name) {
+    /**
+     * The tensors' regions must tile the data section exactly, as the format requires: in order of their
+     * starts, each begins where the one before ends, the first at 0 and the last at the end of the file. So no
+     * two tensors share bytes and no byte is left over.
+     */
+    private static void requireContiguous(java.util.TreeMap<Long, long[]> regions, long dataLength, String name) {
+        long next = 0;
+        for (long[] region : regions.values()) {
+            if (region[0] != next) {
+                throw new ModelFormatException(name + ": the tensors' data_offsets " + (region[0] < next
+                        ? "overlap" : "leave a gap") + " at byte " + Math.min(region[0], next) + " of the data");
+            }
+            next = region[1];
+        }
+        if (next != dataLength) {
+            throw new ModelFormatException(name + ": the tensors' data end at byte " + next + " of " + dataLength
+                    + " data bytes");
+        }
+    }
+
+    /**
+     * The [begin, end) byte offsets of a tensor's data, relative to the data section, checked against its
+     * dtype and shape and the file's size before anything is allocated.
+     */
+    private static long[] region(ByteBuffer buffer, long dataStart, String tensor, JsonNode info, String name) {
+        int width = width(info, tensor, name);
+        JsonNode shapeNode = info.path("shape");
+        JsonNode offsets = info.path("data_offsets");
+        if (!shapeNode.isArray() || !offsets.isArray() || offsets.size() != 2 || !offsets.get(0).canConvertToLong()
+                || !offsets.get(1).canConvertToLong() || !offsets.get(0).isIntegralNumber()
+                || !offsets.get(1).isIntegralNumber()) {
+            throw new ModelFormatException(name + ": tensor " + tensor + " lacks a shape or integer data_offsets");
+        }
+        long count = 1;
+        try {
+            for (JsonNode dimension : shapeNode) {
+                if (!dimension.isIntegralNumber() || !dimension.canConvertToLong() || dimension.asLong() < 0) {
+                    throw new ModelFormatException(name + ": tensor " + tensor + " has shape " + shapeNode
+                            + "; dimensions are integers >= 0");
+                }
+                count = Math.multiplyExact(count, dimension.asLong());
+            }
+            count = Math.multiplyExact(count, (long) width);
+        } catch (ArithmeticException e) {
+            throw new ModelFormatException(name + ": tensor " + tensor + " of shape " + shapeNode + " is larger than "
+                    + "any file", e);
+        }
+        long begin = offsets.get(0).asLong();
+        long end = offsets.get(1).asLong();
+        long dataLength = buffer.capacity() - dataStart;
+        if (begin < 0 || end < begin || end > dataLength) {
+            throw new ModelFormatException(name + " is truncated or damaged: tensor " + tensor + " has data_offsets "
+                    + offsets + " in " + dataLength + " data bytes");
+        }
+        if (end - begin != count) {
+            throw new ModelFormatException(name + ": tensor " + tensor + " of shape " + shapeNode + " needs "
+                    + count + " bytes, its data_offsets span " + (end - begin));
+        }
+        return new long[] {begin, end};
+    }
+
+    private static int width(JsonNode info, String tensor, String name) {
         String dtype = info.path("dtype").asText();
-        int width = switch (dtype) {
+        return switch (dtype) {
             case "F64" -> 8;
             case "F32" -> 4;
             default -> throw new ModelFormatException(name + ": tensor " + tensor + " has dtype '" + dtype
                     + "'; sparkprop reads F64 and F32");
         };
-        JsonNode shapeNode = info.path("shape");
-        JsonNode offsets = info.path("data_offsets");
-        if (!shapeNode.isArray() || !offsets.isArray() || offsets.size() != 2) {
-            throw new ModelFormatException(name + ": tensor " + tensor + " lacks a shape or data_offsets");
-        }
-        long[] shape = new long[shapeNode.size()];
-        long count = 1;
+    }
+
+    private static Tensor readTensor(ByteBuffer buffer, long dataStart, long[] region, JsonNode info,
+            String name) {
+        int width = width(info, "", name);
+        long[] shape = new long[info.path("shape").size()];
         for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeNode.get(i).asLong();
-            count *= shape[i];
+            shape[i] = info.path("shape").get(i).asLong();
         }
-        long begin = dataStart + offsets.get(0).asLong();
-        long end = dataStart + offsets.get(1).asLong();
-        if (end - begin != count * width) {
-            throw new ModelFormatException(name + ": tensor " + tensor + " of shape " + shapeNode + " needs "
-                    + count * width + " bytes, its data_offsets span " + (end - begin));
-        }
-        if (begin < dataStart || end > buffer.capacity()) {
-            throw new ModelFormatException(name + " is truncated: tensor " + tensor + " ends at byte " + end
-                    + " of a " + buffer.capacity() + "-byte file");
-        }
-        double[] values = new double[(int) count];
+        double[] values = new double[(int) ((region[1] - region[0]) / width)];
         for (int i = 0; i < values.length; i++) {
-            int at = (int) (begin + (long) i * width);
+            int at = (int) (dataStart + region[0] + (long) i * width);
             values[i] = width == 8 ? buffer.getDouble(at) : buffer.getFloat(at);
         }
         return new Tensor(shape, values);

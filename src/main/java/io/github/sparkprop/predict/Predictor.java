@@ -63,8 +63,9 @@ public final class Predictor {
             }
         }
         List<String> labels = model.labels();
-        boolean numeric = labels != null && labels.stream().allMatch(ClassLabels::isNumber);
-        boolean integral = numeric && labels.stream().allMatch(label -> label.matches("-?\\d+"));
+        // labels are written as longs or doubles only where every one of them is held exactly, else as text
+        boolean integral = labels != null && labels.stream().allMatch(ClassLabels::isLong);
+        boolean numeric = integral || labels != null && labels.stream().allMatch(ClassLabels::isExactDouble);
         schema = add(schema, "prediction", labels == null ? DataTypes.DoubleType : integral ? DataTypes.LongType
                 : numeric ? DataTypes.DoubleType : DataTypes.StringType);
         if (labels != null) {

@@ -1,5 +1,6 @@
 package io.github.sparkprop.train;
 
+import io.github.sparkprop.InputException;
 import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.evaluate.Evaluator;
 import io.github.sparkprop.evaluate.Metrics;
@@ -108,6 +109,10 @@ public final class DistributedObjective implements Objective {
             lastValidatedIteration = t;
             validatedWeights = w.clone();
             validationMetrics = Metrics.of(sum.validation(), network.loss(), validation.labels());
+        }
+        if (sum.count() > 0 && sum.weightSum() == 0 && batch.isFullBatch()) {
+            throw new InputException("the training rows weigh 0 in total (their {weight} and {classWeights}): no "
+                    + "row counts, so there is nothing to train on");
         }
         if (sum.count() == 0 || sum.weightSum() == 0) {
             return Evaluation.empty(network.parameterCount());

@@ -2,6 +2,7 @@ package io.github.sparkprop.train;
 
 import io.github.sparkprop.evaluate.Metrics;
 import io.github.sparkprop.model.Model;
+import io.github.sparkprop.model.ModelStore;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,8 +25,8 @@ public record TrainingResult(Model model, TrainingRun run, double seconds, Metri
     /** The files saved beside the model: history.csv (one line per iteration) and loss.png (its curves). */
     public Map<String, byte[]> files() {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("history.csv", run.historyCsv().getBytes(StandardCharsets.UTF_8));
-        files.put("loss.png", LossPlot.png(run.history()));
+        files.put(ModelStore.HISTORY, run.historyCsv().getBytes(StandardCharsets.UTF_8));
+        files.put(ModelStore.LOSS_PLOT, LossPlot.png(run.history()));
         return files;
     }
 }

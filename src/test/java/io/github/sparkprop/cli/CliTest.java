@@ -432,6 +432,61 @@ class CliTest {
         assertTrue(changed.err().contains("was made with other settings (dataHash: checkpoint "), changed.err());
     }
 
+    /**
+     * Integer labels that one double cannot tell apart (2^53 and 2^53 + 1) stay two classes, in model.json and
+     * in the predictions.
+     */
+    @Test
+    void labelsThatOneDoubleCannotTellApartStayDistinct() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(List.of("x,label"));
+        for (int i = 0; i < 40; i++) {
+            lines.add((i % 2 == 0 ? -1 - 0.01 * i : 1 + 0.01 * i) + "," + (i % 2 == 0 ? "9007199254740992"
+                    : "9007199254740993"));
+        }
+        Path data = dir.resolve("big-labels.csv");
+        Files.write(data, lines);
+        String model = dir.resolve("big").toString();
+        Run train = sparkprop("train", "--input", data.toString(), "--learning-rate", "1", "--iterations", "50",
+                "--output", model);
+        assertEquals(0, train.code(), train.err());
+        JsonNode labels = new ObjectMapper().readTree(Path.of(model, "model.json").toFile()).get("labels");
+        assertEquals("[9007199254740992,9007199254740993]", labels.toString());
+        String predictions = dir.resolve("big-predictions").toString();
+        Run predict = sparkprop("predict", "--model", model, "--input", data.toString(), "--output", predictions);
+        assertEquals(0, predict.code(), predict.err());
+        List<String> rows = new java.util.ArrayList<>();
+        try (var parts = Files.list(Path.of(predictions))) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) {
+                List<String> content = Files.readAllLines(part);
+                rows.addAll(content.subList(1, content.size()));
+            }
+        }
+        assertEquals(40, rows.size());
+        for (String row : rows) {
+            String[] fields = row.split(",");
+            assertEquals(fields[0], fields[1], "label and prediction: " + row);
+        }
+    }
+
+    /** Weights that leave no row any weight are refused before a model is written. */
+    @Test
+    void weightsThatLeaveNoMassAreRefused() throws IOException {
+        String model = dir.resolve("weightless").toString();
+        Run zeros = sparkprop("train", "--input", IRIS, "--label", "species", "--class-weights", "0,0,0", "--output",
+                model);
+        assertEquals(2, zeros.code());
+        assertTrue(zeros.err().contains("--class-weights must give some class a weight above 0"), zeros.err());
+        assertEquals(1, zeros.err().strip().lines().count(), zeros.err());
+
+        Path data = dir.resolve("zero-weights.csv");
+        Files.write(data, List.of("x,label,w", "1,0,0", "2,1,0", "3,0,0", "4,1,0"));
+        Run weightless = sparkprop("train", "--input", data.toString(), "--weight", "w", "--output", model);
+        assertEquals(2, weightless.code());
+        assertTrue(weightless.err().contains("the training rows weigh 0 in total (their --weight and "
+                + "--class-weights)"), weightless.err());
+        assertTrue(Files.notExists(Path.of(model)), "no model is written");
+    }
+
     private static String[] concat(String[] args, String... more) {
         String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);

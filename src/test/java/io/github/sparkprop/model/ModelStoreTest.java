@@ -105,6 +105,43 @@ class ModelStoreTest {
      * z = (1 - 3 + 0.5, 4 - 6 - 0.5) = (-1.5, -2.5), and softmax(z) = (1 / (1 + e^-1), 1 / (1 + e)).
      * A transposed reading of W would give z = (1 - 5 + 0.5, ...) instead.
      */
+    /**
+     * A tensor's bytes must be where its shape says, apart from every other tensor's, tiling the data:
+     * overlapping regions (the bias inside the weights' bytes), a gap, a negative or overflowing shape and
+     * negative offsets are each refused with one line, before anything is allocated.
+     */
+    @Test
+    void tensorRegionsMustTileTheDataExactly() throws IOException {
+        String overlap = "{\"layers.0.weight\":{\"dtype\":\"F32\",\"shape\":[1,2],\"data_offsets\":[0,8]},"
+                + "\"layers.0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}";
+        assertDamaged(overlap, 12, "overlap");
+        String gap = "{\"layers.0.weight\":{\"dtype\":\"F32\",\"shape\":[1,2],\"data_offsets\":[0,8]},"
+                + "\"layers.0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[12,16]}}";
+        assertDamaged(gap, 16, "leave a gap");
+        String negative = "{\"layers.0.weight\":{\"dtype\":\"F32\",\"shape\":[-1,-2],\"data_offsets\":[0,8]},"
+                + "\"layers.0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,12]}}";
+        assertDamaged(negative, 12, "dimensions are integers >= 0");
+        String huge = "{\"layers.0.weight\":{\"dtype\":\"F64\",\"shape\":[4611686018427387904,4],"
+                + "\"data_offsets\":[0,8]},\"layers.0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,12]}}";
+        assertDamaged(huge, 12, "larger than any file");
+        String backwards = "{\"layers.0.weight\":{\"dtype\":\"F32\",\"shape\":[1,2],\"data_offsets\":[-8,0]},"
+                + "\"layers.0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,12]}}";
+        assertDamaged(backwards, 12, "data_offsets [-8,0]");
+    }
+
+    private void assertDamaged(String header, int dataBytes, String expected) throws IOException {
+        Path model = Files.createDirectories(dir.resolve("damaged-" + Math.abs(header.hashCode())));
+        Files.writeString(model.resolve("model.json"), "{\"format\": \"sparkprop-model\", \"formatVersion\": 1, "
+                + "\"layers\": [2, 1], \"activations\": [\"sigmoid\"], \"loss\": \"cross-entropy\"}");
+        byte[] json = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.allocate(8 + json.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.putLong(json.length).put(json);
+        Files.write(model.resolve("weights.safetensors"), bytes.array());
+        String message = assertThrows(ModelFormatException.class, () -> ModelStore.load(model.toString(), CONF))
+                .getMessage();
+        assertTrue(message.contains(expected) && message.lines().count() == 1, message);
+    }
+
     @Test
     void weightsAreReadRowMajorAsPyTorchWritesThem() throws IOException {
         Path model = Files.createDirectory(dir.resolve("torch"));
