@@ -103,6 +103,7 @@ public final class ModelStore {
                 throw new ModelFormatException(jsonName + " is not valid JSON: " + e.getOriginalMessage(), e);
             }
             ModelJson.Header header = ModelJson.read(root, jsonName);
+            requireWeightsFileFits(new Path(base, WEIGHTS), header.network(), weightsName, dir, conf);
             byte[] bytes = readPart(base, WEIGHTS, dir, conf);
             double[] weights = weights(header.network(), Safetensors.read(bytes, weightsName), weightsName);
             return new Model(header.network(), weights, header.task(), header.labels(), header.features(),
@@ -113,10 +114,54 @@ public final class ModelStore {
     }
 
     private static byte[] readPart(Path base, String name, String dir, Configuration conf) throws IOException {
+        Path file = new Path(base, name);
         try {
-            return AtomicDirectory.read(new Path(base, name), conf);
+            long length = AtomicDirectory.fileSystem(file, conf).getFileStatus(file).getLen();
+            if (length > Integer.MAX_VALUE - 8) {
+                throw new ModelFormatException(file + " has " + length + " bytes; sparkprop reads model files of up "
+                        + "to 2 GB");
+            }
+            requireMemory(length, file.toString());
+            return AtomicDirectory.read(file, conf);
         } catch (FileNotFoundException e) {
             throw new ModelFormatException(dir + " is not a complete sparkprop model: " + name + " is missing");
+        }
+    }
+
+    /**
+     * Checks the weights file's size against the parameters model.json declares before reading or allocating
+     * anything: at least 4 bytes (F32) and at most 8 bytes (F64) a parameter, around a header of at most
+     * {@link #MAX_HEADER} bytes; and the memory the weights need against the JVM's.
+     */
+    private static void requireWeightsFileFits(Path file, Network network, String name, String dir,
+            Configuration conf) throws IOException {
+        long length;
+        try {
+            length = AtomicDirectory.fileSystem(file, conf).getFileStatus(file).getLen();
+        } catch (FileNotFoundException e) {
+            throw new ModelFormatException(dir + " is not a complete sparkprop model: " + WEIGHTS + " is missing");
+        }
+        long parameters = network.parameterCount();
+        if (length < 8 + 4 * parameters || length > 8 + MAX_HEADER + 8 * parameters) {
+            throw new ModelFormatException(name + " has " + length + " bytes; the " + parameters + " parameters of "
+                    + "model.json's layers " + java.util.Arrays.toString(network.layers()) + " take " + 4 * parameters
+                    + " (F32) to " + 8 * parameters + " (F64) bytes and a header: the weights and model.json do not "
+                    + "belong together");
+        }
+        // the file, its tensors as doubles and the flat weights
+        requireMemory(length + 16 * parameters, name);
+    }
+
+    /** The largest safetensors header read (the format's own limit). */
+    private static final long MAX_HEADER = 100L << 20;
+
+    /** Fails with one line, instead of running out of memory, when the JVM cannot hold that many bytes. */
+    private static void requireMemory(long bytes, String what) {
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (bytes > free) {
+            throw new ModelFormatException("reading " + what + " needs about " + (bytes >> 20) + " MB of memory; "
+                    + "this JVM has " + (free >> 20) + " MB free (give it more with -Xmx or spark.driver.memory)");
         }
     }
 

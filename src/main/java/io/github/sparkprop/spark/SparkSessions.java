@@ -1,5 +1,6 @@
 package io.github.sparkprop.spark;
 
+import io.github.sparkprop.SettingException;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoSerializer;
@@ -14,6 +15,10 @@ public final class SparkSessions {
     /** The master used when none is given and the JVM was not started by spark-submit. */
     public static final String DEFAULT_MASTER = "local[*]";
 
+    /** The master URLs Spark knows (local[N, F] with retries, local-cluster for tests, the cluster managers). */
+    private static final java.util.regex.Pattern MASTER_URL = java.util.regex.Pattern.compile(
+            "local(\\[(\\d+|\\*)(,\\s*\\d+)?])?|local-cluster\\[\\d+,\\s*\\d+,\\s*\\d+]|spark://.+|yarn|k8s://.+");
+
     private SparkSessions() {
     }
 
@@ -24,6 +29,10 @@ public final class SparkSessions {
      * @param settings extra Spark settings (--conf key=value), which win over the defaults
      */
     public static SparkSession getOrCreate(String master, Map<String, String> settings) {
+        if (master != null && !MASTER_URL.matcher(master).matches()) {
+            throw new SettingException("master", master, "must be a Spark master URL: local, local[N], local[*], "
+                    + "spark://HOST:PORT, yarn or k8s://HOST:PORT");
+        }
         SparkConf conf = new SparkConf();
         if (master != null) {
             conf.setMaster(master);

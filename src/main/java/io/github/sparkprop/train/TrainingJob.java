@@ -140,8 +140,8 @@ public final class TrainingJob implements AutoCloseable {
                         .blocks());
             }
         }
-        network = init != null ? init.network() : TrainingSettings.network(settings, training.features().count(), task,
-                task == Task.REGRESSION ? 0 : training.encoder().size());
+        network = init != null ? init.network() : newNetwork();
+        requireDriverMemory();
         if (network.inputSize() != training.features().count()) {
             throw new InputException("the network takes " + network.inputSize() + " features, "
                     + training.description() + " has " + training.features().count());
@@ -149,6 +149,41 @@ public final class TrainingJob implements AutoCloseable {
         LOG.info("network {}: {} parameters", network, String.format("%,d", network.parameterCount()));
         int depth = settings.integer(TrainingSettings.TREE_DEPTH);
         treeDepth = depth > 0 ? depth : TreeDepth.forPartitions(blocks.getNumPartitions());
+    }
+
+    /** The network of the settings for the data, refused with one line when no array can hold its weights. */
+    private Network newNetwork() {
+        int inputs = training.features().count();
+        try {
+            return TrainingSettings.network(settings, inputs, task, task == Task.REGRESSION ? 0
+                    : training.encoder().size());
+        } catch (IllegalArgumentException e) {
+            throw new SettingException("hidden", "a network of " + inputs + " inputs and hidden layers "
+                    + (settings.sizes(TrainingSettings.HIDDEN).length == 0 ? "none"
+                            : "{hidden} " + Setting.format(settings.sizes(TrainingSettings.HIDDEN)))
+                    + " cannot be built (" + e.getMessage() + "): choose smaller {hidden} or fewer features");
+        }
+    }
+
+    /**
+     * Refuses a network whose weights, gradient and optimizer state (flat arrays on the driver: about 8 copies
+     * of the weights, and L-BFGS's curvature pairs) do not fit in the driver's free memory, before it is
+     * allocated.
+     */
+    private void requireDriverMemory() {
+        long copies = 8 + (TrainingSettings.optimizer(settings).needsFullBatch()
+                ? 2L * settings.integer(io.github.sparkprop.optim.Lbfgs.MEMORY) : 2);
+        long needed = 8L * network.parameterCount() * copies;
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (needed > free) {
+            String setting = init != null ? "initModel" : "hidden";
+            throw new SettingException(setting, "{" + setting + "} gives a network of " + String.format("%,d",
+                    network.parameterCount()) + " parameters (" + network + "), which needs about " + (needed >> 20)
+                    + " MB on the driver for its weights, gradient and optimizer state; the driver has "
+                    + (free >> 20) + " MB free: choose a smaller network or give the driver more memory "
+                    + "(spark.driver.memory, or -Xmx)");
+        }
     }
 
     private LoadedData keep(LoadedData data) {

@@ -487,6 +487,26 @@ class CliTest {
         assertTrue(Files.notExists(Path.of(model)), "no model is written");
     }
 
+    /**
+     * Sizes and values that cannot work are refused with one line and exit 2 before anything is allocated: a
+     * network whose weights do not fit the driver, a master that is no Spark master URL.
+     */
+    @Test
+    void impossibleSizesAndMastersAreRefusedWithOneLine() {
+        Run huge = sparkprop("train", "--input", IRIS, "--label", "species", "--hidden", "100000000", "--output",
+                dir.resolve("huge").toString());
+        assertEquals(2, huge.code());
+        assertTrue(huge.err().contains("--hidden gives a network of 800,000,003 parameters")
+                && huge.err().contains("MB on the driver"), huge.err());
+        assertEquals(1, huge.err().strip().lines().count(), huge.err());
+
+        Run master = sparkprop("train", "--input", IRIS, "--label", "species", "--master", "garbage", "--output",
+                dir.resolve("m").toString());
+        assertEquals(2, master.code());
+        assertTrue(master.err().contains("--master must be a Spark master URL"), master.err());
+        assertEquals(1, master.err().strip().lines().count(), master.err());
+    }
+
     private static String[] concat(String[] args, String... more) {
         String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);

@@ -129,6 +129,35 @@ class ModelStoreTest {
         assertDamaged(backwards, 12, "data_offsets [-8,0]");
     }
 
+    /**
+     * Sizes declared by a small file are checked against the files that exist before anything is allocated: a
+     * 98-byte model.json declaring [46000, 46000] (2.1e9 parameters, 17 GB) beside a small weights file, and a
+     * sparse weights file of 3 GiB beside a small model, are each refused with one line.
+     */
+    @Test
+    void declaredSizesAreCheckedAgainstTheFilesBeforeAllocating() throws IOException {
+        Path model = Files.createDirectory(dir.resolve("huge-declared"));
+        Files.writeString(model.resolve("model.json"), "{\"format\": \"sparkprop-model\", \"formatVersion\": 1, "
+                + "\"layers\": [46000, 46000], \"activations\": [\"identity\"], \"loss\": \"squared\"}");
+        Files.write(model.resolve("weights.safetensors"), new byte[1000]);
+        String message = assertThrows(ModelFormatException.class, () -> ModelStore.load(model.toString(), CONF))
+                .getMessage();
+        assertTrue(message.contains("has 1000 bytes; the 2116046000 parameters") && message.lines().count() == 1,
+                message);
+
+        Path sparse = Files.createDirectory(dir.resolve("huge-file"));
+        Files.writeString(sparse.resolve("model.json"), "{\"format\": \"sparkprop-model\", \"formatVersion\": 1, "
+                + "\"layers\": [2, 1], \"activations\": [\"sigmoid\"], \"loss\": \"cross-entropy\"}");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(
+                sparse.resolve("weights.safetensors").toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: no disk space used
+        }
+        message = assertThrows(ModelFormatException.class, () -> ModelStore.load(sparse.toString(), CONF))
+                .getMessage();
+        assertTrue(message.contains("has 3221225472 bytes; the 3 parameters") && message.lines().count() == 1,
+                message);
+    }
+
     private void assertDamaged(String header, int dataBytes, String expected) throws IOException {
         Path model = Files.createDirectories(dir.resolve("damaged-" + Math.abs(header.hashCode())));
         Files.writeString(model.resolve("model.json"), "{\"format\": \"sparkprop-model\", \"formatVersion\": 1, "
