@@ -86,6 +86,9 @@ public final class Safetensors {
         JsonNode header;
         try {
             header = JSON.readTree(new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ModelFormatException(name + " has an unreadable header: " + e.getOriginalMessage() + " (column "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + " of the header)", e);
         } catch (IOException e) {
             throw new ModelFormatException(name + " has an unreadable header: " + e.getMessage(), e);
         }
