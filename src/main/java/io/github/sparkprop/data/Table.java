@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -82,9 +83,9 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
             int libsvmFeatures) {
         String description = String.join(", ", paths);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        requireExisting(conf, paths);
-        InputFormat actual = format != null ? format : InputFormat.infer(paths, conf);
-        String[] pathArray = paths.toArray(new String[0]);
+        List<String> readable = existing(conf, paths);
+        InputFormat actual = format != null ? format : InputFormat.infer(readable, conf);
+        String[] pathArray = readable.toArray(new String[0]);
         Dataset<Row> data;
         try {
             data = switch (actual) {
@@ -104,8 +105,10 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
         if (schema.fields().length == 0) {
             throw new InputException("input " + description + " is empty: no columns and no rows");
         }
-        Dataset<Row> rows = data.select(functions.col("*"), functions.col("_metadata.file_path"),
-                functions.col("_metadata.file_block_start"));
+        // the file metadata column by its own handle: a data column named _metadata would hide it from col()
+        Column metadata = data.metadataColumn("_metadata");
+        Dataset<Row> rows = data.select(functions.col("*"), metadata.getField("file_path").as("file_path"),
+                metadata.getField("file_block_start").as("file_block_start"));
         return new Table(rows, schema, actual, description, options);
     }
 
@@ -174,6 +177,24 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
      * read (a LibSVM index beyond the model's features, a corrupt Parquet file, ...), become an
      * {@link InputException} naming the file; anything else is rethrown as it is.
      */
+    /**
+     * The column a CSV header names twice, from Spark's report of a header that does not match the schema it
+     * inferred (which renames duplicates x, x to x0, x1): "Header: x, x, label", or null.
+     */
+    private static String duplicateColumn(String report) {
+        Matcher header = Pattern.compile("Header: ([^\\n]*)").matcher(report);
+        if (!header.find()) {
+            return null;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String column : header.group(1).split(",\\s*")) {
+            if (!seen.add(column.trim().toLowerCase(java.util.Locale.ROOT))) {
+                return column.trim();
+            }
+        }
+        return null;
+    }
+
     static RuntimeException explain(Exception e, String description) {
         String file = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -182,6 +203,11 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
                 continue;
             }
             if (message.startsWith("CSV header does not conform to the schema")) {
+                String duplicate = duplicateColumn(message);
+                if (duplicate != null) {
+                    return new InputException(description + ": the header names column '" + duplicate + "' more "
+                            + "than once; column names must be distinct (letter case aside)", e);
+                }
                 return new InputException("the files of " + description + " do not all have the same header: "
                         + message.strip().replaceAll("\\s*\\n\\s*", "; "), e);
             }
@@ -199,17 +225,56 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
 
     private static final Pattern READING_FILE = Pattern.compile("while reading file (\\S+?)\\.?\\s");
 
-    private static void requireExisting(Configuration conf, List<String> paths) {
+    /**
+     * The paths as Spark should read them: each must match something, and hold data files (an empty
+     * directory is no input); a path that exists as written but whose name also reads as a glob
+     * ({@code data[1].csv}) is escaped so that it means itself.
+     *
+     * @throws InputException naming a path that matches nothing or only empty directories
+     */
+    private static List<String> existing(Configuration conf, List<String> paths) {
+        List<String> readable = new java.util.ArrayList<>();
         for (String path : paths) {
             try {
                 Path p = new Path(path);
-                FileStatus[] matches = p.getFileSystem(conf).globStatus(p);
+                org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(conf);
+                FileStatus[] matches = fs.globStatus(p);
+                String asRead = path;
+                if ((matches == null || matches.length == 0) && fs.exists(p)) {
+                    asRead = path.replaceAll("([\\\\{}\\[\\]*?])", "\\\\$1");
+                    matches = new FileStatus[] {fs.getFileStatus(p)};
+                }
                 if (matches == null || matches.length == 0) {
                     throw new InputException("input not found: " + path);
                 }
+                if (java.util.Arrays.stream(matches).allMatch(match -> isEmptyDirectory(fs, match))) {
+                    throw new InputException("input " + path + " holds no data files (an empty directory)");
+                }
+                readable.add(asRead);
             } catch (IOException e) {
                 throw new InputException("cannot read input " + path + ": " + e.getMessage(), e);
             }
+        }
+        return readable;
+    }
+
+    /** A directory without a file that Spark reads (it skips names starting with _ or .), however deep. */
+    private static boolean isEmptyDirectory(org.apache.hadoop.fs.FileSystem fs, FileStatus status) {
+        if (!status.isDirectory()) {
+            return false;
+        }
+        try {
+            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(
+                    status.getPath(), true);
+            while (files.hasNext()) {
+                String name = files.next().getPath().getName();
+                if (!name.startsWith("_") && !name.startsWith(".")) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -11,18 +11,31 @@ public final class DivergenceException extends SettingException {
     private final int iteration;
     private final double cost;
     private final double gradientNorm;
+    private final boolean checkpointKept;
 
     /**
      * @param checkpointKept whether the last good checkpoint stays to resume from
      */
     public DivergenceException(int iteration, double cost, double gradientNorm, boolean checkpointKept) {
+        this(iteration, cost, gradientNorm, checkpointKept, false);
+    }
+
+    private DivergenceException(int iteration, double cost, double gradientNorm, boolean checkpointKept,
+            boolean unscaled) {
         super("learningRate", "training diverged at iteration " + iteration + ": the loss is " + cost
-                + " and the gradient norm " + gradientNorm + "; try a smaller {learningRate} (or {standardize})"
+                + " and the gradient norm " + gradientNorm + "; try a smaller {learningRate}"
+                + (unscaled ? " (or {standardize})" : "")
                 + (checkpointKept ? "; the last good checkpoint stays in {checkpointDir}: {resume} continues from it "
                         + "with a smaller {learningRate}" : ""));
         this.iteration = iteration;
         this.cost = cost;
         this.gradientNorm = gradientNorm;
+        this.checkpointKept = checkpointKept;
+    }
+
+    /** The same divergence, also advising to standardise the features (for a run whose inputs are not). */
+    public DivergenceException advisingStandardization() {
+        return new DivergenceException(iteration, cost, gradientNorm, checkpointKept, true);
     }
 
     /** The iteration whose cost or gradient was not finite. */

@@ -299,7 +299,12 @@ public final class TrainingJob implements AutoCloseable {
         TrainingState from = startingPoint(checkpoints, initial);
 
         long start = System.nanoTime();
-        TrainingRun run = trainer(checkpoints).run(from);
+        TrainingRun run;
+        try {
+            run = trainer(checkpoints).run(from);
+        } catch (DivergenceException e) {
+            throw training.scaler() == null ? e.advisingStandardization() : e;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
 
         List<String> labels = labels();

@@ -507,6 +507,51 @@ class CliTest {
         assertEquals(1, master.err().strip().lines().count(), master.err());
     }
 
+    /**
+     * Inputs that are legitimate train (a column named _metadata, a file whose name reads as a glob); inputs
+     * that are not get one line that says what is wrong (a header naming a column twice, an empty directory).
+     */
+    @Test
+    void awkwardNamesTrainAndBadHeadersOrEmptyDirectoriesSayWhy() throws IOException {
+        Path metadata = dir.resolve("meta.csv");
+        Files.write(metadata, List.of("_metadata,x,label", "1,2,0", "3,4,1", "5,6,0", "7,8,1"));
+        Run meta = sparkprop("train", "--input", metadata.toString(), "--iterations", "2", "--output",
+                dir.resolve("m1").toString());
+        assertEquals(0, meta.code(), meta.err());
+
+        Path globby = dir.resolve("data[1].csv");
+        Files.copy(Path.of(IRIS), globby);
+        Run glob = sparkprop("train", "--input", globby.toString(), "--label", "species", "--iterations", "2",
+                "--output", dir.resolve("m2").toString());
+        assertEquals(0, glob.code(), glob.err());
+
+        Path duplicate = dir.resolve("dup.csv");
+        Files.write(duplicate, List.of("x,X,label", "1,2,0", "3,4,1"));
+        Run dup = sparkprop("train", "--input", duplicate.toString(), "--output", dir.resolve("m3").toString());
+        assertEquals(2, dup.code());
+        assertTrue(dup.err().contains("the header names column 'X' more than once"), dup.err());
+
+        Path empty = Files.createDirectories(dir.resolve("empty-parquet"));
+        Run none = sparkprop("train", "--input", empty.toString(), "--output", dir.resolve("m4").toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("holds no data files (an empty directory)"), none.err());
+    }
+
+    /** Divergence advice fits the run: standardising is suggested only where the inputs are not standardised. */
+    @Test
+    void divergenceAdviceFitsTheRun() {
+        String[] regression = {"train", "--input", IRIS, "--label", "petal_width", "--features",
+            "sepal_length,sepal_width,petal_length", "--task", "regression", "--learning-rate", "5", "--iterations",
+            "500"};
+        Run scaled = sparkprop(concat(regression, "--standardize", "--output", dir.resolve("d1").toString()));
+        assertEquals(2, scaled.code());
+        assertTrue(scaled.err().contains("training diverged at iteration") && scaled.err().contains(
+                "try a smaller --learning-rate") && !scaled.err().contains("--standardize"), scaled.err());
+        Run raw = sparkprop(concat(regression, "--output", dir.resolve("d2").toString()));
+        assertEquals(2, raw.code());
+        assertTrue(raw.err().contains("try a smaller --learning-rate (or --standardize)"), raw.err());
+    }
+
     private static String[] concat(String[] args, String... more) {
         String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
