@@ -25,13 +25,18 @@ public final class ClassLabels {
         if (!isNumber(trimmed)) {
             return trimmed;
         }
-        BigDecimal value = new BigDecimal(trimmed).stripTrailingZeros();
-        if (value.signum() == 0) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(trimmed).stripTrailingZeros();
+        } catch (NumberFormatException | ArithmeticException e) {
+            value = null; // an exponent beyond BigDecimal's scale (1e-2147483648): the double's form below
+        }
+        if (value != null && value.signum() == 0) {
             return "0";
         }
         // a double's range needs at most ~330 places; beyond, only an underflow to 0 or a denormal is possible,
         // whose plain notation could be huge: the double's own shortest form then
-        return Math.abs(value.scale()) <= MAX_PLACES ? value.toPlainString()
+        return value != null && Math.abs((long) value.scale()) <= MAX_PLACES ? value.toPlainString()
                 : Double.toString(Double.parseDouble(trimmed));
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
@@ -55,5 +56,102 @@ final class LineLocator {
             return -1;
         }
         return -1;
+    }
+
+    /**
+     * The first line of LibSVM files that Spark's reader refuses, as "FILE line N: what is wrong", or null: a
+     * second look, only after a read failed, since Spark's error names neither file nor line. A line is
+     * {@code label index:value ...}, split on single spaces, a number as label and values, indices from 1 and
+     * ascending; blank lines and lines starting with # hold no record.
+     */
+    static String firstLibsvmProblem(Configuration conf, List<String> paths) {
+        for (String pattern : paths) {
+            try {
+                Path glob = new Path(pattern);
+                org.apache.hadoop.fs.FileSystem fs = glob.getFileSystem(conf);
+                org.apache.hadoop.fs.FileStatus[] matches = fs.globStatus(glob);
+                for (org.apache.hadoop.fs.FileStatus match : matches == null ? new org.apache.hadoop.fs.FileStatus[0]
+                        : matches) {
+                    org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files =
+                            fs.listFiles(match.getPath(), true);
+                    while (files.hasNext()) {
+                        Path file = files.next().getPath();
+                        if (file.getName().startsWith("_") || file.getName().startsWith(".")) {
+                            continue;
+                        }
+                        String problem = libsvmProblem(conf, file);
+                        if (problem != null) {
+                            return file + " " + problem;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String libsvmProblem(Configuration conf, Path file) throws IOException {
+        try (InputStream raw = file.getFileSystem(conf).open(file)) {
+            CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(codec == null ? raw
+                    : codec.createInputStream(raw), StandardCharsets.UTF_8));
+            long line = 0;
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                line++;
+                String record = text.trim();
+                if (record.isEmpty() || record.startsWith("#")) {
+                    continue;
+                }
+                String problem = libsvmRecordProblem(record);
+                if (problem != null) {
+                    return "line " + line + ": " + problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What Spark's LibSVM parser would refuse in one record, or null. */
+    private static String libsvmRecordProblem(String record) {
+        String[] items = record.split(" ");
+        if (!isDouble(items[0])) {
+            return "label '" + items[0] + "' is not a number";
+        }
+        long previous = 0;
+        for (int k = 1; k < items.length; k++) {
+            String[] pair = items[k].split(":");
+            if (pair.length != 2) {
+                return "'" + items[k] + "' is not index:value (items are separated by single spaces)";
+            }
+            long index;
+            try {
+                index = Long.parseLong(pair[0]);
+            } catch (NumberFormatException e) {
+                return "index '" + pair[0] + "' in '" + items[k] + "' is not an integer";
+            }
+            if (index > Integer.MAX_VALUE) {
+                return "index " + index + " in '" + items[k] + "' is larger than " + Integer.MAX_VALUE;
+            }
+            if (index <= previous) {
+                return "index " + index + " in '" + items[k] + "' is not above the one before (" + previous
+                        + "): indices start at 1 and ascend";
+            }
+            if (!isDouble(pair[1])) {
+                return "value '" + pair[1] + "' in '" + items[k] + "' is not a number";
+            }
+            previous = index;
+        }
+        return null;
+    }
+
+    private static boolean isDouble(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

@@ -89,7 +89,11 @@ public final class RowParser implements Serializable {
      */
     public RowProblem parse(InternalRow row, double[] x, int offset, double[] y, double[] weights, int j) {
         if (malformedIndex >= 0 && !row.isNullAt(malformedIndex)) {
-            return new RowProblem(null, null, "row does not have the " + expectedFields + " fields of the header");
+            String record = row.getUTF8String(malformedIndex).toString();
+            boolean openQuote = record.chars().filter(c -> c == '"').count() % 2 == 1;
+            return new RowProblem(null, null, "row does not have the " + expectedFields + " fields of the header"
+                    + (openQuote ? " (it opens a quoted field that goes on past the end of the line: rows are read "
+                            + "one line each, so a field may not hold a line break)" : ""));
         }
         RowProblem problem = features.isVector() ? parseVector(row, x, offset) : parseScalars(row, x, offset);
         return problem != null ? problem : parseTarget(row, y, weights, j);

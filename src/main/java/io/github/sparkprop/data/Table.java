@@ -98,8 +98,13 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
         } catch (InputException e) {
             throw e;
         } catch (Exception e) { // Spark's AnalysisException and friends, undeclared
+            String line = actual == InputFormat.LIBSVM ? LineLocator.firstLibsvmProblem(conf, readable) : null;
+            if (line != null) {
+                throw new InputException(line + " (LibSVM lines are 'label index:value ...', indices from 1, "
+                        + "ascending)", e);
+            }
             throw new InputException("cannot read " + description + " as " + actual.id() + ": "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+                    + withoutJobFailure(e.getMessage().lines().findFirst().orElse("")) + cause(e), e);
         }
         StructType schema = actual == InputFormat.CSV ? dataColumns(data.schema()) : data.schema();
         if (schema.fields().length == 0) {
@@ -195,6 +200,22 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
         return null;
     }
 
+    /** Spark's words around a task's error ("Job aborted due to stage failure: ... driver): "), left out. */
+    private static String withoutJobFailure(String message) {
+        return message.replaceFirst("^Job aborted due to stage failure: .*?\\): ", "");
+    }
+
+    /** "; cause: " and the first line of the innermost cause, when there is one with another message. */
+    private static String cause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root == e || root.getMessage() == null ? null : root.getMessage().lines().findFirst()
+                .orElse(null);
+        return message == null || e.getMessage().contains(message) ? "" : "; cause: " + message;
+    }
+
     static RuntimeException explain(Exception e, String description) {
         String file = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -217,7 +238,7 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
             } else if (t.getCause() == null && (file != null || t instanceof IllegalArgumentException)) {
                 // the reader's own complaint about the data, e.g. a LibSVM index beyond the vector size
                 return new InputException("cannot read " + (file != null ? file : description) + ": "
-                        + message.lines().findFirst().orElse(""), e);
+                        + withoutJobFailure(message.lines().findFirst().orElse("")), e);
             }
         }
         return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);

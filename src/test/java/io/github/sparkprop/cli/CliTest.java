@@ -552,6 +552,33 @@ class CliTest {
         assertTrue(raw.err().contains("try a smaller --learning-rate (or --standardize)"), raw.err());
     }
 
+    /**
+     * A reader's failure names what the user can act on: the LibSVM file, line and item Spark's reader refused;
+     * the cause of a corrupt Parquet file; a quoted CSV field that runs past the end of its line.
+     */
+    @Test
+    void readerFailuresNameTheFileTheLineAndTheCause() throws IOException {
+        Path libsvm = dir.resolve("bad.libsvm");
+        Files.write(libsvm, List.of("1 1:0.5 2:1", "0 1:abc 3:1", "1 2:1"));
+        Run badLibsvm = sparkprop("train", "--input", libsvm.toString(), "--output", dir.resolve("l").toString());
+        assertEquals(2, badLibsvm.code());
+        assertTrue(badLibsvm.err().contains("bad.libsvm line 2: value 'abc' in '1:abc' is not a number"),
+                badLibsvm.err());
+
+        Path parquet = dir.resolve("corrupt.parquet");
+        Files.writeString(parquet, "PAR1garbagegarbagegarbagePAR1");
+        Run corrupt = sparkprop("train", "--input", parquet.toString(), "--output", dir.resolve("p").toString());
+        assertEquals(2, corrupt.code());
+        assertTrue(corrupt.err().contains("corrupt.parquet") && corrupt.err().contains("; cause: "), corrupt.err());
+
+        Path multiline = dir.resolve("multi.csv");
+        Files.writeString(multiline, "x,y,label\n1,\"two\nlines\",0\n3,4,1\n5,6,0\n");
+        Run quoted = sparkprop("train", "--input", multiline.toString(), "--output", dir.resolve("q").toString());
+        assertEquals(2, quoted.code());
+        assertTrue(quoted.err().contains("multi.csv line 2: row does not have the 3 fields of the header (it opens "
+                + "a quoted field that goes on past the end of the line"), quoted.err());
+    }
+
     private static String[] concat(String[] args, String... more) {
         String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);

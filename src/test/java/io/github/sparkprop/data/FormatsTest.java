@@ -210,8 +210,9 @@ class FormatsTest {
     }
 
     /**
-     * A LibSVM line Spark's reader cannot parse stops the run naming the file and Spark's complaint (with the
-     * value); such a line cannot be skipped, as the reader fails before sparkprop sees the row.
+     * A LibSVM line Spark's reader cannot parse stops the run naming the file, the line and the item (Spark's
+     * own report names neither file nor line); such a line cannot be skipped, as the reader fails before
+     * sparkprop sees the row.
      */
     @Test
     void aMalformedLibsvmLineNamesTheFileAndValue() throws IOException {
@@ -219,8 +220,7 @@ class FormatsTest {
         Files.writeString(file, "1 1:0.5\n0 2:abc\n");
         String message = assertThrows(InputException.class, () -> DataLoader.load(SharedSpark.session(),
                 spec(file.toString(), null, "label", null, null, null))).getMessage();
-        assertTrue(message.startsWith("cannot read ") && message.contains("broken.libsvm")
-                && message.contains("\"abc\""), message);
+        assertTrue(message.contains("broken.libsvm line 2: value 'abc' in '2:abc' is not a number"), message);
     }
 
     @Test
