@@ -36,10 +36,7 @@ final class LineLocator {
         } catch (URISyntaxException e) {
             return -1;
         }
-        try (InputStream raw = path.getFileSystem(conf).open(path)) {
-            CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
-            InputStream in = codec == null ? raw : codec.createInputStream(raw);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (BufferedReader reader = lines(conf, path)) {
             long line = 0;
             long seen = header ? -1 : 0;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
@@ -56,6 +53,14 @@ final class LineLocator {
             return -1;
         }
         return -1;
+    }
+
+    /** The lines of a file, read through its compression codec (by extension) when it has one. */
+    private static BufferedReader lines(Configuration conf, Path file) throws IOException {
+        InputStream raw = file.getFileSystem(conf).open(file);
+        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+        return new BufferedReader(new InputStreamReader(codec == null ? raw : codec.createInputStream(raw),
+                StandardCharsets.UTF_8));
     }
 
     /**
@@ -93,10 +98,7 @@ final class LineLocator {
     }
 
     private static String libsvmProblem(Configuration conf, Path file) throws IOException {
-        try (InputStream raw = file.getFileSystem(conf).open(file)) {
-            CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(codec == null ? raw
-                    : codec.createInputStream(raw), StandardCharsets.UTF_8));
+        try (BufferedReader reader = lines(conf, file)) {
             long line = 0;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 line++;
