@@ -68,11 +68,6 @@ public final class SparkPropParamSet implements Serializable {
         return SparkPropParamSet::name;
     }
 
-    /** The param of a training setting. */
-    Param<?> param(Setting setting) {
-        return settings.get(setting.key());
-    }
-
     /** The param of a training setting by its Spark ML name. */
     Param<?> named(String name) {
         return settings.values().stream().filter(param -> param.name().equals(name)).findFirst().orElseThrow();

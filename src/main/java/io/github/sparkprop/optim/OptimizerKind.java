@@ -56,11 +56,6 @@ public enum OptimizerKind {
         return id;
     }
 
-    /** Whether it steps along a learning-rate schedule (all but L-BFGS, which finds its own step length). */
-    public boolean scheduled() {
-        return scheduled;
-    }
-
     /** Whether it needs the same data at every evaluation (its line search compares losses): full batches. */
     public boolean needsFullBatch() {
         return !scheduled;

@@ -68,11 +68,4 @@ public final class SettingValues {
     public int[] sizes(Setting setting) {
         return ((int[]) get(setting)).clone();
     }
-
-    /** The same values with one more set (or replaced). */
-    public SettingValues with(Setting setting, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(values);
-        copy.put(setting.key(), value);
-        return of(copy);
-    }
 }

@@ -171,7 +171,7 @@ public final class TrainingJob implements AutoCloseable {
      * allocated.
      */
     private void requireDriverMemory() {
-        long copies = 8 + (TrainingSettings.optimizer(settings).needsFullBatch()
+        long copies = 8 + (TrainingSettings.optimizer(settings) == io.github.sparkprop.optim.OptimizerKind.LBFGS
                 ? 2L * settings.integer(io.github.sparkprop.optim.Lbfgs.MEMORY) : 2);
         long needed = 8L * network.parameterCount() * copies;
         Runtime runtime = Runtime.getRuntime();

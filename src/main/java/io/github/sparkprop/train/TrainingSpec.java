@@ -214,11 +214,6 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
         return source.hasValidation() || validationFraction > 0;
     }
 
-    /** The value of a training setting. */
-    int integer(Setting setting) {
-        return settings.integer(setting);
-    }
-
     /**
      * The settings that decide the trained weights, by key, for model.json and checkpoints: the data and
      * columns, the task, the start model, and the training settings that apply (the chosen optimizer's, not
