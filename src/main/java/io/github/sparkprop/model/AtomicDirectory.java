@@ -15,8 +15,9 @@ import org.apache.hadoop.fs.Path;
 /**
  * Writes a directory of files so that a crash never leaves something that looks complete: every file,
  * the marker last, goes to a temporary sibling directory ({@code .NAME.tmp-UUID}), which is then renamed into
- * place. On a file system that renames atomically (local, HDFS) the directory appears whole or not at all;
- * a crash leaves at most the hidden temporary sibling, which the next write of the same target removes. On a
+ * place (an existing target is first renamed aside, and removed after). On a file system that renames
+ * atomically (local, HDFS) the directory appears whole or not at all; a crash leaves at most hidden
+ * temporary siblings, which the next write of the same target removes. On a
  * file system whose rename is a copy (object stores) a crash during the copy can leave a directory without
  * its marker, holding only files of the writer's own names, which {@link #isLeftover} recognises. Works on any
  * Hadoop file system; on Hadoop's local file system without the client-side .crc files, so that the directory
@@ -55,8 +56,13 @@ public final class AtomicDirectory {
                 writeFile(fs, new Path(temporary, file.getKey()), file.getValue());
             }
             writeFile(fs, new Path(temporary, marker), markerBytes);
-            if (fs.exists(qualified) && !fs.delete(qualified, true)) {
-                throw new IOException("cannot delete the existing " + qualified);
+            // the existing target is moved aside in one rename, not deleted in place: a recursive delete
+            // stopped halfway would leave half of it; what is aside is removed below, or by the next write
+            if (fs.exists(qualified)) {
+                Path aside = new Path(qualified.getParent(), temporaryPrefix(qualified) + "old-" + UUID.randomUUID());
+                if (!fs.rename(qualified, aside)) {
+                    throw new IOException("cannot move the existing " + qualified + " aside");
+                }
             }
             if (!fs.rename(temporary, qualified)) {
                 throw new IOException("cannot rename " + temporary + " to " + qualified);
