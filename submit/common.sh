@@ -11,6 +11,10 @@ if [[ ! -f "$jar" || ! -f "$classpath_file" || "$home/pom.xml" -nt "$jar" \
   (cd "$home" && mvn -B -q -DskipTests package >&2)
 fi
 
+# Spark's jars, then the Hadoop and YARN configuration directories (as spark-submit puts them on the class
+# path), so that hdfs:/// paths and --master yarn find the cluster
+spark_classpath="$(cat "$classpath_file")${HADOOP_CONF_DIR:+:$HADOOP_CONF_DIR}${YARN_CONF_DIR:+:$YARN_CONF_DIR}"
+
 # the flags of conf/jvm.options (comments and blank lines left out), on one line
 jvm_flags="$(grep -v '^\s*#' "$home/conf/jvm.options" | grep -v '^\s*$' | tr '\n' ' ')"
 jvm_flags="${jvm_flags% }"
@@ -29,7 +33,7 @@ submit() {
     # SparkSubmit runs a client-mode driver in its own JVM, which --driver-java-options cannot reach
     # shellcheck disable=SC2206
     cmd=(java $jvm_flags ${driver_log_config:+"-Dlog4j2.configurationFile=$driver_log_config"}
-         -cp "$(cat "$classpath_file")" org.apache.spark.deploy.SparkSubmit)
+         -cp "$spark_classpath" org.apache.spark.deploy.SparkSubmit)
   fi
   cmd+=(--class io.github.sparkprop.app.Main
         --properties-file "$home/conf/spark-defaults.conf" --load-spark-defaults

@@ -18,4 +18,4 @@ export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 # shellcheck disable=SC2086
 exec java @"$home/conf/jvm.options" ${SPARKPROP_JAVA_OPTS:-} "${spark_defaults[@]}" \
   -Dlog4j2.configurationFile="$home/conf/log4j2.properties" \
-  -cp "$jar:$(cat "$classpath_file")" io.github.sparkprop.app.Main "$@"
+  -cp "$jar:$spark_classpath" io.github.sparkprop.app.Main "$@"

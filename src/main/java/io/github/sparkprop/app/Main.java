@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.spark.SparkUserAppException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,13 +31,27 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws SparkUserAppException {
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         SparkSession.getActiveSession().foreach(session -> {
             session.stop();
             return null;
         });
+        if (runsInYarnApplicationMaster()) {
+            // YARN's ApplicationMaster reports success when main returns and counts System.exit as a failure;
+            // a failure it reports with the exit code it is given this way
+            if (code != 0) {
+                throw new SparkUserAppException(code, null);
+            }
+            return;
+        }
         System.exit(code);
+    }
+
+    /** Whether this is the driver of a YARN cluster-mode application (run by its ApplicationMaster). */
+    private static boolean runsInYarnApplicationMaster() {
+        return "yarn".equals(System.getProperty("spark.master"))
+                && "cluster".equals(System.getProperty("spark.submit.deployMode"));
     }
 
     /** Runs one command line and returns its exit code (the session, if any, is left running). */

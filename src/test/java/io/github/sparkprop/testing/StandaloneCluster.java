@@ -72,17 +72,7 @@ public final class StandaloneCluster implements AutoCloseable {
     /** The executor JVM that Worker i runs now, if any. */
     public Optional<ProcessHandle> executorOf(int worker) throws IOException {
         return ProcessHandle.of(workerPid(worker)).flatMap(w -> w.children()
-                .filter(p -> commandLine(p.pid()).contains("CoarseGrainedExecutorBackend")).findFirst());
-    }
-
-    /** A process's whole command line (ProcessHandle's stops at 4,096 bytes), or "" once it is gone. */
-    private static String commandLine(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+                .filter(p -> Processes.commandLine(p.pid()).contains("CoarseGrainedExecutorBackend")).findFirst());
     }
 
     /** The work directory of Worker i, where its executors write their logs. */

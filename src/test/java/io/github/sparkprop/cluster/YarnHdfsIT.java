@@ -1,0 +1,252 @@
+package io.github.sparkprop.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sparkprop.testing.ClusterData;
+import io.github.sparkprop.testing.HadoopCluster;
+import io.github.sparkprop.testing.SubmittedJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.io.FileUtils;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * sparkprop on a real YARN beside a real HDFS (MiniYARNCluster with two NodeManagers, MiniDFSCluster with
+ * three DataNodes and replication 2, all on loopback), submitted by submit/yarn.sh as a user would, without a
+ * Spark distribution: the Hadoop configuration in HADOOP_CONF_DIR, Spark's jars uploaded once to HDFS as
+ * {@code spark.yarn.archive}. Input (CSV and Parquet) and models are on HDFS, and every model equals the
+ * local[2] run's: in cluster and client mode, with an executor container killed mid-training, and with a
+ * DataNode stopped as the input is read.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class YarnHdfsIT {
+
+    private static final Path WORK = Path.of("target", "yarn-it-work").toAbsolutePath();
+    private static final String EXECUTOR = "YarnCoarseGrainedExecutorBackend";
+
+    private static HadoopCluster hadoop;
+    private static FileSystem hdfs;
+    private static String localModel;
+
+    @BeforeAll
+    static void startYarnAndHdfs() throws Exception {
+        FileUtils.deleteDirectory(WORK.toFile());
+        FileUtils.deleteDirectory(Path.of("target", "yarn-it").toFile());
+        FileUtils.deleteDirectory(Path.of("target", "test", "data", "yarn-it").toFile());
+        Path data = WORK.resolve("data");
+        ClusterData.writeCsvParts(data);
+        hadoop = HadoopCluster.start("yarn-it", 3, 2, 2, 4096);
+        hdfs = hadoop.fileSystem();
+        hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(data.toUri()), new org.apache.hadoop.fs.Path("/data/csv"));
+        writeParquetCopy(hadoop.uri("/data/csv"), hadoop.uri("/data/parquet"));
+        hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(sparkJarsArchive(WORK.resolve("spark-jars.zip")).toUri()),
+                new org.apache.hadoop.fs.Path("/apps/spark/spark-jars.zip"));
+
+        localModel = WORK.resolve("models/local").toUri().toString();
+        List<String> command = new ArrayList<>(List.of("submit/local.sh", "train", "--master", "local[2]"));
+        command.addAll(ClusterData.trainingOptions(data.toString(), localModel));
+        SubmittedJob local = SubmittedJob.start(WORK.resolve("local.log"), command);
+        assertEquals(0, local.waitFor(), local.output());
+    }
+
+    @AfterAll
+    static void stopYarnAndHdfs() {
+        // jobs a failed test left running and their containers, then the cluster
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        if (hadoop != null) {
+            hadoop.close();
+        }
+    }
+
+    /** Cluster mode (the driver in a YARN container) on CSV in HDFS, the model written to HDFS. */
+    @Test
+    @Order(1)
+    void clusterModeOnCsvTrainsTheLocalModel() throws Exception {
+        String model = hadoop.uri("/models/cluster-csv");
+        YarnRun run = YarnRun.start("cluster", "cluster-csv", "/data/csv", model);
+        assertEquals(0, run.job().waitFor(10), run.job().output());
+        assertTrue(run.containerOutput().contains("iteration " + ClusterData.ITERATIONS + "/"),
+                "the driver's container log shows no training");
+        assertSameAsLocal(model);
+        assertEquals(0, hdfs.listStatus(new org.apache.hadoop.fs.Path("/models"),
+                p -> p.getName().startsWith(".")).length, "a temporary directory was left beside the model");
+    }
+
+    /** Client mode (the driver here, its progress on this terminal) on Parquet in HDFS. */
+    @Test
+    @Order(2)
+    void clientModeOnParquetTrainsTheLocalModel() throws Exception {
+        String model = hadoop.uri("/models/client-parquet");
+        SubmittedJob job = YarnRun.start("client", "client-parquet", "/data/parquet", model).job();
+        assertEquals(0, job.waitFor(10), job.output());
+        assertTrue(job.output().contains("iteration " + ClusterData.ITERATIONS + "/"), job.output());
+        assertSameAsLocal(model);
+    }
+
+    /**
+     * kill -9 of one executor container in the middle of training (cluster mode): YARN reports the container
+     * lost, Spark asks for another, re-runs the lost tasks and recomputes the cached blocks the executor held;
+     * the model is the same.
+     */
+    @Test
+    @Order(3)
+    void anExecutorContainerKilledMidTrainingLosesNothing() throws Exception {
+        String model = hadoop.uri("/models/executor-killed");
+        YarnRun run = YarnRun.start("cluster", "executor-killed", "/data/csv", model);
+        try {
+            run.job().awaitText("iteration 30/" + ClusterData.ITERATIONS, 5, run::containerOutput);
+            List<ProcessHandle> executors = hadoop.containerJvms(EXECUTOR);
+            assertEquals(2, executors.size(), "executor containers running");
+            executors.get(0).destroyForcibly();
+            executors.get(0).onExit().get(30, TimeUnit.SECONDS);
+            assertEquals(0, run.job().waitFor(10), run.job().output());
+        } finally {
+            run.job().kill();
+        }
+        assertTrue(run.containerOutput().contains("Lost executor"), "the driver did not report the lost executor");
+        assertSameAsLocal(model);
+    }
+
+    /**
+     * A DataNode that holds the input stops (as a crash would) once the application's executors start, before
+     * they read the input: the reads that try it go on to the other copy, and the model's writes leave it out
+     * of their pipelines. The job meets the stopped DataNode (its address in a warning of the executors or the
+     * driver) and the model is the same. Last, since the cluster keeps two DataNodes from here on.
+     */
+    @Test
+    @Order(4)
+    void aDataNodeStoppedAsTheInputIsReadLosesNothing() throws Exception {
+        String model = hadoop.uri("/models/datanode-stopped");
+        int holder = hadoop.dataNodeHoldingFirstBlock("/data/csv/part-0.csv");
+        YarnRun run = YarnRun.start("client", "datanode-stopped", "/data/csv", model);
+        String stopped;
+        try {
+            awaitExecutorContainer(run.job());
+            stopped = hadoop.stopDataNode(holder);
+            assertEquals(0, run.job().waitFor(10), run.job().output());
+        } finally {
+            run.job().kill();
+        }
+        assertTrue(run.job().output().contains("iteration " + ClusterData.ITERATIONS + "/"), run.job().output());
+        assertTrue((run.job().output() + run.containerOutput()).contains(stopped),
+                "nothing met the stopped DataNode " + stopped);
+        assertSameAsLocal(model);
+    }
+
+    /** A run of {@code submit/yarn.sh train} on input in HDFS, and the YARN applications there were before. */
+    private record YarnRun(SubmittedJob job, Set<String> before) {
+
+        static YarnRun start(String deployMode, String name, String input, String model) throws IOException {
+            List<String> command = new ArrayList<>(List.of("submit/yarn.sh", "train"));
+            command.addAll(ClusterData.trainingOptions(hadoop.uri(input), model));
+            String submitArgs = String.join(" ",
+                    "--conf spark.yarn.archive=" + hadoop.uri("/apps/spark/spark-jars.zip"),
+                    "--num-executors 2 --executor-cores 1 --executor-memory 768m --driver-memory 768m",
+                    "--conf spark.yarn.maxAppAttempts=1",
+                    // the application master's and the executors' servers on loopback, as this JVM's
+                    "--conf spark.yarn.appMasterEnv.SPARK_LOCAL_IP=127.0.0.1",
+                    "--conf spark.executorEnv.SPARK_LOCAL_IP=127.0.0.1");
+            Set<String> before = hadoop.applicationIds();
+            SubmittedJob job = SubmittedJob.start(WORK.resolve(name + ".log"), command, Map.of(
+                    "HADOOP_CONF_DIR", hadoop.confDir().toString(),
+                    "DEPLOY_MODE", deployMode,
+                    "SPARK_SUBMIT_ARGS", submitArgs));
+            return new YarnRun(job, before);
+        }
+
+        /** What the run's containers wrote so far (waiting until YARN has the application). */
+        String containerOutput() throws IOException {
+            return hadoop.containerOutput(application());
+        }
+
+        /** The id of the YARN application the job submitted, the one that was not there before. */
+        String application() {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (true) {
+                Set<String> submitted = new HashSet<>(hadoop.applicationIds());
+                submitted.removeAll(before);
+                if (submitted.size() == 1) {
+                    return submitted.iterator().next();
+                }
+                if (!submitted.isEmpty() || !job.process().isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("applications submitted: " + submitted + "\n" + job.output());
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
+    private static void awaitExecutorContainer(SubmittedJob job) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (hadoop.containerJvms(EXECUTOR).isEmpty()) {
+            if (!job.process().isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("no executor container started:\n" + job.output());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void assertSameAsLocal(String model) {
+        ClusterData.assertSameWeights(localModel, model, hadoop.configuration());
+    }
+
+    /**
+     * The CSV parts as Parquet, one file per part in the same order (so that the rows, and so the mini-batches,
+     * are the CSV's), written by a local Spark.
+     */
+    private static void writeParquetCopy(String csvDir, String parquetDir) {
+        SparkSession spark = SparkSession.builder().master("local[2]").appName("yarn-it-data")
+                .config("spark.ui.enabled", false).getOrCreate();
+        try {
+            Dataset<Row> all = null;
+            for (int part = 0; part < ClusterData.PARTS; part++) {
+                Dataset<Row> rows = spark.read().option("header", true).option("inferSchema", true)
+                        .csv(csvDir + "/part-" + part + ".csv");
+                all = all == null ? rows : all.union(rows);
+            }
+            all.write().parquet(parquetDir);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Spark's jars (the build's class path) as one zip, as Spark's YARN guide has spark.yarn.archive be. */
+    private static Path sparkJarsArchive(Path zip) throws IOException {
+        String classpath = Files.readString(Path.of("target", "classpath.txt")).trim();
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.setLevel(Deflater.NO_COMPRESSION);
+            for (String entry : classpath.split(":")) {
+                Path jar = Path.of(entry);
+                out.putNextEntry(new ZipEntry(jar.getFileName().toString()));
+                Files.copy(jar, out);
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+}
