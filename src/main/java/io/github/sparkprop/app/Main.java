@@ -4,6 +4,7 @@ import io.github.sparkprop.InputException;
 import io.github.sparkprop.console.OptionNames;
 import io.github.sparkprop.console.SparkOptions;
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ public final class Main {
 
     static final int USAGE = 2;
     static final int INTERNAL = 1;
+    /** The largest --config file read (a job file of options is a few hundred bytes). */
+    static final int MAX_CONFIG_BYTES = 1 << 20;
 
     private Main() {
     }
@@ -77,7 +80,14 @@ public final class Main {
             err.println("sparkprop: " + e.getMessage());
             return USAGE;
         }
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("sparkprop: out of memory (" + e.getMessage() + "): the data or the settings need more "
+                    + "than the driver's " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give it more "
+                    + "(spark.driver.memory, or -Xmx in SPARKPROP_JAVA_OPTS) or choose smaller settings");
+            return INTERNAL;
+        }
     }
 
     private static int report(Exception e, CommandLine command, PrintWriter err) {
@@ -134,7 +144,12 @@ public final class Main {
     private static Properties loadConfig(String file) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(Path.of(file))) {
-            properties.load(in);
+            byte[] bytes = in.readNBytes(MAX_CONFIG_BYTES + 1); // no more than that, whatever the file is
+            if (bytes.length > MAX_CONFIG_BYTES) {
+                throw new InputException("--config file " + file + " has more than " + MAX_CONFIG_BYTES
+                        + " bytes; a job file of options is a few lines");
+            }
+            properties.load(new ByteArrayInputStream(bytes));
         } catch (NoSuchFileException e) {
             throw new InputException("--config file not found: " + file);
         } catch (IOException | IllegalArgumentException e) {

@@ -81,9 +81,12 @@ public final class BenchCommand implements Callable<Integer> {
     private static final int[] NETWORK = {784, 128, 10};
     private static final int[] TINY = {4, 8, 3};
     private static final int[] SCALING = {100, 64, 10};
+    /** The most multiples of the smallest --scaling-rows count, each one file of the scaling data set. */
+    private static final int MAX_SCALING_PARTS = 1024;
 
     @Override
     public Integer call() throws IOException {
+        checkCounts();
         checkScalingRows();
         SparkSession spark = sparkOptions.session();
         Benchmark benchmark = new Benchmark(spark, iterations, repeats);
@@ -114,12 +117,24 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void checkCounts() {
+        if (iterations < 1 || repeats < 1) {
+            throw new ParameterException(spec.commandLine(), (iterations < 1 ? "--iterations: " + iterations
+                    : "--repeats: " + repeats) + " must be >= 1");
+        }
+    }
+
     private void checkScalingRows() {
         long smallest = scalingRows.stream().mapToLong(Long::longValue).min().orElse(0);
         for (long rows : scalingRows) {
             if (smallest <= 0 || rows % smallest != 0) {
                 throw new ParameterException(spec.commandLine(), "--scaling-rows: " + rows
                         + " is not a positive multiple of the smallest count, " + smallest);
+            }
+            if (rows / smallest > MAX_SCALING_PARTS) {
+                throw new ParameterException(spec.commandLine(), "--scaling-rows: " + rows + " is more than "
+                        + MAX_SCALING_PARTS + " x the smallest count, " + smallest + " (one file of the smallest "
+                        + "count each)");
             }
         }
     }

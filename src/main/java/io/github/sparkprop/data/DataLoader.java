@@ -1,6 +1,7 @@
 package io.github.sparkprop.data;
 
 import io.github.sparkprop.InputException;
+import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.math.Scaler;
 import java.util.Collections;
@@ -29,6 +30,8 @@ public final class DataLoader {
 
     /** The features of one block take about this many bytes (B = this / (8 n_0), within [64, 4096]). */
     static final long BLOCK_BYTES = 4L << 20;
+    /** The most values one Java array holds. */
+    static final int MAX_BLOCK_VALUES = Integer.MAX_VALUE - 8;
 
     private DataLoader() {
     }
@@ -180,7 +183,7 @@ public final class DataLoader {
             samples = samples.repartition(partitions);
         }
         int n0 = chosen.count();
-        int blockSize = blockRows > 0 ? blockRows : chosen.sparse() ? SPARSE_BLOCK_ROWS : blockSize(n0);
+        int blockSize = blockRows(blockRows, n0, chosen.sparse());
         boolean weighted = spec.weight() != null || classWeights != null;
         boolean sparse = chosen.sparse();
         boolean rowIds = spec.rowIds();
@@ -191,8 +194,8 @@ public final class DataLoader {
         spark.sparkContext().setJobDescription("caching " + table.description());
         long[] counts = blocks.aggregate(new long[4], DataLoader::count, DataLoader::sum);
         spark.sparkContext().setJobDescription(null);
-        LoadedData data = new LoadedData(blocks, counts[0], counts[1], counts[2], skipped, counts[3], chosen,
-                encoder, scaler, table.description());
+        LoadedData data = new LoadedData(blocks, counts[0], counts[1], counts[2], skipped, counts[3], blockSize,
+                chosen, encoder, scaler, table.description());
         LOG.info("{} ({}): {} rows read, {} skipped as invalid, {} kept{}; {} features{}; {} partitions, "
                 + "blocks of up to {} rows; {} MB cached ({} x the raw float64 size)", table.description(),
                 table.format().id(), summary.records(), skipped, data.rows() + data.heldOut() + data.tests(),
@@ -226,6 +229,24 @@ public final class DataLoader {
 
     /** Rows per block of sparse samples, whose size follows their non-zeros, not n_0. */
     static final int SPARSE_BLOCK_ROWS = 1024;
+
+    /**
+     * The rows of a block: the requested number, or the one chosen for the features; a dense block's
+     * n_0 x rows feature values must fit one Java array, so a chosen size shrinks and a requested one that
+     * cannot is refused.
+     */
+    static int blockRows(int requested, int featureCount, boolean sparse) {
+        int rows = requested > 0 ? requested : sparse ? SPARSE_BLOCK_ROWS : blockSize(featureCount);
+        if (sparse || (long) featureCount * rows <= MAX_BLOCK_VALUES) {
+            return rows;
+        }
+        if (requested > 0) {
+            throw new SettingException("blockSize", requested, "rows of " + featureCount + " features are more "
+                    + "values than one array holds (" + MAX_BLOCK_VALUES + "); choose {blockSize} <= "
+                    + MAX_BLOCK_VALUES / featureCount);
+        }
+        return (int) Math.max(1, MAX_BLOCK_VALUES / featureCount);
+    }
 
     /** Rows per block: about {@link #BLOCK_BYTES} of features, at least 64 and at most 4096 rows. */
     static int blockSize(int featureCount) {

@@ -1,5 +1,6 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.math.Scaler;
 import java.util.List;
@@ -46,13 +47,21 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
                 standardize, false, partitions, holdOut, null);
     }
 
+    /** The most partitions the data may be spread over (a million tasks a pass is already far too many). */
+    public static final int MAX_PARTITIONS = 1_000_000;
+
+    /** Refuses a number of partitions outside [0, {@link #MAX_PARTITIONS}] (0: the input's). */
+    public static void requirePartitions(int partitions) {
+        if (partitions < 0 || partitions > MAX_PARTITIONS) {
+            throw new SettingException("partitions", partitions, "must be in [0, " + MAX_PARTITIONS + "]");
+        }
+    }
+
     public DataSpec {
         if (paths == null || paths.isEmpty()) {
             throw new IllegalArgumentException("no input path");
         }
-        if (partitions < 0) {
-            throw new IllegalArgumentException("partitions must be >= 0, got " + partitions);
-        }
+        requirePartitions(partitions);
         paths = List.copyOf(paths);
         features = features == null ? null : List.copyOf(features);
     }

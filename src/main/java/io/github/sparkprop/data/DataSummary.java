@@ -72,7 +72,7 @@ public final class DataSummary implements Serializable {
             if (collectLabels) {
                 String key = parser.labelKey(row);
                 summary.countLabel(key);
-                if (training) {
+                if (training && !summary.tooManyLabels) {
                     summary.trainingLabelCounts.merge(key, 1L, Long::sum);
                 }
             }

@@ -12,13 +12,14 @@ import org.apache.spark.api.java.JavaRDD;
  * @param tests       the number of valid rows in test blocks
  * @param skipped     the number of invalid rows dropped
  * @param cachedBytes the bytes of the cached blocks' arrays
+ * @param blockRows   the most rows a block holds
  * @param features    the feature columns
  * @param encoder     the classes, or null for regression
  * @param scaler      the standardisation applied, or null
  * @param description the input paths, for messages
  */
 public record LoadedData(JavaRDD<SampleBlock> blocks, long rows, long heldOut, long tests, long skipped,
-        long cachedBytes,
+        long cachedBytes, int blockRows,
         FeatureColumns features, LabelEncoder encoder, Scaler scaler, String description) {
 
     /** The raw float64 size of the samples: 8 (n_0 + 1) m, to compare the cached size with. */

@@ -117,13 +117,31 @@ public final class AtomicDirectory {
     }
 
     /**
-     * The bytes of one file of a directory.
+     * The bytes of one file of a directory, refused with one line when they are more than one array holds or
+     * than the JVM has free.
      *
      * @throws FileNotFoundException when it does not exist
      */
     public static byte[] read(Path file, Configuration conf) throws IOException {
-        try (InputStream in = fileSystem(file, conf).open(file)) {
-            return in.readAllBytes();
+        FileSystem fs = fileSystem(file, conf);
+        long length = fs.getFileStatus(file).getLen();
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new ModelFormatException(file + " has " + length + " bytes; sparkprop reads model and checkpoint "
+                    + "files of up to 2 GB");
+        }
+        requireMemory(length, file.toString());
+        try (InputStream in = fs.open(file)) {
+            return in.readNBytes((int) length);
+        }
+    }
+
+    /** Refuses, with one line, to read something that needs more bytes than the JVM has free. */
+    static void requireMemory(long bytes, String what) {
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (bytes > free) {
+            throw new ModelFormatException("reading " + what + " needs about " + (bytes >> 20) + " MB of memory; "
+                    + "this JVM has " + (free >> 20) + " MB free (give it more with -Xmx or spark.driver.memory)");
         }
     }
 

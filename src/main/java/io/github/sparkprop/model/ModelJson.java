@@ -11,8 +11,10 @@ import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.Scaler;
 import java.math.BigDecimal;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * model.json, format version 1: the required fields {@code format}, {@code formatVersion}, {@code layers},
@@ -150,12 +152,23 @@ final class ModelJson {
                 training instanceof ObjectNode object ? object : null);
     }
 
+    /**
+     * "0", "1", ...: the classes' labels when model.json has none, as a view, so that nothing the size of the
+     * declared output layer is allocated before the weights file is checked against it.
+     */
     private static List<String> defaultLabels(Network network) {
-        List<String> labels = new ArrayList<>();
-        for (int k = 0; k < Model.classCount(network); k++) {
-            labels.add(Integer.toString(k));
-        }
-        return labels;
+        int count = Model.classCount(network);
+        return new AbstractList<>() {
+            @Override
+            public String get(int k) {
+                return Integer.toString(Objects.checkIndex(k, count));
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
     }
 
     private static Scaler readScaler(JsonNode node, int inputs, String name) {

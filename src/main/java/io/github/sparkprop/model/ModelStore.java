@@ -116,12 +116,6 @@ public final class ModelStore {
     private static byte[] readPart(Path base, String name, String dir, Configuration conf) throws IOException {
         Path file = new Path(base, name);
         try {
-            long length = AtomicDirectory.fileSystem(file, conf).getFileStatus(file).getLen();
-            if (length > Integer.MAX_VALUE - 8) {
-                throw new ModelFormatException(file + " has " + length + " bytes; sparkprop reads model files of up "
-                        + "to 2 GB");
-            }
-            requireMemory(length, file.toString());
             return AtomicDirectory.read(file, conf);
         } catch (FileNotFoundException e) {
             throw new ModelFormatException(dir + " is not a complete sparkprop model: " + name + " is missing");
@@ -149,21 +143,11 @@ public final class ModelStore {
                     + "belong together");
         }
         // the file, its tensors as doubles and the flat weights
-        requireMemory(length + 16 * parameters, name);
+        AtomicDirectory.requireMemory(length + 16 * parameters, name);
     }
 
     /** The largest safetensors header read (the format's own limit). */
     private static final long MAX_HEADER = 100L << 20;
-
-    /** Fails with one line, instead of running out of memory, when the JVM cannot hold that many bytes. */
-    private static void requireMemory(long bytes, String what) {
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        if (bytes > free) {
-            throw new ModelFormatException("reading " + what + " needs about " + (bytes >> 20) + " MB of memory; "
-                    + "this JVM has " + (free >> 20) + " MB free (give it more with -Xmx or spark.driver.memory)");
-        }
-    }
 
     /** layers.{l}.weight is W^{l+1} (row-major, as stored in the flat vector), layers.{l}.bias is b^{l+1}. */
     private static Map<String, Safetensors.Tensor> tensors(Model model) {

@@ -37,6 +37,9 @@ public final class Safetensors {
         }
     }
 
+    /** The largest file {@link #write} makes: one Java array. */
+    public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
     /** The bytes of a safetensors file holding the tensors as F64, in the given order. */
     public static byte[] write(Map<String, Tensor> tensors) {
         ObjectNode header = JSON.createObjectNode();
@@ -54,7 +57,13 @@ public final class Safetensors {
         }
         byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
         int padded = (json.length + 7) / 8 * 8; // keeps the data 8-byte aligned; padding is spaces
-        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(8 + padded + offset)).order(ByteOrder.LITTLE_ENDIAN);
+        long size = 8 + padded + offset;
+        if (size > MAX_FILE_BYTES) {
+            throw new ModelFormatException("a weights file of " + String.format("%,d", size) + " bytes ("
+                    + tensors.size() + " tensors of F64) is larger than sparkprop writes (" + MAX_FILE_BYTES
+                    + " bytes): choose a smaller network");
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
         buffer.putLong(padded).put(json);
         for (int i = json.length; i < padded; i++) {
             buffer.put((byte) ' ');

@@ -24,7 +24,7 @@ import java.util.Map;
 public final class Lbfgs implements Optimizer {
 
     /** m, the number of curvature pairs kept. */
-    public static final Setting MEMORY = Setting.integer("lbfgsMemory", 10, Setting.Range.atLeast(1), "M",
+    public static final Setting MEMORY = Setting.integer("lbfgsMemory", 10, Setting.Range.between(1, 1000), "M",
             "Number of curvature pairs L-BFGS keeps.");
 
     static final double C1 = 1e-4;

@@ -100,6 +100,11 @@ public record Setting(String key, Type type, Object defaultValue, Range range, L
             return new Range(min, true, Double.POSITIVE_INFINITY, false);
         }
 
+        /** min &lt;= x &lt;= max. */
+        public static Range between(double min, double max) {
+            return new Range(min, true, max, true);
+        }
+
         public boolean contains(double x) {
             return (minClosed ? x >= min : x > min) && (maxClosed ? x <= max : x < max);
         }

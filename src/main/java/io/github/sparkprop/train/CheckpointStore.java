@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.model.AtomicDirectory;
+import io.github.sparkprop.model.ModelFormatException;
 import io.github.sparkprop.model.Safetensors;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -152,11 +153,12 @@ public final class CheckpointStore {
     }
 
     /**
-     * The newest complete checkpoint, or null when the directory holds none.
+     * The newest complete checkpoint that can be read, or null when the directory holds none; a damaged one
+     * (unreadable, incomplete, or not of {@code parameters} weights) is passed over for the one before.
      *
-     * @throws InputException when it was made with other settings or cannot be read
+     * @throws InputException when it was made with other settings or the directory cannot be read
      */
-    public TrainingState loadLatest() {
+    public TrainingState loadLatest(int parameters) {
         List<Path> complete;
         try {
             complete = complete();
@@ -165,15 +167,19 @@ public final class CheckpointStore {
         }
         for (Path checkpoint : complete) {
             try {
-                return read(checkpoint);
-            } catch (IOException | io.github.sparkprop.model.ModelFormatException e) {
+                return read(checkpoint, parameters);
+            } catch (ModelFormatException e) {
                 LOG.warn("cannot read checkpoint {} ({}); trying the one before", checkpoint, e.getMessage());
+            } catch (InputException e) {
+                throw e; // made with other settings: no older checkpoint of this directory is of use either
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot read checkpoint {} ({}); trying the one before", checkpoint, e.toString());
             }
         }
         return null;
     }
 
-    private TrainingState read(Path checkpoint) throws IOException {
+    private TrainingState read(Path checkpoint, int parameters) throws IOException {
         JsonNode json = JSON.readTree(AtomicDirectory.read(new Path(checkpoint, MARKER), conf));
         JsonNode saved = json.get("settings");
         String fixed = differences(saved, settings, false);
@@ -205,10 +211,18 @@ public final class CheckpointStore {
             early[i] = values.next().asDouble();
         }
         Safetensors.Tensor best = tensors.get("best_weights");
-        LOG.info("resuming from {} (iteration {})", checkpoint, json.get("iteration").asInt());
-        return new TrainingState(json.get("iteration").asInt(), tensors.get("weights").values(), optimizer, history,
-                early, best == null ? null : best.values(), json.get("previousCost").asDouble(),
-                json.hasNonNull("stopReason") ? json.get("stopReason").asText() : null);
+        int iteration = json.get("iteration").asInt(-1);
+        if (iteration < 0 || iteration == Integer.MAX_VALUE) {
+            throw new ModelFormatException("iteration " + json.get("iteration") + " is not one a run reaches");
+        }
+        double[] weights = tensors.get("weights").values();
+        if (weights.length != parameters || best != null && best.values().length != parameters) {
+            throw new ModelFormatException("it holds " + weights.length + " weights for a network of " + parameters);
+        }
+        LOG.info("resuming from {} (iteration {})", checkpoint, iteration);
+        return new TrainingState(iteration, weights, optimizer, history, early, best == null ? null : best.values(),
+                json.get("previousCost").asDouble(), json.hasNonNull("stopReason") ? json.get("stopReason").asText()
+                        : null);
     }
 
     /** "key: checkpoint A, now B" for every setting that differs, among the adjustable ones or the others. */

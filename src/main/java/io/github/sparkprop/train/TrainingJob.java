@@ -25,6 +25,7 @@ import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.WeightInit;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
+import io.github.sparkprop.model.Safetensors;
 import io.github.sparkprop.optim.Evaluation;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.SettingValues;
@@ -142,6 +143,7 @@ public final class TrainingJob implements AutoCloseable {
         }
         network = init != null ? init.network() : newNetwork();
         requireDriverMemory();
+        requireBlockArrays();
         if (network.inputSize() != training.features().count()) {
             throw new InputException("the network takes " + network.inputSize() + " features, "
                     + training.description() + " has " + training.features().count());
@@ -165,14 +167,24 @@ public final class TrainingJob implements AutoCloseable {
         }
     }
 
+    /** Room for the header of a model's weights file (a few tensor names and shapes). */
+    private static final long MODEL_HEADER_BYTES = 4096;
+
     /**
-     * Refuses a network whose weights, gradient and optimizer state (flat arrays on the driver: about 8 copies
+     * Refuses a network too large to save, or whose weights, gradient and optimizer state (flat arrays on the driver: about 8 copies
      * of the weights, and L-BFGS's curvature pairs) do not fit in the driver's free memory, before it is
      * allocated.
      */
     private void requireDriverMemory() {
         long copies = 8 + (TrainingSettings.optimizer(settings) == io.github.sparkprop.optim.OptimizerKind.LBFGS
                 ? 2L * settings.integer(io.github.sparkprop.optim.Lbfgs.MEMORY) : 2);
+        if (8L * network.parameterCount() + MODEL_HEADER_BYTES > Safetensors.MAX_FILE_BYTES) {
+            String setting = init != null ? "initModel" : "hidden";
+            throw new SettingException(setting, "{" + setting + "} gives a network of " + String.format("%,d",
+                    network.parameterCount()) + " parameters (" + network + "); sparkprop saves models of up to "
+                    + String.format("%,d", (Safetensors.MAX_FILE_BYTES - MODEL_HEADER_BYTES) / 8)
+                    + " parameters: choose a smaller network");
+        }
         long needed = 8L * network.parameterCount() * copies;
         Runtime runtime = Runtime.getRuntime();
         long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
@@ -183,6 +195,23 @@ public final class TrainingJob implements AutoCloseable {
                     + " MB on the driver for its weights, gradient and optimizer state; the driver has "
                     + (free >> 20) + " MB free: choose a smaller network or give the driver more memory "
                     + "(spark.driver.memory, or -Xmx)");
+        }
+    }
+
+    /**
+     * Refuses a layer so wide that a block's activations in it (width x rows values, one array in each task)
+     * are more than one Java array holds.
+     */
+    private void requireBlockArrays() {
+        int rows = training.blockRows();
+        for (int l = 1; l <= network.depth(); l++) {
+            if ((long) network.size(l) * rows > Integer.MAX_VALUE - 8) {
+                String setting = init != null ? "initModel" : "hidden";
+                throw new SettingException(setting, "{" + setting + "} gives a layer of " + network.size(l)
+                        + " units, whose activations for a block of " + rows + " rows are more values than one "
+                        + "array holds: choose a smaller network or {blockSize} <= "
+                        + (Integer.MAX_VALUE - 8) / network.size(l));
+            }
         }
     }
 
@@ -404,7 +433,7 @@ public final class TrainingJob implements AutoCloseable {
     private TrainingState startingPoint(CheckpointStore checkpoints, double[] initial) {
         Checkpoints.Mode mode = spec.checkpoints().mode();
         boolean resume = checkpoints != null && (mode == Checkpoints.Mode.RESUME || mode == Checkpoints.Mode.PER_RUN);
-        TrainingState state = resume ? checkpoints.loadLatest() : null;
+        TrainingState state = resume ? checkpoints.loadLatest(network.parameterCount()) : null;
         if (resume && state == null && mode == Checkpoints.Mode.RESUME) {
             LOG.info("no checkpoint in {} yet: starting from iteration 1", spec.checkpoints().dir());
         }

@@ -58,7 +58,7 @@ public final class TrainingSettings {
     public static final Setting TREE_DEPTH = Setting.integer("treeDepth", 0, Range.atLeast(0), "D",
             "Depth of the treeAggregate that merges the per-task gradient sums (0: 2 up to 256 partitions, 3 up "
                     + "to 4,096, ...).");
-    public static final Setting BLOCK_SIZE = Setting.integer("blockSize", 0, Range.atLeast(0), "ROWS",
+    public static final Setting BLOCK_SIZE = Setting.integer("blockSize", 0, Range.between(0, 1 << 20), "ROWS",
             "Rows stacked into one cached block for the GEMMs (0: about 4 MB of features a block, 64 to 4,096 "
                     + "rows).");
     public static final Setting LOG_EVERY = Setting.integer("logEvery", 0, Range.atLeast(0), "N",

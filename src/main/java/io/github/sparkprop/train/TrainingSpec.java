@@ -7,6 +7,7 @@ import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.data.ClassWeights;
 import io.github.sparkprop.data.CsvOptions;
+import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.optim.OptimizerKind;
@@ -65,9 +66,7 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
             if (paths == null || paths.isEmpty()) {
                 throw new SettingException("input", "{input} names no data");
             }
-            if (partitions < 0) {
-                throw new SettingException("partitions", partitions, "must be >= 0");
-            }
+            DataSpec.requirePartitions(partitions);
             paths = List.copyOf(paths);
             validation = validation == null ? null : List.copyOf(validation);
             test = test == null ? null : List.copyOf(test);

@@ -49,12 +49,22 @@ class BenchCommandTest {
     }
 
     @Test
-    void scalingRowsMustBeMultiplesOfTheSmallest() {
+    void countsThatCannotRunAreRefused() {
+        assertRefused("--scaling-rows: 300 is not a positive multiple of the smallest count, 200",
+                "--scaling-rows", "200,300");
+        assertRefused("--scaling-rows: 2147483647 is more than 1024 x the smallest count, 1", "--scaling-rows",
+                "1,2147483647");
+        assertRefused("--repeats: 0 must be >= 1", "--repeats", "0");
+        assertRefused("--iterations: -1 must be >= 1", "--iterations", "-1");
+    }
+
+    private static void assertRefused(String message, String... options) {
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"bench", "--scaling-rows", "200,300"}, new PrintWriter(new StringWriter()),
-                new PrintWriter(err, true));
+        String[] args = new String[options.length + 1];
+        args[0] = "bench";
+        System.arraycopy(options, 0, args, 1, options.length);
+        int code = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
         assertEquals(2, code, err.toString());
-        assertTrue(err.toString().contains("--scaling-rows: 300 is not a positive multiple of the smallest count, 200"),
-                err.toString());
+        assertTrue(err.toString().contains(message), err.toString());
     }
 }

@@ -2,6 +2,7 @@ package io.github.sparkprop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -497,8 +498,33 @@ class CliTest {
                 dir.resolve("huge").toString());
         assertEquals(2, huge.code());
         assertTrue(huge.err().contains("--hidden gives a network of 800,000,003 parameters")
-                && huge.err().contains("MB on the driver"), huge.err());
+                && huge.err().contains("sparkprop saves models of up to 268,434,942 parameters"), huge.err());
         assertEquals(1, huge.err().strip().lines().count(), huge.err());
+
+        Run large = sparkprop("train", "--input", IRIS, "--label", "species", "--hidden", "20000000", "--output",
+                dir.resolve("large").toString());
+        assertEquals(2, large.code());
+        assertTrue(large.err().contains("--hidden gives a network of 160,000,003 parameters")
+                && large.err().contains("MB on the driver"), large.err());
+        assertEquals(1, large.err().strip().lines().count(), large.err());
+
+        // 5.4 million parameters fit, but a block of 4,096 rows of a 600,000-unit layer is no Java array
+        Run wide = sparkprop("train", "--input", IRIS, "--label", "species", "--hidden", "600000", "--output",
+                dir.resolve("wide").toString());
+        assertEquals(2, wide.code());
+        assertTrue(wide.err().contains("--hidden gives a layer of 600000 units, whose activations for a block of "
+                + "4096 rows") && wide.err().contains("--block-size <= 3579"), wide.err());
+        assertEquals(1, wide.err().strip().lines().count(), wide.err());
+
+        for (String[] option : new String[][] {{"--block-size", "2000000", "--block-size must be an integer in [0, 1048576]"},
+            {"--lbfgs-memory", "5000", "--lbfgs-memory must be an integer in [1, 1000]"},
+            {"--partitions", "2000000", "--partitions must be in [0, 1000000]"}}) {
+            Run bad = sparkprop("train", "--input", IRIS, "--label", "species", "--optimizer", "lbfgs", option[0],
+                    option[1], "--output", dir.resolve("bad").toString());
+            assertEquals(2, bad.code(), bad.err());
+            assertTrue(bad.err().contains(option[2]), bad.err());
+        }
+        assertFalse(Files.exists(dir.resolve("bad")));
 
         Run master = sparkprop("train", "--input", IRIS, "--label", "species", "--master", "garbage", "--output",
                 dir.resolve("m").toString());
@@ -702,6 +728,24 @@ class CliTest {
         assertEquals(0, evaluate.code(), evaluate.err());
         assertTrue(evaluate.out().contains("AUC 1.000000") && evaluate.out().contains("precision")
                 && evaluate.out().contains("versicolor"), evaluate.out());
+
+        Run partitions = sparkprop("evaluate", "--model", model, "--input", binary.toString(), "--partitions", "-1");
+        assertEquals(2, partitions.code());
+        assertTrue(partitions.err().contains("--partitions must be in [0, 1000000], got -1"), partitions.err());
+        assertEquals(1, partitions.err().strip().lines().count(), partitions.err());
+    }
+
+    /** A --config that is no job file (endless, or huge) is refused with one line before it fills the memory. */
+    @Test
+    void anEndlessConfigFileIsRefused() throws IOException {
+        Path huge = dir.resolve("huge.properties");
+        Files.write(huge, new byte[(1 << 20) + 1]);
+        for (String config : new String[] {huge.toString(), "/dev/zero"}) {
+            Run run = sparkprop("train", "--config", config, "--output", dir.resolve("never").toString());
+            assertEquals(2, run.code());
+            assertTrue(run.err().contains("--config file " + config + " has more than 1048576 bytes"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+        }
     }
 
     /** The committed version-1 model, evaluated now, gives the figures recorded when it was saved. */

@@ -1,6 +1,7 @@
 package io.github.sparkprop.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.testing.ClusterData;
@@ -128,13 +129,28 @@ class YarnHdfsIT {
     }
 
     /**
+     * A bad input in cluster mode: the driver's one line is in its container log, and YARN reports the
+     * application failed with the command's exit code (2), which spark-submit passes on as a failure.
+     */
+    @Test
+    @Order(4)
+    void aBadInputInClusterModeFailsTheApplicationWithExitCode2() throws Exception {
+        YarnRun run = YarnRun.start("cluster", "bad-input", "/data/missing", hadoop.uri("/models/never"));
+        assertEquals(1, run.job().waitFor(10), run.job().output());
+        assertTrue(run.job().output().contains("User application exited with status 2"), run.job().output());
+        assertTrue(run.containerOutput().contains("input not found: " + hadoop.uri("/data/missing")),
+                "the driver's container log lacks the one-line error");
+        assertFalse(hdfs.exists(new org.apache.hadoop.fs.Path("/models/never")));
+    }
+
+    /**
      * A DataNode that holds the input stops (as a crash would) once the application's executors start, before
      * they read the input: the reads that try it go on to the other copy, and the model's writes leave it out
      * of their pipelines. The job meets the stopped DataNode (its address in a warning of the executors or the
      * driver) and the model is the same. Last, since the cluster keeps two DataNodes from here on.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void aDataNodeStoppedAsTheInputIsReadLosesNothing() throws Exception {
         String model = hadoop.uri("/models/datanode-stopped");
         int holder = hadoop.dataNodeHoldingFirstBlock("/data/csv/part-0.csv");
@@ -159,6 +175,7 @@ class YarnHdfsIT {
         static YarnRun start(String deployMode, String name, String input, String model) throws IOException {
             List<String> command = new ArrayList<>(List.of("submit/yarn.sh", "train"));
             command.addAll(ClusterData.trainingOptions(hadoop.uri(input), model));
+            command.add("--verbose"); // a failure's stack trace in the test's log
             String submitArgs = String.join(" ",
                     "--conf spark.yarn.archive=" + hadoop.uri("/apps/spark/spark-jars.zip"),
                     "--num-executors 2 --executor-cores 1 --executor-memory 768m --driver-memory 768m",

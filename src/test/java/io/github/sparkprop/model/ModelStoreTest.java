@@ -156,6 +156,15 @@ class ModelStoreTest {
                 .getMessage();
         assertTrue(message.contains("has 3221225472 bytes; the 3 parameters") && message.lines().count() == 1,
                 message);
+
+        // half a billion classes and no labels: their default names must not be made before the weights are
+        // checked (there are none)
+        Path classes = Files.createDirectory(dir.resolve("huge-classes"));
+        Files.writeString(classes.resolve("model.json"), "{\"format\": \"sparkprop-model\", \"formatVersion\": 1, "
+                + "\"layers\": [1, 500000000], \"activations\": [\"softmax\"], \"loss\": \"cross-entropy\"}");
+        message = assertThrows(ModelFormatException.class, () -> ModelStore.load(classes.toString(), CONF))
+                .getMessage();
+        assertTrue(message.contains("weights.safetensors is missing") && message.lines().count() == 1, message);
     }
 
     private void assertDamaged(String header, int dataBytes, String expected) throws IOException {

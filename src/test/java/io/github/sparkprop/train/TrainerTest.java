@@ -3,6 +3,7 @@ package io.github.sparkprop.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,7 +166,7 @@ class TrainerTest {
         assertThrows(IllegalStateException.class, () -> killed.run(initial));
 
         TrainingState state = new CheckpointStore(checkpoints, SharedSpark.context().hadoopConfiguration(),
-                settingsJson).loadLatest();
+                settingsJson).loadLatest(NETWORK.parameterCount());
         assertNotNull(state);
         assertEquals(7, state.iteration());
         assertEquals(7, state.history().size());
@@ -207,13 +208,55 @@ class TrainerTest {
                 Trainer killed = new Trainer(objective.get(), adam.get(), settings, store);
                 killed.addListener(killedAfter(stop - 1));
                 assertThrows(IllegalStateException.class, () -> killed.run(initial));
-                TrainingRun resumed = new Trainer(objective.get(), adam.get(), settings, store).run(store.loadLatest());
+                TrainingRun resumed = new Trainer(objective.get(), adam.get(), settings, store).run(store.loadLatest(big.parameterCount()));
                 assertEquals(stop, resumed.iterations(), resumed.stopReason());
                 assertEquals(straight.stopReason(), resumed.stopReason());
                 assertTrue(relativeDifference(resumed.weights(), straight.weights()) < 1e-9);
 
-                TrainingRun again = new Trainer(objective.get(), adam.get(), settings, store).run(store.loadLatest());
+                TrainingRun again = new Trainer(objective.get(), adam.get(), settings, store).run(store.loadLatest(big.parameterCount()));
                 assertEquals(stop, again.iterations(), "a stopped run does not train on when resumed");
+            }
+        } finally {
+            data.release();
+        }
+    }
+
+    /**
+     * A damaged newest checkpoint (an iteration no run reaches, a missing field, weights of another network) is
+     * passed over for the one before, with a warning, and never fails the resume.
+     */
+    @Test
+    void aDamagedCheckpointFallsBackToTheOneBefore() throws IOException {
+        String path = Csv.blobs(dir, "blobs.csv", 50, 6, 4);
+        LoadedData data = load(path, 2, HoldOut.NONE);
+        try {
+            var settings = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("run", "damaged");
+            var conf = SharedSpark.context().hadoopConfiguration();
+            for (String damage : new String[] {"iteration", "history", "weights"}) {
+                Path checkpoints = dir.resolve("damaged-" + damage);
+                new Trainer(objective(data, MiniBatch.FULL, false), new GradientDescent(Schedule.constant(0.1)),
+                        new Trainer.Settings(3, 0, 0, 1, 0), new CheckpointStore(checkpoints.toString(), conf,
+                                settings)).run(WeightInit.initialize(NETWORK, 1));
+                Path newest = checkpoints.resolve("checkpoint-" + String.format("%08d", 3));
+                assertTrue(Files.isDirectory(newest), newest + " among " + Files.list(checkpoints).toList());
+                Path json = newest.resolve(CheckpointStore.MARKER);
+                String text = Files.readString(json);
+                switch (damage) {
+                    case "iteration" -> Files.writeString(json,
+                            text.replaceFirst("\"iteration\"\\s*:\\s*3", "\"iteration\":2147483647"));
+                    case "history" -> Files.writeString(json, text.replace("\"history\"", "\"historyGone\""));
+                    default -> { } // the checkpoints are whole; the network they are loaded for is another
+                }
+                assertTrue(damage.equals("weights") || !Files.readString(json).equals(text), "damaged: " + damage);
+                int parameters = damage.equals("weights") ? NETWORK.parameterCount() + 1 : NETWORK.parameterCount();
+                TrainingState state = new CheckpointStore(checkpoints.toString(), conf, settings)
+                        .loadLatest(parameters);
+                if (damage.equals("weights")) {
+                    assertNull(state, "no checkpoint holds weights of a network of " + parameters);
+                } else {
+                    assertNotNull(state, damage);
+                    assertEquals(2, state.iteration(), damage);
+                }
             }
         } finally {
             data.release();
@@ -232,11 +275,12 @@ class TrainerTest {
                     new Trainer.Settings(2, 0, 0, 1, 0), new CheckpointStore(checkpoints, conf,
                             json.createObjectNode().put("l2", 0.1))).run(WeightInit.initialize(NETWORK, 1));
             CheckpointStore other = new CheckpointStore(checkpoints, conf, json.createObjectNode().put("l2", 0.2));
-            String message = assertThrows(io.github.sparkprop.InputException.class, other::loadLatest).getMessage();
+            String message = assertThrows(io.github.sparkprop.InputException.class,
+                    () -> other.loadLatest(NETWORK.parameterCount())).getMessage();
             assertTrue(message.contains("other settings (l2: checkpoint 0.1, now 0.2)"), message);
             CheckpointStore faster = new CheckpointStore(checkpoints, conf, json.createObjectNode().put("l2", 0.1)
                     .put("learningRate", 0.05));
-            assertEquals(2, faster.loadLatest().iteration(), "the learning rate may change on resume");
+            assertEquals(2, faster.loadLatest(NETWORK.parameterCount()).iteration(), "the learning rate may change on resume");
         } finally {
             data.release();
         }
@@ -324,7 +368,7 @@ class TrainerTest {
             assertEquals(Integer.parseInt(at.group(1)), e.iteration());
             assertTrue(!Double.isFinite(e.cost()) || !Double.isFinite(e.gradientNorm()), e.getMessage());
             assertTrue(rendered.contains("<checkpointDir>: <resume> continues"), rendered);
-            TrainingState last = store.loadLatest();
+            TrainingState last = store.loadLatest(linear.parameterCount());
             assertNotNull(last);
             assertTrue(last.iteration() < Integer.parseInt(at.group(1)) - 1, "the diverging weights' checkpoint is gone");
             double cost = new DistributedObjective(SharedSpark.context(), data.blocks(), linear, new L2Penalty(0), 2)
