@@ -30,6 +30,8 @@ public final class DataLoader {
 
     /** The features of one block take about this many bytes (B = this / (8 n_0), within [64, 4096]). */
     static final long BLOCK_BYTES = 4L << 20;
+    /** The dense arrays of the features that Spark's summarizer keeps for --standardize. */
+    private static final int MOMENT_ARRAYS = 8;
     /** The most values one Java array holds. */
     static final int MAX_BLOCK_VALUES = Integer.MAX_VALUE - 8;
 
@@ -130,6 +132,9 @@ public final class DataLoader {
         boolean findClasses = spec.task() == Task.CLASSIFICATION
                 && (spec.encoder() == null || spec.classWeights() != null);
         boolean findMoments = spec.standardize() && spec.scaler() == null;
+        if (findMoments) {
+            requireMomentsMemory(features.count());
+        }
 
         // vectors are read as their non-zeros while validating; whether blocks keep them sparse follows the density
         FeatureColumns reading = features.isVector()
@@ -229,6 +234,22 @@ public final class DataLoader {
 
     /** Rows per block of sparse samples, whose size follows their non-zeros, not n_0. */
     static final int SPARSE_BLOCK_ROWS = 1024;
+
+    /**
+     * Refuses --standardize for data so wide that its moments (Spark's summarizer keeps about 8 dense arrays of
+     * the features in each task, and the driver merges them) do not fit the driver's free memory.
+     */
+    private static void requireMomentsMemory(int featureCount) {
+        long needed = 8L * MOMENT_ARRAYS * featureCount;
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (needed > free / 2) {
+            throw new SettingException("standardize", "{standardize} needs the mean and variance of each of the "
+                    + String.format("%,d", featureCount) + " features: about " + (needed >> 20) + " MB in each task "
+                    + "and on the driver, which has " + (free >> 20) + " MB free; leave {standardize} off for data "
+                    + "this wide, or give the driver and executors more memory");
+        }
+    }
 
     /**
      * The rows of a block: the requested number, or the one chosen for the features; a dense block's

@@ -1,5 +1,7 @@
 package io.github.sparkprop.evaluate;
 
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.data.DataSummary;
 import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.spark.WeightsPass;
@@ -22,6 +24,11 @@ public final class Evaluator {
     public static Metrics evaluate(JavaSparkContext context, JavaRDD<SampleBlock> blocks, Network network, double[] w,
             List<String> labels, int treeDepth, String description) {
         int classes = labels == null ? 0 : labels.size();
+        if (classes > DataSummary.MAX_CLASSES) {
+            throw new InputException("a model of " + classes + " classes cannot be evaluated: sparkprop scores "
+                    + "classifiers of up to " + DataSummary.MAX_CLASSES + " classes (the confusion matrix has "
+                    + "classes x classes counts in each task); predict still works");
+        }
         ScoreSum sum = WeightsPass.aggregate(context, blocks, w, new ScoreSum(),
                 (acc, block, weights) -> acc.add(block, network, weights, classes), ScoreSum::merge, treeDepth,
                 "sparkprop scoring " + description);

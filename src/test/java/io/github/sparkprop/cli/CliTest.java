@@ -735,6 +735,36 @@ class CliTest {
         assertEquals(1, partitions.err().strip().lines().count(), partitions.err());
     }
 
+    /**
+     * What no task could hold is refused with one line before Spark is asked for it: evaluating a classifier of
+     * more classes than sparkprop scores (its confusion matrix), standardizing data too wide for its moments.
+     */
+    @Test
+    void scoringAndStandardizingBeyondWhatFitsAreRefused() throws IOException {
+        io.github.sparkprop.math.Network network = io.github.sparkprop.math.Network.of(4, new int[0],
+                io.github.sparkprop.math.Activation.RELU, 1001, io.github.sparkprop.math.Activation.SOFTMAX,
+                io.github.sparkprop.math.Loss.CROSS_ENTROPY);
+        List<String> labels = java.util.stream.IntStream.range(0, 1001).mapToObj(Integer::toString).toList();
+        String model = dir.resolve("classes-1001").toString();
+        ModelStore.save(new Model(network, new double[network.parameterCount()], io.github.sparkprop.Task.CLASSIFICATION,
+                labels, null, null, null, null), model, false, java.util.Map.of(), new Configuration());
+        String blobs = io.github.sparkprop.testing.Csv.blobs(dir, "blobs4.csv", 30, 4, 5);
+        Run evaluate = sparkprop("evaluate", "--model", model, "--input", blobs);
+        assertEquals(2, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.err().contains("a model of 1001 classes cannot be evaluated"), evaluate.err());
+        assertEquals(1, evaluate.err().strip().lines().count(), evaluate.err());
+
+        Path wide = dir.resolve("wide.libsvm");
+        Files.write(wide, List.of("1 1:0.5 100000000:1", "0 2:1"));
+        Run standardize = sparkprop("train", "--input", wide.toString(), "--standardize", "--output",
+                dir.resolve("never").toString());
+        assertEquals(2, standardize.code(), standardize.err());
+        assertTrue(standardize.err().contains("--standardize needs the mean and variance of each of the 100,000,000 "
+                + "features"), standardize.err());
+        assertEquals(1, standardize.err().strip().lines().count(), standardize.err());
+        assertFalse(Files.exists(dir.resolve("never")));
+    }
+
     /** A --config that is no job file (endless, or huge) is refused with one line before it fills the memory. */
     @Test
     void anEndlessConfigFileIsRefused() throws IOException {
