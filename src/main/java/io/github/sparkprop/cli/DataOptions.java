@@ -34,7 +34,7 @@ public final class DataOptions {
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
             description = "Partitions to spread the data over (0: the input's; for training at least Spark's "
-                    + "default parallelism). Default: ${DEFAULT-VALUE}")
+                    + "default parallelism; at most 1,000,000). Default: ${DEFAULT-VALUE}")
     int partitions;
 
     /** Whether invalid rows are dropped (--handle-invalid skip) rather than fatal. */

@@ -25,7 +25,7 @@ public final class Lbfgs implements Optimizer {
 
     /** m, the number of curvature pairs kept. */
     public static final Setting MEMORY = Setting.integer("lbfgsMemory", 10, Setting.Range.between(1, 1000), "M",
-            "Number of curvature pairs L-BFGS keeps.");
+            "Number of curvature pairs L-BFGS keeps (1 to 1,000).");
 
     static final double C1 = 1e-4;
     static final double C2 = 0.9;

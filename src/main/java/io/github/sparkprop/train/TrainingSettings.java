@@ -60,7 +60,7 @@ public final class TrainingSettings {
                     + "to 4,096, ...).");
     public static final Setting BLOCK_SIZE = Setting.integer("blockSize", 0, Range.between(0, 1 << 20), "ROWS",
             "Rows stacked into one cached block for the GEMMs (0: about 4 MB of features a block, 64 to 4,096 "
-                    + "rows).");
+                    + "rows; at most 1,048,576).");
     public static final Setting LOG_EVERY = Setting.integer("logEvery", 0, Range.atLeast(0), "N",
             "A progress line every N iterations (0: about 25 per run).");
 
