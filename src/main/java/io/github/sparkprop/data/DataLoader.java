@@ -1,6 +1,7 @@
 package io.github.sparkprop.data;
 
 import io.github.sparkprop.InputException;
+import io.github.sparkprop.JvmLimits;
 import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.math.Scaler;
@@ -32,8 +33,6 @@ public final class DataLoader {
     static final long BLOCK_BYTES = 4L << 20;
     /** The dense arrays of the features that Spark's summarizer keeps for --standardize. */
     private static final int MOMENT_ARRAYS = 8;
-    /** The most values one Java array holds. */
-    static final int MAX_BLOCK_VALUES = Integer.MAX_VALUE - 8;
 
     private DataLoader() {
     }
@@ -241,8 +240,7 @@ public final class DataLoader {
      */
     private static void requireMomentsMemory(int featureCount) {
         long needed = 8L * MOMENT_ARRAYS * featureCount;
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long free = JvmLimits.freeHeapBytes();
         if (needed > free / 2) {
             throw new SettingException("standardize", "{standardize} needs the mean and variance of each of the "
                     + String.format("%,d", featureCount) + " features: about " + (needed >> 20) + " MB in each task "
@@ -258,15 +256,15 @@ public final class DataLoader {
      */
     static int blockRows(int requested, int featureCount, boolean sparse) {
         int rows = requested > 0 ? requested : sparse ? SPARSE_BLOCK_ROWS : blockSize(featureCount);
-        if (sparse || (long) featureCount * rows <= MAX_BLOCK_VALUES) {
+        if (sparse || (long) featureCount * rows <= JvmLimits.MAX_ARRAY_LENGTH) {
             return rows;
         }
         if (requested > 0) {
             throw new SettingException("blockSize", requested, "rows of " + featureCount + " features are more "
-                    + "values than one array holds (" + MAX_BLOCK_VALUES + "); choose {blockSize} <= "
-                    + MAX_BLOCK_VALUES / featureCount);
+                    + "values than one array holds (" + JvmLimits.MAX_ARRAY_LENGTH + "); choose {blockSize} <= "
+                    + JvmLimits.MAX_ARRAY_LENGTH / featureCount);
         }
-        return (int) Math.max(1, MAX_BLOCK_VALUES / featureCount);
+        return Math.max(1, JvmLimits.MAX_ARRAY_LENGTH / featureCount);
     }
 
     /** Rows per block: about {@link #BLOCK_BYTES} of features, at least 64 and at most 4096 rows. */

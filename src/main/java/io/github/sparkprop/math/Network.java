@@ -1,5 +1,6 @@
 package io.github.sparkprop.math;
 
+import io.github.sparkprop.JvmLimits;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -55,7 +56,7 @@ public final class Network implements Serializable {
             weightOffsets[l] = (int) offset;
             offset += (long) layers[l] * layers[l - 1] + layers[l];
         }
-        if (offset > Integer.MAX_VALUE - 8) {
+        if (offset > JvmLimits.MAX_ARRAY_LENGTH) {
             throw new IllegalArgumentException("network too large: " + offset + " parameters");
         }
         this.parameterCount = (int) offset;

@@ -1,5 +1,6 @@
 package io.github.sparkprop.model;
 
+import io.github.sparkprop.JvmLimits;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,7 +126,7 @@ public final class AtomicDirectory {
     public static byte[] read(Path file, Configuration conf) throws IOException {
         FileSystem fs = fileSystem(file, conf);
         long length = fs.getFileStatus(file).getLen();
-        if (length > Integer.MAX_VALUE - 8) {
+        if (length > JvmLimits.MAX_ARRAY_LENGTH) {
             throw new ModelFormatException(file + " has " + length + " bytes; sparkprop reads model and checkpoint "
                     + "files of up to 2 GB");
         }
@@ -137,8 +138,7 @@ public final class AtomicDirectory {
 
     /** Refuses, with one line, to read something that needs more bytes than the JVM has free. */
     static void requireMemory(long bytes, String what) {
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long free = JvmLimits.freeHeapBytes();
         if (bytes > free) {
             throw new ModelFormatException("reading " + what + " needs about " + (bytes >> 20) + " MB of memory; "
                     + "this JVM has " + (free >> 20) + " MB free (give it more with -Xmx or spark.driver.memory)");

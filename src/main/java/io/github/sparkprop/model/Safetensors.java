@@ -3,6 +3,7 @@ package io.github.sparkprop.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sparkprop.JvmLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -38,7 +39,7 @@ public final class Safetensors {
     }
 
     /** The largest file {@link #write} makes: one Java array. */
-    public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+    public static final long MAX_FILE_BYTES = JvmLimits.MAX_ARRAY_LENGTH;
 
     /** The bytes of a safetensors file holding the tensors as F64, in the given order. */
     public static byte[] write(Map<String, Tensor> tensors) {

@@ -3,6 +3,7 @@ package io.github.sparkprop.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.InputException;
+import io.github.sparkprop.JvmLimits;
 import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.Version;
@@ -171,25 +172,23 @@ public final class TrainingJob implements AutoCloseable {
     private static final long MODEL_HEADER_BYTES = 4096;
 
     /**
-     * Refuses a network too large to save, or whose weights, gradient and optimizer state (flat arrays on the driver: about 8 copies
-     * of the weights, and L-BFGS's curvature pairs) do not fit in the driver's free memory, before it is
-     * allocated.
+     * Refuses a network too large to save, or whose weights, gradient and optimizer state (flat arrays on the
+     * driver: about 8 copies of the weights, and L-BFGS's curvature pairs) do not fit in the driver's free
+     * memory, before it is allocated.
      */
     private void requireDriverMemory() {
         long copies = 8 + (TrainingSettings.optimizer(settings) == io.github.sparkprop.optim.OptimizerKind.LBFGS
                 ? 2L * settings.integer(io.github.sparkprop.optim.Lbfgs.MEMORY) : 2);
+        String setting = networkSetting();
         if (8L * network.parameterCount() + MODEL_HEADER_BYTES > Safetensors.MAX_FILE_BYTES) {
-            String setting = init != null ? "initModel" : "hidden";
             throw new SettingException(setting, "{" + setting + "} gives a network of " + String.format("%,d",
                     network.parameterCount()) + " parameters (" + network + "); sparkprop saves models of up to "
                     + String.format("%,d", (Safetensors.MAX_FILE_BYTES - MODEL_HEADER_BYTES) / 8)
                     + " parameters: choose a smaller network");
         }
         long needed = 8L * network.parameterCount() * copies;
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long free = JvmLimits.freeHeapBytes();
         if (needed > free) {
-            String setting = init != null ? "initModel" : "hidden";
             throw new SettingException(setting, "{" + setting + "} gives a network of " + String.format("%,d",
                     network.parameterCount()) + " parameters (" + network + "), which needs about " + (needed >> 20)
                     + " MB on the driver for its weights, gradient and optimizer state; the driver has "
@@ -205,14 +204,19 @@ public final class TrainingJob implements AutoCloseable {
     private void requireBlockArrays() {
         int rows = training.blockRows();
         for (int l = 1; l <= network.depth(); l++) {
-            if ((long) network.size(l) * rows > Integer.MAX_VALUE - 8) {
-                String setting = init != null ? "initModel" : "hidden";
+            if ((long) network.size(l) * rows > JvmLimits.MAX_ARRAY_LENGTH) {
+                String setting = networkSetting();
                 throw new SettingException(setting, "{" + setting + "} gives a layer of " + network.size(l)
                         + " units, whose activations for a block of " + rows + " rows are more values than one "
                         + "array holds: choose a smaller network or {blockSize} <= "
-                        + (Integer.MAX_VALUE - 8) / network.size(l));
+                        + JvmLimits.MAX_ARRAY_LENGTH / network.size(l));
             }
         }
+    }
+
+    /** The setting that chose the network: the start model, or the hidden layers. */
+    private String networkSetting() {
+        return init != null ? "initModel" : "hidden";
     }
 
     private LoadedData keep(LoadedData data) {

@@ -38,6 +38,15 @@ class CliTest {
     record Run(int code, String out, String err) {
     }
 
+    /** Exit 2 and one line on standard error that says each of the fragments. */
+    static void assertRefusedInOneLine(Run run, String... fragments) {
+        assertEquals(2, run.code(), run.err());
+        for (String fragment : fragments) {
+            assertTrue(run.err().contains(fragment), run.err());
+        }
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
     static Run sparkprop(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -496,25 +505,18 @@ class CliTest {
     void impossibleSizesAndMastersAreRefusedWithOneLine() {
         Run huge = sparkprop("train", "--input", IRIS, "--label", "species", "--hidden", "100000000", "--output",
                 dir.resolve("huge").toString());
-        assertEquals(2, huge.code());
-        assertTrue(huge.err().contains("--hidden gives a network of 800,000,003 parameters")
-                && huge.err().contains("sparkprop saves models of up to 268,434,942 parameters"), huge.err());
-        assertEquals(1, huge.err().strip().lines().count(), huge.err());
+        assertRefusedInOneLine(huge, "--hidden gives a network of 800,000,003 parameters",
+                "sparkprop saves models of up to 268,434,942 parameters");
 
         Run large = sparkprop("train", "--input", IRIS, "--label", "species", "--hidden", "20000000", "--output",
                 dir.resolve("large").toString());
-        assertEquals(2, large.code());
-        assertTrue(large.err().contains("--hidden gives a network of 160,000,003 parameters")
-                && large.err().contains("MB on the driver"), large.err());
-        assertEquals(1, large.err().strip().lines().count(), large.err());
+        assertRefusedInOneLine(large, "--hidden gives a network of 160,000,003 parameters", "MB on the driver");
 
         // 5.4 million parameters fit, but a block of 4,096 rows of a 600,000-unit layer is no Java array
         Run wide = sparkprop("train", "--input", IRIS, "--label", "species", "--hidden", "600000", "--output",
                 dir.resolve("wide").toString());
-        assertEquals(2, wide.code());
-        assertTrue(wide.err().contains("--hidden gives a layer of 600000 units, whose activations for a block of "
-                + "4096 rows") && wide.err().contains("--block-size <= 3579"), wide.err());
-        assertEquals(1, wide.err().strip().lines().count(), wide.err());
+        assertRefusedInOneLine(wide, "--hidden gives a layer of 600000 units, whose activations for a block of "
+                + "4096 rows", "--block-size <= 3579");
 
         for (String[] option : new String[][] {{"--block-size", "2000000", "--block-size must be an integer in [0, 1048576]"},
             {"--lbfgs-memory", "5000", "--lbfgs-memory must be an integer in [1, 1000]"},
@@ -730,9 +732,7 @@ class CliTest {
                 && evaluate.out().contains("versicolor"), evaluate.out());
 
         Run partitions = sparkprop("evaluate", "--model", model, "--input", binary.toString(), "--partitions", "-1");
-        assertEquals(2, partitions.code());
-        assertTrue(partitions.err().contains("--partitions must be in [0, 1000000], got -1"), partitions.err());
-        assertEquals(1, partitions.err().strip().lines().count(), partitions.err());
+        assertRefusedInOneLine(partitions, "--partitions must be in [0, 1000000], got -1");
     }
 
     /**
@@ -750,18 +750,14 @@ class CliTest {
                 labels, null, null, null, null), model, false, java.util.Map.of(), new Configuration());
         String blobs = io.github.sparkprop.testing.Csv.blobs(dir, "blobs4.csv", 30, 4, 5);
         Run evaluate = sparkprop("evaluate", "--model", model, "--input", blobs);
-        assertEquals(2, evaluate.code(), evaluate.err());
-        assertTrue(evaluate.err().contains("a model of 1001 classes cannot be evaluated"), evaluate.err());
-        assertEquals(1, evaluate.err().strip().lines().count(), evaluate.err());
+        assertRefusedInOneLine(evaluate, "a model of 1001 classes cannot be evaluated");
 
         Path wide = dir.resolve("wide.libsvm");
         Files.write(wide, List.of("1 1:0.5 100000000:1", "0 2:1"));
         Run standardize = sparkprop("train", "--input", wide.toString(), "--standardize", "--output",
                 dir.resolve("never").toString());
-        assertEquals(2, standardize.code(), standardize.err());
-        assertTrue(standardize.err().contains("--standardize needs the mean and variance of each of the 100,000,000 "
-                + "features"), standardize.err());
-        assertEquals(1, standardize.err().strip().lines().count(), standardize.err());
+        assertRefusedInOneLine(standardize, "--standardize needs the mean and variance of each of the 100,000,000 "
+                + "features");
         assertFalse(Files.exists(dir.resolve("never")));
     }
 
@@ -772,9 +768,7 @@ class CliTest {
         Files.write(huge, new byte[(1 << 20) + 1]);
         for (String config : new String[] {huge.toString(), "/dev/zero"}) {
             Run run = sparkprop("train", "--config", config, "--output", dir.resolve("never").toString());
-            assertEquals(2, run.code());
-            assertTrue(run.err().contains("--config file " + config + " has more than 1048576 bytes"), run.err());
-            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertRefusedInOneLine(run, "--config file " + config + " has more than 1048576 bytes");
         }
     }
 
