@@ -27,9 +27,10 @@ public final class DataOptions {
     String delimiter;
 
     @Option(names = "--handle-invalid", paramLabel = "error|skip", defaultValue = "error",
-            description = "What to do with a row with a missing, non-numeric, NaN or infinite value or the wrong "
-                    + "number of fields: error (stop, naming file, line, column and value) or skip (drop and "
-                    + "count it). Default: ${DEFAULT-VALUE}")
+            description = "What to do with a row with a missing value (unless imputed), a value its column cannot "
+                    + "take (not a number, not a date, a category the model has not seen), a NaN or infinite value "
+                    + "or the wrong number of fields: error (stop, naming file, line, column and value) or skip (drop "
+                    + "and count it). Default: ${DEFAULT-VALUE}")
     String handleInvalid;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",

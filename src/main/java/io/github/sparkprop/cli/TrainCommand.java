@@ -3,6 +3,7 @@ package io.github.sparkprop.cli;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.console.SparkOptions;
 import io.github.sparkprop.data.ClassWeights;
+import io.github.sparkprop.data.ColumnChoice;
 import io.github.sparkprop.evaluate.Metrics;
 import io.github.sparkprop.model.ModelStore;
 import io.github.sparkprop.train.TrainingJob;
@@ -52,9 +53,34 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--features", paramLabel = "COLS", split = ",",
             description = "The feature columns, comma-separated, in order: names, prefixes ending in * (p*), "
-                    + "ranges (p0..p783), or one vector column. Default: every other numeric column (every other "
-                    + "column of a CSV), or the one vector column.")
+                    + "ranges (p0..p783), or one vector column; each takes the role its values give it (see "
+                    + "--max-categories), and one that cannot be used is an error. Default: every other column that "
+                    + "holds numbers, booleans, dates, timestamps or at most --max-categories distinct values "
+                    + "(the others are left out, and the log says why), or the one vector column.")
     List<String> features;
+
+    @Option(names = "--max-categories", paramLabel = "K", defaultValue = "32",
+            description = "A text column with at most K distinct values is a categorical feature, one-hot encoded "
+                    + "(an input per category, categories sorted and kept in the model); one with more is left out as "
+                    + "free text or ids. A boolean column is one input (1 true, 0 false), a date two (year, day of "
+                    + "the year), a timestamp three (year, day of the year, hour of the day, UTC). 1 to 10,000. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int maxCategories;
+
+    @Option(names = "--categorical", paramLabel = "COLS", split = ",",
+            description = "Columns that are categorical features whatever they hold (integer codes, say), in the "
+                    + "forms of --features; each may have at most --max-categories distinct values.")
+    List<String> categorical;
+
+    @Option(names = "--exclude", paramLabel = "COLS", split = ",",
+            description = "Columns that are never features (ids, leaks), in the forms of --features.")
+    List<String> exclude;
+
+    @Option(names = "--impute", paramLabel = "mean|median",
+            description = "Fill in a missing (empty) value with the mean or median of its column over the training "
+                    + "rows (kept in the model: predict and evaluate fill in the same); a missing category becomes a "
+                    + "category of its own. Default: a missing value makes its row invalid (--handle-invalid).")
+    String impute;
 
     @Option(names = "--weight", paramLabel = "COL",
             description = "A column of instance weights (>= 0): the loss becomes the weighted average.")
@@ -140,8 +166,10 @@ public final class TrainCommand implements Callable<Integer> {
                 data.partitions, validation, test);
         Checkpoints checkpoints = new Checkpoints(checkpointDir, resume ? Checkpoints.Mode.RESUME
                 : checkpointDir != null && overwrite ? Checkpoints.Mode.REPLACE : Checkpoints.Mode.NEW);
+        ColumnChoice choice = new ColumnChoice(categorical, exclude, maxCategories,
+                impute == null ? ColumnChoice.Impute.NONE : ColumnChoice.Impute.fromId(impute));
         return new TrainingSpec(files, new TrainingSpec.Columns(label, features, weight,
-                classWeights == null ? null : ClassWeights.parse(classWeights)), task, initModel,
+                classWeights == null ? null : ClassWeights.parse(classWeights), choice), task, initModel,
                 SettingOptions.values(spec, spec.commandLine().getParseResult(), TrainingSettings.all()),
                 validationFraction, testFraction, checkpoints);
     }

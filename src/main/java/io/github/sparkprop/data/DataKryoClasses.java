@@ -12,9 +12,12 @@ public final class DataKryoClasses implements KryoClasses {
         return List.of(SparseColumns.class, SampleBlock.class, HoldOut.Role.class, Sample.class);
     }
 
-    /** Once per input: a summary's maps and MLlib's summarizer go through Java serialization. */
+    /**
+     * Once per input: a summary's maps and MLlib's summarizer, the distinct values of columns, go through Java
+     * serialization.
+     */
     @Override
     public List<Class<?>> javaSerialized() {
-        return List.of(DataSummary.class);
+        return List.of(DataSummary.class, ColumnRoles.CategoryCounts.class);
     }
 }

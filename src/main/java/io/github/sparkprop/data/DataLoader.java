@@ -4,6 +4,7 @@ import io.github.sparkprop.InputException;
 import io.github.sparkprop.JvmLimits;
 import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.encoding.InputEncoding;
 import io.github.sparkprop.math.Scaler;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +93,7 @@ public final class DataLoader {
 
     private static Validated validateRows(SparkSession spark, DataSpec spec, String ignored) {
         Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures());
-        FeatureColumns features = resolveFeatures(table, spec, ignored);
+        FeatureColumns features = resolveFeatures(spark, table, spec, ignored);
         FeatureColumns reading = features.isVector()
                 ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
         RowParser checker = new RowParser(table, reading, spec.label(), null, spec.task(), spec.encoder());
@@ -127,10 +129,13 @@ public final class DataLoader {
     }
 
     private static LoadedData read(SparkSession spark, Table table, DataSpec spec, int blockRows) {
-        FeatureColumns features = resolveFeatures(table, spec);
+        FeatureColumns features = resolveFeatures(spark, table, spec);
         boolean findClasses = spec.task() == Task.CLASSIFICATION
                 && (spec.encoder() == null || spec.classWeights() != null);
-        boolean findMoments = spec.standardize() && spec.scaler() == null;
+        boolean learnFills = !features.isVector() && features.encoding().columns().stream()
+                .anyMatch(column -> column.fills() != null && column.fills().stream().anyMatch(fill -> fill.isNaN()));
+        boolean standardizing = spec.standardize() && spec.scaler() == null;
+        boolean findMoments = standardizing || learnFills;
         if (findMoments) {
             requireMomentsMemory(features.count());
         }
@@ -166,8 +171,15 @@ public final class DataLoader {
         }
         LabelEncoder encoder = spec.task() == Task.REGRESSION ? null
                 : spec.encoder() != null ? spec.encoder() : findClasses(summary, spec.label(), table.description());
-        Scaler scaler = findMoments ? Scaler.fromMoments(summary.mean(), summary.populationVariance(),
-                !features.sparse()) : spec.scaler();
+        double[] fills = null;
+        if (learnFills) {
+            RowParser missing = checker;
+            fills = spec.choice().impute() == ColumnChoice.Impute.MEDIAN
+                    ? medians(spark, table, missing, ids, holdOut, features.encoding()) : summary.observedMean();
+            features = FeatureColumns.encoded(Imputation.withFills(features.encoding(), fills, summary.filled(),
+                    spec.choice().impute(), table.description()));
+        }
+        Scaler scaler = standardizing ? summary.scaler(fills, !features.sparse()) : spec.scaler();
         if (features.sparse() && scaler != null && scaler.centres()) {
             throw new InputException(table.description() + " holds sparse vectors, and the model's scaler subtracts "
                     + "means, which would make every zero non-zero; sparse input needs a scaler with mean 0");
@@ -209,6 +221,19 @@ public final class DataLoader {
                 String.format("%.1f", data.cachedBytes() / 1e6),
                 String.format("%.3f", data.cachedBytes() / (double) Math.max(1, data.rawBytes())));
         return data;
+    }
+
+    /** The median of every input of a column that is not categorical, over the training rows (others: NaN). */
+    private static double[] medians(SparkSession spark, Table table, RowParser parser, RowIds ids, HoldOut holdOut,
+            InputEncoding encoding) {
+        int[] inputs = Imputation.filledInputs(encoding);
+        double[] found = Medians.of(spark, table, parser, ids, holdOut, inputs);
+        double[] medians = new double[encoding.width()];
+        java.util.Arrays.fill(medians, Double.NaN);
+        for (int k = 0; k < inputs.length; k++) {
+            medians[inputs[k]] = found[k];
+        }
+        return medians;
     }
 
     /** Adds a block to (training rows, validation rows, test rows, bytes). */
@@ -273,11 +298,15 @@ public final class DataLoader {
         return (int) Math.max(64, Math.min(4096, rows));
     }
 
-    private static FeatureColumns resolveFeatures(Table table, DataSpec spec) {
-        return resolveFeatures(table, spec, null);
+    private static FeatureColumns resolveFeatures(SparkSession spark, Table table, DataSpec spec) {
+        return resolveFeatures(spark, table, spec, null);
     }
 
-    private static FeatureColumns resolveFeatures(Table table, DataSpec spec, String ignored) {
+    /**
+     * The feature columns of the spec's table: the spec's encoding (a model's), one vector column, or the
+     * scalar columns with the roles {@link ColumnRoles} finds.
+     */
+    private static FeatureColumns resolveFeatures(SparkSession spark, Table table, DataSpec spec, String ignored) {
         List<String> columns = table.columns();
         if (spec.label() != null && !columns.contains(spec.label())) {
             throw new InputException("label column '" + spec.label() + "' not found in " + table.description()
@@ -297,31 +326,46 @@ public final class DataLoader {
         if (ignored != null && columns.contains(ignored)) {
             excluded.add(ignored);
         }
-        List<String> names = FeatureColumns.select(table, spec.features(), excluded);
-        for (String name : names) {
-            if (excluded.contains(name)) {
-                throw new InputException("the column '" + name + "' is the label or the weight; it cannot also be a "
-                        + "feature");
-            }
+        if (spec.encoding() != null) {
+            return known(table, spec.encoding(), excluded);
         }
+        ColumnRoles.Candidates candidates = ColumnRoles.candidates(table, spec, excluded);
+        List<String> names = candidates.columns();
         List<String> vectors = names.stream()
                 .filter(name -> table.schema().apply(name).dataType().equals(SQLDataTypes.VectorType())).toList();
         if (!vectors.isEmpty()) {
-            if (names.size() != 1) {
-                throw new InputException("a vector column must be the only feature column; got " + preview(names));
+            // without named features, a vector column beside text (ids, names) is the features; beside numbers, unclear
+            List<String> numbers = names.stream().filter(name -> !vectors.contains(name)).filter(name -> {
+                FieldReader reader = FieldReader.of(table.schema().apply(name).dataType());
+                return reader != null && reader.isNumeric();
+            }).toList();
+            if (candidates.named() ? names.size() != 1 : vectors.size() != 1 || !numbers.isEmpty()) {
+                throw new InputException(candidates.named() ? "a vector column must be the only feature column; got "
+                        + preview(names) : table.description() + " has vector column(s) " + vectors + " and numeric "
+                        + "columns " + preview(numbers) + "; say which are the features with {features}");
             }
             Vector first = firstVector(table, vectors.get(0));
             int size = spec.libsvmFeatures() > 0 ? spec.libsvmFeatures() : first.size();
             boolean sparse = table.format() == InputFormat.LIBSVM || first instanceof SparseVector;
             return FeatureColumns.vector(vectors.get(0), size, sparse);
         }
-        for (String name : names) {
-            if (FieldReader.of(table.schema().apply(name).dataType()) == null) {
+        return FeatureColumns.encoded(ColumnRoles.encode(spark, table, candidates, spec, excluded));
+    }
+
+    /** A model's encoding of the table's columns, each of which must be there with a type it can read. */
+    private static FeatureColumns known(Table table, InputEncoding encoding, Set<String> excluded) {
+        for (String name : FeatureColumns.expand(table, encoding.columnNames(), excluded, "features")) {
+            if (excluded.contains(name)) {
+                throw new InputException("the column '" + name + "' is the label or the weight; it cannot also be a "
+                        + "feature");
+            }
+            DataType type = table.schema().apply(name).dataType();
+            if (FieldReader.ofValues(type) == null) {
                 throw new InputException("column '" + name + "' of " + table.description() + " is of type "
-                        + table.schema().apply(name).dataType().simpleString() + ", not a number");
+                        + type.simpleString() + ", not a number");
             }
         }
-        return FeatureColumns.scalars(names);
+        return FeatureColumns.encoded(encoding);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.sparkprop.data;
 
 import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.encoding.InputEncoding;
 import io.github.sparkprop.math.Scaler;
 import java.util.List;
 
@@ -27,10 +28,22 @@ import java.util.List;
  * @param libsvmFeatures the vector size a LibSVM input must have (a model's n_0), or 0 to take the largest
  *                     index found
  * @param rowIds       whether the blocks keep each sample's row id (needed for mini-batches only: 8 bytes a row)
+ * @param choice       how the columns' roles are chosen when no encoding is given
+ * @param encoding     the scalar feature columns and how they become inputs, when already known (a saved
+ *                     model's), else null to choose them from the data; it overrides {@code features}
  */
 public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
         String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid,
-        int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures, boolean rowIds) {
+        int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures, boolean rowIds,
+        ColumnChoice choice, InputEncoding encoding) {
+
+    /** Roles from the data with the default choice, unless the features are listed. */
+    public DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
+            String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid,
+            int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures, boolean rowIds) {
+        this(paths, format, csv, label, features, weight, task, encoder, scaler, standardize, skipInvalid, partitions,
+                holdOut, classWeights, libsvmFeatures, rowIds, ColumnChoice.DEFAULT, null);
+    }
 
     /** A spec whose LibSVM vector size, if any, is found from the data, and whose blocks keep row ids. */
     public DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
@@ -64,17 +77,18 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
         requirePartitions(partitions);
         paths = List.copyOf(paths);
         features = features == null ? null : List.copyOf(features);
+        choice = choice == null ? ColumnChoice.DEFAULT : choice;
     }
 
     /**
-     * The same columns, classes and scaling applied to other paths (validation or test data), every row of
-     * them held out or none.
+     * The same columns, encoding, classes and scaling applied to other paths (validation or test data), every row
+     * of them held out or none.
      */
     public DataSpec withPaths(List<String> otherPaths, LabelEncoder knownEncoder, Scaler knownScaler,
             FeatureColumns knownFeatures, boolean heldOut) {
-        List<String> columns = knownFeatures.isVector() ? List.of(knownFeatures.vectorColumn()) : knownFeatures.names();
-        return new DataSpec(otherPaths, format, csv, label, columns, weight, task, knownEncoder, knownScaler, false,
+        return new DataSpec(otherPaths, format, csv, label, knownFeatures.isVector()
+                ? List.of(knownFeatures.vectorColumn()) : null, weight, task, knownEncoder, knownScaler, false,
                 skipInvalid, partitions, heldOut ? HoldOut.ALL : HoldOut.NONE, null,
-                knownFeatures.isVector() ? knownFeatures.vectorSize() : 0, false);
+                knownFeatures.isVector() ? knownFeatures.vectorSize() : 0, false, choice, knownFeatures.encoding());
     }
 }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import io.github.sparkprop.math.Scaler;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.mllib.stat.MultivariateOnlineSummarizer;
@@ -28,15 +29,21 @@ public final class DataSummary implements Serializable {
     private final Map<String, Long> trainingLabelCounts = new HashMap<>();
     private long nonZeros;
     private boolean tooManyLabels;
-    private final MultivariateOnlineSummarizer moments;
+    /** The training rows' moments of dense features, missing values (NaN) passed over, or null. */
+    private final SlotMoments moments;
+    /** The training rows' moments of sparse features, or null. */
+    private final MultivariateOnlineSummarizer sparseMoments;
     private Located firstProblem;
+    /** Per scalar column, the valid rows whose missing value there was filled in (null when nothing is). */
+    private long[] filled;
 
     /** An invalid row: its file, its row id and the problem. */
     record Located(String file, long id, RowProblem problem) implements Serializable {
     }
 
-    private DataSummary(boolean withMoments) {
-        this.moments = withMoments ? new MultivariateOnlineSummarizer() : null;
+    private DataSummary(boolean withMoments, boolean sparse, int features) {
+        this.moments = withMoments && !sparse ? new SlotMoments(features) : null;
+        this.sparseMoments = withMoments && sparse ? new MultivariateOnlineSummarizer() : null;
     }
 
     /**
@@ -44,13 +51,15 @@ public final class DataSummary implements Serializable {
      *
      * @param ids           the rows' ids, from the table's file and split columns
      * @param holdOut       which valid rows are held out (kept out of the moments)
-     * @param withMoments   whether to compute the training rows' feature moments
+     * @param withMoments   whether to compute the training rows' feature moments (for standardisation and
+     *                      imputation: a missing value that is to be filled in is parsed as NaN, and passed over)
      * @param collectLabels whether to count the label values (to find the classes)
      */
     static DataSummary ofPartition(Iterator<InternalRow> rows, RowIds.Counter ids, RowParser parser, HoldOut holdOut,
             boolean withMoments, boolean collectLabels) {
-        DataSummary summary = new DataSummary(withMoments);
         boolean sparse = parser.isSparse();
+        DataSummary summary = new DataSummary(withMoments, sparse, parser.featureCount());
+        summary.filled = parser.imputes() ? new long[parser.columnCount()] : null;
         double[] x = sparse ? null : new double[parser.featureCount()];
         SparseRow nonZeros = sparse ? new SparseRow() : null;
         double[] y = new double[1];
@@ -68,6 +77,9 @@ public final class DataSummary implements Serializable {
                 continue;
             }
             summary.valid++;
+            if (summary.filled != null) {
+                parser.countFilled(row, summary.filled);
+            }
             boolean training = holdOut.role(id) == HoldOut.Role.TRAINING;
             if (collectLabels) {
                 String key = parser.labelKey(row);
@@ -82,9 +94,11 @@ public final class DataSummary implements Serializable {
             if (!training) {
                 summary.heldOut++;
             } else if (summary.moments != null) {
-                summary.moments.add(sparse ? Vectors.sparse(parser.featureCount(),
+                summary.moments.add(x, 0);
+            } else if (summary.sparseMoments != null) {
+                summary.sparseMoments.add(Vectors.sparse(parser.featureCount(),
                         java.util.Arrays.copyOf(nonZeros.indices, nonZeros.count),
-                        java.util.Arrays.copyOf(nonZeros.values, nonZeros.count)) : Vectors.dense(x));
+                        java.util.Arrays.copyOf(nonZeros.values, nonZeros.count)));
             }
         }
         return summary;
@@ -112,9 +126,17 @@ public final class DataSummary implements Serializable {
             other.trainingLabelCounts.forEach((k, v) -> trainingLabelCounts.merge(k, v, Long::sum));
         }
         nonZeros += other.nonZeros;
+        if (filled != null) {
+            for (int c = 0; c < filled.length; c++) {
+                filled[c] += other.filled[c];
+            }
+        }
         tooManyLabels |= other.tooManyLabels || labelCounts.size() > MAX_CLASSES;
         if (moments != null) {
             moments.merge(other.moments);
+        }
+        if (sparseMoments != null) {
+            sparseMoments.merge(other.sparseMoments);
         }
         if (other.firstProblem != null && (firstProblem == null || other.firstProblem.id < firstProblem.id)) {
             firstProblem = other.firstProblem;
@@ -150,6 +172,11 @@ public final class DataSummary implements Serializable {
         return trainingLabelCounts;
     }
 
+    /** Per scalar column, the valid rows whose missing value was filled in, or null when nothing is filled in. */
+    long[] filled() {
+        return filled;
+    }
+
     /** Non-zero feature values of the valid rows of a vector column (read as sparse). */
     long nonZeros() {
         return nonZeros;
@@ -159,22 +186,29 @@ public final class DataSummary implements Serializable {
         return tooManyLabels;
     }
 
-    /** The training rows' feature means, or null when moments were not asked for. */
-    public double[] mean() {
-        return moments == null ? null : moments.mean().toArray();
+    /** The training rows' mean of each dense feature over the rows that have a value there (NaN: none). */
+    double[] observedMean() {
+        return moments.observedMean();
     }
 
-    /** The training rows' population variances (divisor n, not n - 1), or null without moments. */
-    public double[] populationVariance() {
-        if (moments == null) {
-            return null;
+    /**
+     * The standardisation of the training rows' features: their means and population standard deviations
+     * (divisor n), a constant feature's taken as 1; for sparse features the mean is 0.
+     *
+     * @param fills  the value of each dense feature in the rows that miss it (null when none do)
+     * @param centre whether the mean is subtracted (not for sparse features)
+     */
+    Scaler scaler(double[] fills, boolean centre) {
+        if (moments != null) {
+            double[][] meanAndVariance = moments.withFills(valid - heldOut, fills);
+            return Scaler.fromMoments(meanAndVariance[0], meanAndVariance[1], centre);
         }
-        double[] variance = moments.variance().toArray();
-        double n = moments.count();
+        double[] variance = sparseMoments.variance().toArray();
+        double n = sparseMoments.count();
         for (int i = 0; i < variance.length; i++) {
             variance[i] = n > 1 ? variance[i] * (n - 1) / n : 0.0;
         }
-        return variance;
+        return Scaler.fromMoments(sparseMoments.mean().toArray(), variance, centre);
     }
 
     /**

@@ -3,8 +3,10 @@ package io.github.sparkprop.data;
 import io.github.sparkprop.ClassLabels;
 import io.github.sparkprop.Numbers;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.encoding.ColumnKind;
+import io.github.sparkprop.encoding.ValueEncoder;
 import java.io.Serializable;
-import java.util.Locale;
+import java.util.Arrays;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
@@ -25,6 +27,11 @@ public final class RowParser implements Serializable {
     private final FeatureColumns features;
     private final int[] featureIndices;
     private final FieldReader[] featureReaders;
+    private final ValueEncoder[] featureEncoders;
+    /** Where each scalar column's inputs start. */
+    private final int[] featureOffsets;
+    /** Whether a scalar column is a number read as such (the fast path: no Java value made). */
+    private final boolean[] readAsNumber;
     private final int vectorIndex;
     private final String labelName;
     private final int labelIndex;
@@ -50,7 +57,14 @@ public final class RowParser implements Serializable {
         this.features = features;
         this.featureIndices = features.names().stream().mapToInt(table.columns()::indexOf).toArray();
         this.featureReaders = features.names().stream()
-                .map(name -> FieldReader.of(table.schema().apply(name).dataType())).toArray(FieldReader[]::new);
+                .map(name -> FieldReader.ofValues(table.schema().apply(name).dataType())).toArray(FieldReader[]::new);
+        this.featureEncoders = features.isVector() ? new ValueEncoder[0] : ValueEncoder.of(features.encoding());
+        this.featureOffsets = features.isVector() ? new int[0] : features.encoding().offsets();
+        this.readAsNumber = new boolean[featureReaders.length];
+        for (int k = 0; k < featureReaders.length; k++) {
+            readAsNumber[k] = featureReaders[k] != null && featureEncoders[k].column().kind() == ColumnKind.NUMERIC
+                    && (featureReaders[k].isNumeric() || featureReaders[k].isText());
+        }
         this.vectorIndex = features.isVector() ? table.columns().indexOf(features.vectorColumn()) : -1;
         this.labelName = label;
         this.labelIndex = label == null ? -1 : table.columns().indexOf(label);
@@ -67,13 +81,40 @@ public final class RowParser implements Serializable {
         }
         for (int k = 0; k < featureReaders.length; k++) {
             if (featureReaders[k] == null) {
-                throw new IllegalArgumentException("feature column " + features.names().get(k) + " is not numeric");
+                throw new IllegalArgumentException("feature column " + features.names().get(k) + " is not a number, "
+                        + "text, boolean, date or timestamp");
             }
         }
     }
 
     public int featureCount() {
         return features.count();
+    }
+
+    /** The number of scalar columns (0 for a vector column). */
+    int columnCount() {
+        return featureIndices.length;
+    }
+
+    /**
+     * Adds 1 to counts[c] for each scalar column c whose value in this (valid) row is missing and was filled in.
+     */
+    void countFilled(InternalRow row, long[] counts) {
+        for (int k = 0; k < featureIndices.length; k++) {
+            if (featureEncoders[k].column().imputed() && missing(row, k)) {
+                counts[k]++;
+            }
+        }
+    }
+
+    private boolean missing(InternalRow row, int k) {
+        int i = featureIndices[k];
+        return row.isNullAt(i) || featureReaders[k].isText() && row.getUTF8String(i).toString().isBlank();
+    }
+
+    /** Whether a missing value of some column is filled in rather than invalid. */
+    boolean imputes() {
+        return Arrays.stream(featureEncoders).anyMatch(encoder -> encoder.column().imputed());
     }
 
     /** Whether samples are read as their non-zeros ({@link #parseSparse}) rather than dense. */
@@ -158,11 +199,25 @@ public final class RowParser implements Serializable {
 
     private RowProblem parseScalars(InternalRow row, double[] x, int offset) {
         for (int k = 0; k < featureIndices.length; k++) {
-            double value = featureReaders[k].read(row, featureIndices[k]);
-            if (Double.isNaN(value)) {
-                return problem(features.names().get(k), featureReaders[k].text(row, featureIndices[k]));
+            int i = featureIndices[k];
+            FieldReader reader = featureReaders[k];
+            int at = offset + featureOffsets[k];
+            String reason;
+            if (readAsNumber[k]) {
+                double value = reader.read(row, i);
+                if (!Double.isNaN(value)) {
+                    x[at] = value;
+                    continue;
+                }
+                String raw = reader.text(row, i);
+                reason = raw == null || raw.isBlank() ? featureEncoders[k].encodeMissing(x, at)
+                        : ValueEncoder.numberProblem(raw);
+            } else {
+                reason = featureEncoders[k].encode(reader.value(row, i), x, at);
             }
-            x[offset + k] = value;
+            if (reason != null) {
+                return new RowProblem(features.names().get(k), reader.text(row, i), reason);
+            }
         }
         return null;
     }
@@ -245,14 +300,7 @@ public final class RowParser implements Serializable {
 
     /** Why a value that is not a finite number was refused. */
     private static RowProblem problem(String column, String raw) {
-        if (raw == null) {
-            return new RowProblem(column, null, "is missing");
-        }
-        if (!Numbers.isNonFinite(raw)) {
-            return Numbers.isDecimalOverflow(raw) ? new RowProblem(column, raw, "is infinite; values must be finite "
-                    + "numbers") : new RowProblem(column, raw, "is not a number");
-        }
-        return new RowProblem(column, raw, (raw.toLowerCase(Locale.ROOT).contains("nan") ? "is NaN"
-                : "is infinite") + "; values must be finite numbers");
+        return raw == null ? new RowProblem(column, null, "is missing")
+                : new RowProblem(column, raw, ValueEncoder.numberProblem(raw));
     }
 }

@@ -9,6 +9,9 @@ import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -125,6 +128,20 @@ public final class SparkPropClassificationModel
         network.activation(network.depth()).apply(outputs, units, 1);
         network.outputLayer().probabilities(outputs, 0, units, raw);
         return rawPrediction;
+    }
+
+    /**
+     * Appends the predictions; a model that reads named columns (one trained by the command line) takes a
+     * DataFrame of those raw columns, encoded as the model says, when it has no features column.
+     */
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        return super.transform(RawFeatures.withFeatures(dataset, trained.encoding(), getFeaturesCol()));
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        return super.transformSchema(RawFeatures.withFeatures(schema, trained.encoding(), getFeaturesCol()));
     }
 
     @Override

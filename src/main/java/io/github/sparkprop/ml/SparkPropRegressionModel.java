@@ -5,6 +5,9 @@ import io.github.sparkprop.math.Network;
 import io.github.sparkprop.model.Model;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.ml.regression.RegressionModel;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
@@ -86,6 +89,20 @@ public final class SparkPropRegressionModel extends RegressionModel<Vector, Spar
     @Override
     public double predict(Vector features) {
         return trained.scorer().logits(features)[0]; // the output unit is the identity
+    }
+
+    /**
+     * Appends the predictions; a model that reads named columns (one trained by the command line) takes a
+     * DataFrame of those raw columns, encoded as the model says, when it has no features column.
+     */
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        return super.transform(RawFeatures.withFeatures(dataset, trained.encoding(), getFeaturesCol()));
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        return super.transformSchema(RawFeatures.withFeatures(schema, trained.encoding(), getFeaturesCol()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.encoding.InputEncoding;
 import io.github.sparkprop.model.Model;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ final class TrainedNetwork implements Serializable {
     private final NetworkScorer scorer;
     private final Task task;
     private final ArrayList<String> labels;
+    /** How named input columns become the inputs (a command-line model), or null for a vector column. */
+    private final InputEncoding encoding;
     /** What training recorded (model.json's "training"), as JSON text, or null. */
     private final String training;
     private final transient TrainingSummary summary;
@@ -28,12 +31,18 @@ final class TrainedNetwork implements Serializable {
         this.scorer = new NetworkScorer(model.network(), model.weights(), model.scaler());
         this.task = model.task();
         this.labels = model.labels() == null ? null : new ArrayList<>(model.labels());
+        this.encoding = model.vectorColumn() != null ? null : model.encoding();
         this.training = model.training() == null ? null : model.training().toString();
         this.summary = summary;
     }
 
     NetworkScorer scorer() {
         return scorer;
+    }
+
+    /** How the model's named input columns become its inputs, or null when it reads a vector column. */
+    InputEncoding encoding() {
+        return encoding;
     }
 
     boolean hasSummary() {
@@ -48,12 +57,14 @@ final class TrainedNetwork implements Serializable {
     }
 
     /**
-     * The model as sparkprop saves it, reading the given vector column, with what its training recorded.
+     * The model as sparkprop saves it, reading its named columns or else the given vector column, with what its
+     * training recorded.
      */
     Model model(String featuresCol) {
         try {
-            return new Model(scorer.network(), scorer.weights(), task, labels, null, featuresCol, scorer.scaler(),
-                    training == null ? null : (ObjectNode) JSON.readTree(training));
+            return new Model(scorer.network(), scorer.weights(), task, labels, null,
+                    encoding == null ? featuresCol : null, scorer.scaler(),
+                    training == null ? null : (ObjectNode) JSON.readTree(training), encoding);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the training record is not JSON", e);
         }

@@ -2,6 +2,7 @@ package io.github.sparkprop.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.encoding.InputEncoding;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.Scaler;
 import java.util.List;
@@ -17,11 +18,31 @@ import java.util.List;
  * @param vectorColumn the vector column that holds all n_0 inputs, or null when the inputs are columns
  * @param scaler   the standardisation applied before the first layer, or null
  * @param training settings, provenance and final figures of the run that made it, or null
+ * @param inputs   how the input columns become the network's inputs, when that is more than reading numbers
+ *                 (categories, dates, booleans, fill values for missing values), else null; the features are
+ *                 then its input names ({@link InputEncoding#featureNames()})
  */
 public record Model(Network network, double[] weights, Task task, List<String> labels, List<String> features,
-        String vectorColumn, Scaler scaler, ObjectNode training) {
+        String vectorColumn, Scaler scaler, ObjectNode training, InputEncoding inputs) {
+
+    /** A model whose inputs are numbers in columns (or a vector column). */
+    public Model(Network network, double[] weights, Task task, List<String> labels, List<String> features,
+            String vectorColumn, Scaler scaler, ObjectNode training) {
+        this(network, weights, task, labels, features, vectorColumn, scaler, training, null);
+    }
 
     public Model {
+        if (inputs != null && inputs.plainNumbers()) {
+            features = inputs.columnNames();
+            inputs = null;
+        }
+        if (inputs != null) {
+            if (features != null && !features.equals(inputs.featureNames())) {
+                throw new IllegalArgumentException("the features " + features + " are not the inputs' "
+                        + inputs.featureNames());
+            }
+            features = inputs.featureNames();
+        }
         if (weights.length != network.parameterCount()) {
             throw new IllegalArgumentException("network " + network + " has " + network.parameterCount()
                     + " parameters, got " + weights.length);
@@ -45,7 +66,12 @@ public record Model(Network network, double[] weights, Task task, List<String> l
 
     /** The input columns to read: the feature columns, the vector column, or null when the model names none. */
     public List<String> inputColumns() {
-        return vectorColumn != null ? List.of(vectorColumn) : features;
+        return inputs != null ? inputs.columnNames() : vectorColumn != null ? List.of(vectorColumn) : features;
+    }
+
+    /** How the input columns become the network's inputs: numbers in the named columns unless said otherwise. */
+    public InputEncoding encoding() {
+        return inputs != null ? inputs : features != null ? InputEncoding.numeric(features) : null;
     }
 
     /** The number of classes a classifier network tells apart: 2 for one output unit, else n_L. */

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.ClassLabels;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.encoding.ColumnKind;
+import io.github.sparkprop.encoding.InputColumn;
+import io.github.sparkprop.encoding.InputEncoding;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
@@ -17,16 +20,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * model.json, format version 1: the required fields {@code format}, {@code formatVersion}, {@code layers},
+ * model.json, format version 1 or 2: the required fields {@code format}, {@code formatVersion}, {@code layers},
  * {@code activations}, {@code loss}, and the optional {@code task}, {@code labels}, {@code features} (or
  * {@code vectorColumn}: one Spark ML vector column holding all n_0 inputs), {@code scaler} and
  * {@code training}. A file with only the required fields loads: a missing task follows
- * from the loss, missing labels are 0..n_L-1 (0 and 1 for one sigmoid unit).
+ * from the loss, missing labels are 0..n_L-1 (0 and 1 for one sigmoid unit). Version 2 adds {@code inputs}:
+ * how each input column becomes network inputs ({@code name}, {@code kind}: numeric, boolean, date, timestamp or
+ * categorical; {@code categories} and {@code missingCategory} of a categorical column; {@code fill}, the values
+ * of a missing one's inputs); {@code features} then names the n_0 inputs. A model whose inputs are numbers in
+ * columns is written as version 1, which earlier readers read.
  */
 final class ModelJson {
 
     static final String FORMAT = "sparkprop-model";
+    /** The version of a model whose inputs are numbers in columns or a vector. */
     static final int FORMAT_VERSION = 1;
+    /** The version of a model with {@code inputs}. */
+    static final int INPUTS_VERSION = 2;
     /** Reads decimals as exact decimals: a numeric class label keeps every digit it was written with. */
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -36,13 +46,13 @@ final class ModelJson {
 
     /** The metadata of a model (everything but the weights). */
     record Header(Network network, Task task, List<String> labels, List<String> features, String vectorColumn,
-            Scaler scaler, ObjectNode training) {
+            Scaler scaler, ObjectNode training, InputEncoding inputs) {
     }
 
     static ObjectNode write(Model model) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
-        root.put("formatVersion", FORMAT_VERSION);
+        root.put("formatVersion", model.inputs() != null ? INPUTS_VERSION : FORMAT_VERSION);
         Network network = model.network();
         ArrayNode layers = root.putArray("layers");
         for (int size : network.layers()) {
@@ -71,6 +81,23 @@ final class ModelJson {
         }
         if (model.vectorColumn() != null) {
             root.put("vectorColumn", model.vectorColumn());
+        }
+        if (model.inputs() != null) {
+            ArrayNode inputs = root.putArray("inputs");
+            for (InputColumn column : model.inputs().columns()) {
+                ObjectNode input = inputs.addObject();
+                input.put("name", column.name());
+                input.put("kind", column.kind().id());
+                if (column.kind() == ColumnKind.CATEGORICAL) {
+                    ArrayNode categories = input.putArray("categories");
+                    column.categories().forEach(categories::add);
+                    input.put("missingCategory", column.missingCategory());
+                }
+                if (column.fills() != null) {
+                    ArrayNode fill = input.putArray("fill");
+                    column.fills().forEach(fill::add);
+                }
+            }
         }
         if (model.scaler() != null) {
             ObjectNode scaler = root.putObject("scaler");
@@ -107,9 +134,13 @@ final class ModelJson {
             throw new ModelFormatException(name + " is not a sparkprop model: \"format\" must be \"" + FORMAT + "\"");
         }
         JsonNode version = root.path("formatVersion");
-        if (!version.isInt() || version.asInt() != FORMAT_VERSION) {
-            throw new ModelFormatException(name + " has formatVersion " + version + "; this sparkprop reads version "
-                    + FORMAT_VERSION);
+        if (!version.isInt() || version.asInt() != FORMAT_VERSION && version.asInt() != INPUTS_VERSION) {
+            throw new ModelFormatException(name + " has formatVersion " + version + "; this sparkprop reads versions "
+                    + FORMAT_VERSION + " and " + INPUTS_VERSION + " (a newer sparkprop wrote it?)");
+        }
+        if (root.has("inputs") != (version.asInt() == INPUTS_VERSION)) {
+            throw new ModelFormatException(name + ": " + (root.has("inputs") ? "\"inputs\" needs formatVersion "
+                    + INPUTS_VERSION : "formatVersion " + INPUTS_VERSION + " needs \"inputs\""));
         }
         int[] layers = intArray(root, "layers", name);
         List<String> activationIds = stringList(root.get("activations"), "activations", name);
@@ -137,7 +168,16 @@ final class ModelJson {
                         + "layer tells " + Model.classCount(network) + " classes apart");
             }
         }
+        InputEncoding inputs = root.has("inputs") ? readInputs(root.get("inputs"), name) : null;
+        if (inputs != null && inputs.width() != network.inputSize()) {
+            throw new ModelFormatException(name + ": \"inputs\" make " + inputs.width() + " inputs; the network "
+                    + "takes " + network.inputSize());
+        }
         List<String> features = root.has("features") ? stringList(root.get("features"), "features", name) : null;
+        if (inputs != null && features != null && !features.equals(inputs.featureNames())) {
+            throw new ModelFormatException(name + ": \"features\" are not the names of the inputs, "
+                    + inputs.featureNames());
+        }
         if (features != null && features.size() != network.inputSize()) {
             throw new ModelFormatException(name + ": \"features\" has " + features.size() + " names for "
                     + network.inputSize() + " inputs");
@@ -148,8 +188,37 @@ final class ModelJson {
         }
         Scaler scaler = root.has("scaler") ? readScaler(root.get("scaler"), network.inputSize(), name) : null;
         JsonNode training = root.get("training");
-        return new Header(network, task, labels, features, vectorColumn, scaler,
-                training instanceof ObjectNode object ? object : null);
+        if (vectorColumn != null && inputs != null) {
+            throw new ModelFormatException(name + ": a model has \"inputs\" or \"vectorColumn\", not both");
+        }
+        return new Header(network, task, labels, inputs != null ? null : features, vectorColumn, scaler,
+                training instanceof ObjectNode object ? object : null, inputs);
+    }
+
+    private static InputEncoding readInputs(JsonNode node, String name) {
+        if (!node.isArray() || node.isEmpty()) {
+            throw new ModelFormatException(name + ": \"inputs\" must be a non-empty array");
+        }
+        List<InputColumn> columns = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode input = node.get(i);
+            String where = name + ": \"inputs\"[" + i + "]";
+            if (!input.isObject() || !input.path("name").isTextual() || !input.path("kind").isTextual()) {
+                throw new ModelFormatException(where + " must be an object with a \"name\" and a \"kind\"");
+            }
+            try {
+                ColumnKind kind = ColumnKind.fromId(input.get("kind").asText());
+                List<String> categories = input.has("categories")
+                        ? stringList(input.get("categories"), "categories", where) : null;
+                List<Double> fills = input.has("fill") ? java.util.Arrays.stream(doubleArray(input, "fill", where))
+                        .boxed().toList() : null;
+                columns.add(new InputColumn(input.get("name").asText(), kind, categories, fills,
+                        input.path("missingCategory").asBoolean(false)));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(where + ": " + e.getMessage(), e);
+            }
+        }
+        return new InputEncoding(columns);
     }
 
     /**

@@ -107,7 +107,7 @@ public final class ModelStore {
             byte[] bytes = readPart(base, WEIGHTS, dir, conf);
             double[] weights = weights(header.network(), Safetensors.read(bytes, weightsName), weightsName);
             return new Model(header.network(), weights, header.task(), header.labels(), header.features(),
-                    header.vectorColumn(), header.scaler(), header.training());
+                    header.vectorColumn(), header.scaler(), header.training(), header.inputs());
         } catch (IOException e) {
             throw new ModelFormatException("cannot read model " + dir + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.github.sparkprop.predict;
 
+import io.github.sparkprop.encoding.ValueEncoder;
 import io.github.sparkprop.evaluate.ScoreSum;
 import io.github.sparkprop.math.Backprop;
 import io.github.sparkprop.math.Scaler;
@@ -29,6 +30,9 @@ final class PredictionIterator implements Iterator<Row> {
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
     private final List<Row> pending = new ArrayList<>();
     private final double[] x;
+    /** The scalar columns' encoders (none for a vector column) and where each column's inputs start. */
+    private final ValueEncoder[] encoders;
+    private final int[] offsets;
     /** One sample's class probabilities (classifiers). */
     private final double[] probabilities;
 
@@ -37,6 +41,8 @@ final class PredictionIterator implements Iterator<Row> {
         this.spec = spec;
         this.backprop = new Backprop(spec.network());
         this.x = spec.sparse() ? null : new double[spec.network().inputSize() * PredictionSpec.BLOCK];
+        this.encoders = spec.encoding() == null ? new ValueEncoder[0] : ValueEncoder.of(spec.encoding());
+        this.offsets = spec.encoding() == null ? new int[0] : spec.encoding().offsets();
         this.probabilities = new double[Math.max(2, spec.network().outputSize())];
     }
 
@@ -99,11 +105,9 @@ final class PredictionIterator implements Iterator<Row> {
     private boolean readScalars(Row row, int offset) {
         int[] indices = spec.featureIndices();
         for (int k = 0; k < indices.length; k++) {
-            double value = RowValues.number(row, indices[k]);
-            if (Double.isNaN(value)) {
+            if (encoders[k].encode(row.get(indices[k]), x, offset + offsets[k]) != null) {
                 return false;
             }
-            x[offset + k] = value;
         }
         return true;
     }

@@ -77,7 +77,8 @@ public final class Predictor {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<double[]> weights = context.broadcast(model.weights());
         PredictionSpec spec = new PredictionSpec(model.network(), weights, model.scaler(),
-                features.names().stream().mapToInt(columns::indexOf).toArray(), vectorIndex, table.malformedIndex(),
+                features.names().stream().mapToInt(columns::indexOf).toArray(), features.encoding(), vectorIndex,
+                table.malformedIndex(),
                 features.sparse(), kept.stream().mapToInt(Integer::intValue).toArray(), labels, numeric, integral);
         // the data columns and, for CSV, the column that flags rows with the wrong number of fields
         int width = table.malformedIndex() >= 0 ? table.malformedIndex() + 1 : columns.size();

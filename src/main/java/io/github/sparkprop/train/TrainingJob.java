@@ -10,6 +10,8 @@ import io.github.sparkprop.Version;
 import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.FeatureColumns;
+import io.github.sparkprop.encoding.InputEncoding;
 import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.data.LabelEncoder;
@@ -230,7 +232,9 @@ public final class TrainingJob implements AutoCloseable {
         HoldOut holdOut = new HoldOut(settings.longInteger(TrainingSettings.SEED), spec.validationFraction(),
                 spec.testFraction());
         boolean rowIds = settings.real(TrainingSettings.BATCH_FRACTION) < 1; // only mini-batches need them
-        List<String> features = init != null ? init.inputColumns() : columns.features();
+        List<String> features = init != null ? (init.vectorColumn() != null ? List.of(init.vectorColumn()) : null)
+                : columns.features();
+        InputEncoding encoding = init != null ? init.encoding() : null;
         LabelEncoder encoder = init != null ? (task == Task.CLASSIFICATION ? LabelEncoder.ofLabels(init.labels()) : null)
                 : spec.source() instanceof Frame frame && task == Task.CLASSIFICATION
                         ? LabelEncoder.ofLabels(IntStream.range(0, frame.classes()).mapToObj(Integer::toString).toList())
@@ -240,11 +244,13 @@ public final class TrainingJob implements AutoCloseable {
         if (spec.source() instanceof Files files) {
             return new DataSpec(files.paths(), files.format(), files.csv(), columns.label(), features, columns.weight(),
                     task, encoder, init == null ? null : init.scaler(), standardize, files.skipInvalid(),
-                    files.partitions(), holdOut, columns.classWeights(), libsvmFeatures, rowIds);
+                    files.partitions(), holdOut, columns.classWeights(), libsvmFeatures, rowIds, columns.choice(),
+                    encoding);
         }
         return new DataSpec(List.of(spec.source().description()), InputFormat.PARQUET, CsvOptions.DEFAULT,
                 columns.label(), features, columns.weight(), task, encoder, init == null ? null : init.scaler(),
-                standardize, false, 0, holdOut, columns.classWeights(), libsvmFeatures, rowIds);
+                standardize, false, 0, holdOut, columns.classWeights(), libsvmFeatures, rowIds, columns.choice(),
+                encoding);
     }
 
     /** The training rows' columns, classes and scaling applied to held-out rows, all of them validation or none. */
@@ -358,9 +364,9 @@ public final class TrainingJob implements AutoCloseable {
         putMetrics(provenance, "trainMetrics", metrics.training());
         putMetrics(provenance, "validationMetrics", metrics.validation());
         putMetrics(provenance, "testMetrics", testMetrics);
-        Model model = new Model(network, run.weights(), task, labels,
-                training.features().isVector() ? null : training.features().names(),
-                training.features().vectorColumn(), training.scaler(), provenance);
+        FeatureColumns features = training.features();
+        Model model = new Model(network, run.weights(), task, labels, null, features.vectorColumn(),
+                training.scaler(), provenance, features.encoding());
         return new TrainingResult(model, run, seconds, metrics.training(), metrics.validation(), testMetrics,
                 testDescription);
     }

@@ -7,6 +7,7 @@ import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.data.ClassWeights;
 import io.github.sparkprop.data.CsvOptions;
+import io.github.sparkprop.data.ColumnChoice;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.math.Activation;
@@ -111,11 +112,19 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
      *                     null for every other numeric column
      * @param weight       the instance-weight column, or null
      * @param classWeights weights per class, or null
+     * @param choice       how the other columns' roles are chosen (categorical, excluded, imputed)
      */
-    public record Columns(String label, List<String> features, String weight, ClassWeights classWeights) {
+    public record Columns(String label, List<String> features, String weight, ClassWeights classWeights,
+            ColumnChoice choice) {
         public Columns {
             Objects.requireNonNull(label, "label");
             features = features == null ? null : List.copyOf(features);
+            choice = choice == null ? ColumnChoice.DEFAULT : choice;
+        }
+
+        /** The default roles for the other columns. */
+        public Columns(String label, List<String> features, String weight, ClassWeights classWeights) {
+            this(label, features, weight, classWeights, ColumnChoice.DEFAULT);
         }
     }
 
@@ -245,6 +254,17 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
         }
         if (columns.weight() != null) {
             json.put("weight", columns.weight());
+        }
+        ColumnChoice choice = columns.choice();
+        if (!choice.categorical().isEmpty()) {
+            json.putPOJO("categorical", choice.categorical());
+        }
+        if (!choice.exclude().isEmpty()) {
+            json.putPOJO("exclude", choice.exclude());
+        }
+        json.put("maxCategories", choice.maxCategories());
+        if (choice.impute() != ColumnChoice.Impute.NONE) {
+            json.put("impute", choice.impute().id());
         }
         if (columns.classWeights() != null) {
             ClassWeights weights = columns.classWeights();

@@ -71,7 +71,7 @@ class FormatsTest {
     }
 
     @Test
-    void parquetNumericColumnsOfEveryTypeAreFeaturesAndStringsAreNot() {
+    void parquetNumericColumnsOfEveryTypeAreFeaturesAndAFewStringsAreCategories() {
         StructType schema = new StructType().add("id", DataTypes.StringType).add("i", DataTypes.IntegerType)
                 .add("l", DataTypes.LongType).add("f", DataTypes.FloatType).add("d", DataTypes.DoubleType)
                 .add("dec", DataTypes.createDecimalType(10, 2)).add("label", DataTypes.StringType);
@@ -80,10 +80,14 @@ class FormatsTest {
                 RowFactory.create("b", 2, 20L, 1.5f, 2.25, new java.math.BigDecimal("4.25"), "no")));
         LoadedData data = DataLoader.load(SharedSpark.session(), spec(path, null, "label", null, null, null));
         try {
-            assertEquals(List.of("i", "l", "f", "d", "dec"), data.features().names(), "the string id is left out");
+            assertEquals(List.of("id", "i", "l", "f", "d", "dec"), data.features().names(),
+                    "a string of 2 distinct values is categorical");
+            assertEquals(7, data.features().count(), "id takes one input per category");
             List<double[]> rows = samples(data);
-            assertArrayEquals(new double[] {1, 10, 0.5, 1.25, 3.5, 1}, java.util.Arrays.copyOf(rows.get(0), 6), 1e-12);
-            assertArrayEquals(new double[] {2, 20, 1.5, 2.25, 4.25, 0}, java.util.Arrays.copyOf(rows.get(1), 6), 1e-12);
+            assertArrayEquals(new double[] {1, 0, 1, 10, 0.5, 1.25, 3.5, 1}, java.util.Arrays.copyOf(rows.get(0), 8),
+                    1e-12);
+            assertArrayEquals(new double[] {0, 1, 2, 20, 1.5, 2.25, 4.25, 0}, java.util.Arrays.copyOf(rows.get(1), 8),
+                    1e-12);
         } finally {
             data.release();
         }

@@ -250,7 +250,7 @@ class ModelStoreTest {
 
         Files.writeString(json, original.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
         String message = assertThrows(ModelFormatException.class, () -> ModelStore.load(out, CONF)).getMessage();
-        assertTrue(message.contains("formatVersion 7; this sparkprop reads version 1"), message);
+        assertTrue(message.contains("formatVersion 7; this sparkprop reads versions 1 and 2"), message);
 
         Files.writeString(json, original.replace("\"layers\" : [ 3, 4, 3 ]", "\"layers\" : [ 3, 5, 3 ]"));
         message = assertThrows(ModelFormatException.class, () -> ModelStore.load(out, CONF)).getMessage();

@@ -1,0 +1,352 @@
+package io.github.sparkprop.data;
+
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.encoding.ColumnKind;
+import io.github.sparkprop.encoding.InputColumn;
+import io.github.sparkprop.encoding.InputEncoding;
+import io.github.sparkprop.encoding.TextKinds;
+import io.github.sparkprop.encoding.ValueEncoder;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The role of each scalar column of a table that no model describes, from its type and its values: a column
+ * typed as numbers, booleans, dates or timestamps has that kind; a column of text has the kind a sample of its
+ * first rows shows ({@link TextKinds}); a column of other text is categorical when it has at most K distinct
+ * values in the whole input (one pass over those columns counts them), else left out as free text or ids.
+ * {@code categorical} makes columns categorical whatever they hold, {@code exclude} leaves columns out, and
+ * named features must all be usable. The roles are logged, each left-out column with the reason.
+ */
+final class ColumnRoles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ColumnRoles.class);
+
+    /** The values (rows x columns of text) of the sample that tells what a column of text holds. */
+    static final int SAMPLE_VALUES = 2_000_000;
+    /** The most rows of that sample. */
+    static final int SAMPLE_ROWS = 10_000;
+    /** The fewest rows of that sample, however wide the table. */
+    static final int MIN_SAMPLE_ROWS = 100;
+    /** Distinct values are counted up to at least this many per column, for the log. */
+    static final int COUNTED = 1000;
+
+    private ColumnRoles() {
+    }
+
+    /**
+     * The columns a spec asks for: the named features, or every column that is not excluded (label, weight,
+     * {@code exclude}).
+     */
+    record Candidates(List<String> columns, Set<String> categorical, Set<String> dropped, boolean named) {
+    }
+
+    /**
+     * @param excluded the label and weight columns (and a label the rows may carry)
+     * @throws InputException for a named column that does not exist or is named in conflicting ways
+     */
+    static Candidates candidates(Table table, DataSpec spec, Set<String> excluded) {
+        ColumnChoice choice = spec.choice();
+        Set<String> categorical = new LinkedHashSet<>(FeatureColumns.expand(table, choice.categorical(), excluded,
+                "categorical"));
+        Set<String> dropped = new LinkedHashSet<>(FeatureColumns.expand(table, choice.exclude(), excluded, "exclude"));
+        for (String column : categorical) {
+            if (excluded.contains(column)) {
+                throw new InputException("the column '" + column + "' is the label or the weight; it cannot also be a "
+                        + "categorical feature");
+            }
+            if (dropped.contains(column)) {
+                throw new InputException("the column '" + column + "' is named by both {categorical} and {exclude}");
+            }
+        }
+        boolean named = spec.features() != null;
+        List<String> columns;
+        if (named) {
+            columns = FeatureColumns.expand(table, spec.features(), excluded, "features");
+            for (String column : columns) {
+                if (excluded.contains(column)) {
+                    throw new InputException("the column '" + column + "' is the label or the weight; it cannot also "
+                            + "be a feature");
+                }
+                if (dropped.contains(column)) {
+                    throw new InputException("the column '" + column + "' is named by both {features} and {exclude}");
+                }
+            }
+            for (String column : categorical) {
+                if (!columns.contains(column)) {
+                    throw new InputException("{categorical} names '" + column + "', which {features} does not list");
+                }
+            }
+        } else {
+            columns = new ArrayList<>();
+            for (String column : table.columns()) {
+                if (!excluded.contains(column) && !dropped.contains(column)) {
+                    columns.add(column);
+                }
+            }
+        }
+        return new Candidates(columns, categorical, dropped, named);
+    }
+
+    /**
+     * The encoding of the candidate scalar columns (vector columns are not among them).
+     *
+     * @param excluded the label and weight columns, for the log
+     * @throws InputException when a named column cannot be used, or no column can
+     */
+    static InputEncoding encode(SparkSession spark, Table table, Candidates candidates, DataSpec spec,
+            Set<String> excluded) {
+        ColumnChoice choice = spec.choice();
+        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        Map<String, String> leftOut = new LinkedHashMap<>();
+        List<String> toSample = new ArrayList<>();
+        List<String> toCount = new ArrayList<>();
+        for (String column : candidates.columns()) {
+            DataType type = table.schema().apply(column).dataType();
+            FieldReader reader = FieldReader.ofValues(type);
+            if (reader == null) {
+                String reason = "of type " + type.simpleString() + ", which is not a number, text, boolean, date or "
+                        + "timestamp";
+                if (candidates.named() || candidates.categorical().contains(column)) {
+                    throw new InputException("column '" + column + "' of " + table.description() + " is " + reason);
+                }
+                leftOut.put(column, reason);
+            } else if (candidates.categorical().contains(column)) {
+                toCount.add(column);
+            } else if (reader.isText()) {
+                toSample.add(column);
+            } else {
+                kinds.put(column, kindOfType(reader));
+            }
+        }
+        sampleKinds(table, toSample).forEach((column, kind) -> {
+            if (kind != null) {
+                kinds.put(column, kind);
+            } else {
+                toCount.add(column);
+            }
+        });
+        Map<String, List<String>> categories = new LinkedHashMap<>();
+        Map<String, CategoryCount> counts = count(spark, table, toCount, Math.max(COUNTED, choice.maxCategories()) + 1);
+        counts.forEach((column, count) -> {
+            boolean forced = candidates.categorical().contains(column);
+            int k = choice.maxCategories();
+            String problem = count.values.isEmpty() ? "every value is missing"
+                    : count.values.size() > k ? (forced ? "has " : "text with ") + count.describe() + " (more than "
+                            + "the " + k + " categories allowed)" : null;
+            if (problem == null) {
+                categories.put(column, LabelEncoder.fromObserved(count.values).labels());
+                kinds.put(column, ColumnKind.CATEGORICAL);
+            } else if (forced || candidates.named()) {
+                throw new InputException("column '" + column + "' of " + table.description() + (forced ? " (named by "
+                        + "{categorical})" : "") + ": " + problem + (count.values.isEmpty() ? ""
+                        : "; raise {maxCategories}" + (forced ? "" : " or leave it out of {features}")));
+            } else {
+                leftOut.put(column, problem);
+            }
+        });
+        boolean impute = choice.impute() != ColumnChoice.Impute.NONE;
+        List<InputColumn> inputs = new ArrayList<>();
+        for (String column : candidates.columns()) {
+            ColumnKind kind = kinds.get(column);
+            if (kind == ColumnKind.CATEGORICAL) {
+                inputs.add(InputColumn.categorical(column, categories.get(column), impute));
+            } else if (kind != null) {
+                InputColumn input = InputColumn.of(column, kind);
+                inputs.add(impute ? input.withFills(Collections.nCopies(input.width(), Double.NaN)) : input);
+            }
+        }
+        InputEncoding encoding = new InputEncoding(inputs);
+        log(table, encoding, leftOut, candidates.dropped(), excluded, spec.label(), spec.weight());
+        if (inputs.isEmpty()) {
+            throw new InputException(table.description() + " has no usable feature column besides " + excluded
+                    + (leftOut.isEmpty() ? "" : ": " + describe(leftOut)));
+        }
+        return encoding;
+    }
+
+    private static ColumnKind kindOfType(FieldReader reader) {
+        return reader.isNumeric() ? ColumnKind.NUMERIC : switch (reader.valueKind()) {
+            case "boolean" -> ColumnKind.BOOLEAN;
+            case "date" -> ColumnKind.DATE;
+            default -> ColumnKind.TIMESTAMP;
+        };
+    }
+
+    /** What a sample of the first rows shows each column of text to hold (null: text). */
+    private static Map<String, ColumnKind> sampleKinds(Table table, List<String> columns) {
+        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        if (columns.isEmpty()) {
+            return kinds;
+        }
+        int rows = Math.max(MIN_SAMPLE_ROWS, Math.min(SAMPLE_ROWS, SAMPLE_VALUES / columns.size()));
+        List<Row> sample = table.rows().selectExpr(columns.stream().map(ColumnRoles::quoted).toArray(String[]::new))
+                .limit(rows).collectAsList();
+        for (int c = 0; c < columns.size(); c++) {
+            TextKinds text = new TextKinds();
+            for (Row row : sample) {
+                text.add(row.isNullAt(c) ? null : row.getString(c));
+            }
+            // no row at all: numbers, as a table of text always was, so that the input is reported as empty
+            kinds.put(columns.get(c), sample.isEmpty() ? ColumnKind.NUMERIC : text.kind());
+        }
+        return kinds;
+    }
+
+    private static String quoted(String column) {
+        return "`" + column.replace("`", "``") + "`";
+    }
+
+    /** The distinct values of a column (as categories), counted up to a limit, and its missing values. */
+    static final class CategoryCount implements Serializable {
+        private final int limit;
+        final Set<String> values = new HashSet<>();
+        boolean overflow;
+
+        CategoryCount(int limit) {
+            this.limit = limit;
+        }
+
+        void add(String key) {
+            if (values.size() < limit) {
+                values.add(key);
+            } else if (!values.contains(key)) {
+                overflow = true;
+            }
+        }
+
+        CategoryCount merge(CategoryCount other) {
+            other.values.forEach(this::add);
+            overflow |= other.overflow;
+            return this;
+        }
+
+        /** "301 distinct values", or "more than 1000 distinct values". */
+        String describe() {
+            return (overflow ? "more than " + String.format("%,d", limit) : String.format("%,d", values.size()))
+                    + " distinct values";
+        }
+    }
+
+    /** The distinct values of the columns in one pass over the input, each counted up to the limit. */
+    private static Map<String, CategoryCount> count(SparkSession spark, Table table, List<String> columns, int limit) {
+        Map<String, CategoryCount> counts = new LinkedHashMap<>();
+        if (columns.isEmpty()) {
+            return counts;
+        }
+        FieldReader[] readers = columns.stream().map(c -> FieldReader.ofValues(table.schema().apply(c).dataType()))
+                .toArray(FieldReader[]::new);
+        spark.sparkContext().setJobDescription("finding the categories of " + table.description());
+        CategoryCounts found;
+        try {
+            found = Table.internalRows(table.rows().selectExpr(columns.stream().map(ColumnRoles::quoted)
+                    .toArray(String[]::new))).mapPartitions(rows -> Collections.singletonList(
+                            CategoryCounts.ofPartition(rows, readers, limit)).iterator())
+                    .treeReduce(CategoryCounts::merge);
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            counts.put(columns.get(c), found.columns[c]);
+        }
+        return counts;
+    }
+
+    /** The distinct values of each column of one pass, merged over the partitions. */
+    static final class CategoryCounts implements Serializable {
+        private final CategoryCount[] columns;
+
+        private CategoryCounts(CategoryCount[] columns) {
+            this.columns = columns;
+        }
+
+        static CategoryCounts ofPartition(Iterator<InternalRow> rows, FieldReader[] readers, int limit) {
+            CategoryCount[] counts = new CategoryCount[readers.length];
+            for (int c = 0; c < readers.length; c++) {
+                counts[c] = new CategoryCount(limit);
+            }
+            while (rows.hasNext()) {
+                InternalRow row = rows.next();
+                for (int c = 0; c < readers.length; c++) {
+                    Object value = readers[c].value(row, c);
+                    if (value != null && !(value instanceof String text && text.isBlank())) {
+                        counts[c].add(ValueEncoder.categoryKey(value));
+                    }
+                }
+            }
+            return new CategoryCounts(counts);
+        }
+
+        CategoryCounts merge(CategoryCounts other) {
+            for (int c = 0; c < columns.length; c++) {
+                columns[c].merge(other.columns[c]);
+            }
+            return this;
+        }
+    }
+
+    /** Logs the role of every column of the table, in table order, numeric ones together when there are many. */
+    private static void log(Table table, InputEncoding encoding, Map<String, String> leftOut, Set<String> dropped,
+            Set<String> excluded, String label, String weight) {
+        Map<String, InputColumn> inputs = new LinkedHashMap<>();
+        encoding.columns().forEach(column -> inputs.put(column.name(), column));
+        boolean compact = encoding.columns().stream().filter(c -> c.kind() == ColumnKind.NUMERIC).count()
+                > MANY_NUMERIC;
+        List<String> numeric = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (String column : table.columns()) {
+            InputColumn input = inputs.get(column);
+            if (compact && input != null && input.kind() == ColumnKind.NUMERIC) {
+                numeric.add(column);
+                continue;
+            }
+            String role = input != null ? role(input) : leftOut.containsKey(column) ? "left out, " + leftOut.get(column)
+                    : dropped.contains(column) ? "left out (excluded)" : column.equals(label) ? "label"
+                    : column.equals(weight) ? "weight" : excluded.contains(column) ? "left out" : null;
+            if (role != null) {
+                lines.add("  " + column + ": " + role);
+            }
+        }
+        if (compact) {
+            lines.add("  " + numeric.size() + " numeric columns" + (encoding.imputes() ? " (a missing value filled in)"
+                    : "") + ": " + DataLoader.preview(numeric));
+        }
+        LOG.info("columns of {} ({} inputs):\n{}", table.description(), encoding.width(), String.join("\n", lines));
+    }
+
+    /** More numeric columns than this are logged on one line. */
+    private static final int MANY_NUMERIC = 20;
+
+    /** A column's role as the log shows it. */
+    static String role(InputColumn column) {
+        String imputed = column.fills() != null ? ", a missing value filled in" : "";
+        return switch (column.kind()) {
+            case NUMERIC -> "numeric" + imputed;
+            case BOOLEAN -> "boolean (1 for true, 0 for false)" + imputed;
+            case DATE -> "date (inputs: year, day of the year)" + imputed;
+            case TIMESTAMP -> "timestamp (inputs: year, day of the year, hour of the day; UTC)" + imputed;
+            case CATEGORICAL -> "categorical, " + column.categories().size() + " categories ("
+                    + DataLoader.preview(column.categories()) + ")"
+                    + (column.missingCategory() ? " and one for a missing value" : "");
+        };
+    }
+
+    private static String describe(Map<String, String> leftOut) {
+        List<String> parts = new ArrayList<>();
+        leftOut.forEach((column, reason) -> parts.add(column + " (" + reason + ")"));
+        return String.join("; ", parts);
+    }
+}
