@@ -3,6 +3,8 @@ package io.github.sparkprop.cli;
 import io.github.sparkprop.console.SparkOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.encoding.ColumnKind;
+import io.github.sparkprop.encoding.InputColumn;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
 import java.io.PrintWriter;
@@ -48,6 +50,12 @@ public final class InspectCommand implements Callable<Integer> {
         out.println("  inputs      " + (model.vectorColumn() != null ? "vector column '" + model.vectorColumn() + "' of "
                 + network.inputSize() : model.features() != null ? preview(model.features()) : network.inputSize()
                 + " unnamed columns"));
+        if (model.inputs() != null) {
+            out.println("  columns     " + model.inputs().columns().size() + ", encoded as the data gave them:");
+            for (InputColumn column : model.inputs().columns()) {
+                out.println("    " + column.name() + ": " + describe(column));
+            }
+        }
         if (model.scaler() != null) {
             out.println("  scaler      standardises " + model.scaler().size() + " inputs"
                     + (model.scaler().centres() ? " (mean and std)" : " (std only)"));
@@ -90,5 +98,14 @@ public final class InspectCommand implements Callable<Integer> {
             }
         }
         return s.toString();
+    }
+
+    /** A column's encoding in a few words: its kind, categories or fill values. */
+    private static String describe(InputColumn column) {
+        String fill = column.fills() == null ? "" : ", a missing value filled with " + column.fills().stream()
+                .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        return column.kind() == ColumnKind.CATEGORICAL ? "categorical, " + column.categories().size()
+                + " categories (" + preview(column.categories()) + ")" + (column.missingCategory()
+                        ? " and one for a missing value" : "") : column.kind().id() + fill;
     }
 }

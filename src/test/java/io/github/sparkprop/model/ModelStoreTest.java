@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.encoding.ColumnKind;
+import io.github.sparkprop.encoding.InputColumn;
+import io.github.sparkprop.encoding.InputEncoding;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Backprop;
 import io.github.sparkprop.math.Loss;
@@ -255,6 +258,43 @@ class ModelStoreTest {
         Files.writeString(json, original.replace("\"layers\" : [ 3, 4, 3 ]", "\"layers\" : [ 3, 5, 3 ]"));
         message = assertThrows(ModelFormatException.class, () -> ModelStore.load(out, CONF)).getMessage();
         assertTrue(message.contains("layers.0.weight has shape [4, 3], model.json's layers need [5, 3]"), message);
+    }
+
+    @Test
+    void aModelWithEncodedInputsIsVersion2AndLoadsBackUnchanged() throws IOException {
+        Network network = Network.of(7, new int[0], Activation.IDENTITY, 2, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
+        InputEncoding inputs = new InputEncoding(List.of(InputColumn.numeric("x").withFills(List.of(2.5)),
+                InputColumn.categorical("c", List.of("a", "b"), true), InputColumn.of("d", ColumnKind.DATE),
+                InputColumn.of("b", ColumnKind.BOOLEAN)));
+        Model model = new Model(network, WeightInit.initialize(network, 1), Task.CLASSIFICATION, List.of("n", "y"),
+                null, null, null, null, inputs);
+        String out = dir.resolve("v2").toString();
+        ModelStore.save(model, out, false, Map.of(), CONF);
+        String json = Files.readString(Path.of(out, "model.json"));
+        assertTrue(json.contains("\"formatVersion\" : 2"), json);
+        Model loaded = ModelStore.load(out, CONF);
+        assertEquals(inputs, loaded.inputs());
+        assertEquals(List.of("x", "c=a", "c=b", "c=(missing)", "d.year", "d.dayOfYear", "b"), loaded.features());
+        assertEquals(List.of("x", "c", "d", "b"), loaded.inputColumns());
+
+        Path file = Path.of(out, "model.json");
+        Files.writeString(file, json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 1"));
+        String message = assertThrows(ModelFormatException.class, () -> ModelStore.load(out, CONF)).getMessage();
+        assertTrue(message.contains("\"inputs\" needs formatVersion 2"), message);
+        Files.writeString(file, json.replace("\"kind\" : \"date\"", "\"kind\" : \"weekday\""));
+        message = assertThrows(ModelFormatException.class, () -> ModelStore.load(out, CONF)).getMessage();
+        assertTrue(message.contains("\"inputs\"[2]: unknown column kind 'weekday'"), message);
+        Files.writeString(file, json.replace("\"categories\" : [ \"a\", \"b\" ]", "\"categories\" : [ \"a\" ]"));
+        message = assertThrows(ModelFormatException.class, () -> ModelStore.load(out, CONF)).getMessage();
+        assertTrue(message.contains("\"inputs\" make 6 inputs; the network takes 7"), message);
+
+        Model numbers = new Model(network, model.weights(), Task.CLASSIFICATION, List.of("n", "y"), null, null, null,
+                null, InputEncoding.numeric(List.of("p1", "p2", "p3", "p4", "p5", "p6", "p7")));
+        String plain = dir.resolve("v1").toString();
+        ModelStore.save(numbers, plain, false, Map.of(), CONF);
+        assertTrue(Files.readString(Path.of(plain, "model.json")).contains("\"formatVersion\" : 1"),
+                "numbers in columns: version 1, as earlier readers read");
+        assertNull(ModelStore.load(plain, CONF).inputs());
     }
 
     @Test
