@@ -43,7 +43,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--cases", paramLabel = "LIST", split = ",",
             defaultValue = "mnist,synthetic,logistic,tiny,scaling,gemm",
-            description = "What to run: mnist, synthetic, logistic, tiny, scaling, gemm. Default: ${DEFAULT-VALUE}")
+            description = "What to run: mnist, synthetic, logistic, tiny, scaling, gemm, and load (CSV loading time "
+                    + "of wide tables against narrow ones of as many values: 8,000 x 785 vs 202,580 x 31 and "
+                    + "200 x 5,000 vs 32,258 x 31, sparkprop alone). Default: ${DEFAULT-VALUE}")
     List<String> cases;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
@@ -113,7 +115,12 @@ public final class BenchCommand implements Callable<Integer> {
             results.addAll(scaling(spark, benchmark));
         }
         double gemm = cases.contains("gemm") ? Benchmark.gemmRate(NETWORK[1], 668, NETWORK[0], 20) : Double.NaN;
-        report(results, gemm, spark.sparkContext().defaultParallelism(), spark);
+        List<LoadCase> loads = new ArrayList<>();
+        if (cases.contains("load")) {
+            loads.add(LoadCase.measure(spark, workDir, 8_000, 785, 202_580, 31, repeats));
+            loads.add(LoadCase.measure(spark, workDir, 200, 5_000, 32_258, 31, repeats));
+        }
+        report(results, loads, gemm, spark.sparkContext().defaultParallelism(), spark);
         return 0;
     }
 
@@ -176,14 +183,16 @@ public final class BenchCommand implements Callable<Integer> {
      * The table and the JSON. A case's "of dgemm" is its GFLOP/s over what dgemm reaches on all the cores
      * Spark uses (the one-thread rate times the parallelism).
      */
-    private void report(List<Benchmark.Result> results, double gemm, int cores, SparkSession spark)
-            throws IOException {
+    private void report(List<Benchmark.Result> results, List<LoadCase> loads, double gemm, int cores,
+            SparkSession spark) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("BLAS %s, activations %s, master %s, %d iterations, %d alternating runs each%n",
                 Blas.implementation(), Elementwise.implementation(), spark.sparkContext().master(), iterations,
                 repeats);
-        out.printf("%-28s %12s %12s %12s %9s %9s %9s%n", "case", "rows", "sparkprop s", "MLlib s", "MLlib/sp",
-                "GFLOP/s", "of dgemm");
+        if (!results.isEmpty()) {
+            out.printf("%-28s %12s %12s %12s %9s %9s %9s%n", "case", "rows", "sparkprop s", "MLlib s", "MLlib/sp",
+                    "GFLOP/s", "of dgemm");
+        }
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("blas", Blas.implementation());
@@ -219,6 +228,22 @@ public final class BenchCommand implements Callable<Integer> {
                 c.put("fractionOfDgemm", fraction);
             }
             c.put("cachedBytes", r.cachedBytes());
+        }
+        if (!loads.isEmpty()) {
+            out.printf("%-34s %12s %12s %9s%n", "CSV load, read to cached blocks", "wide s", "narrow s", "ratio");
+        }
+        ArrayNode loadCases = root.putArray("loads");
+        for (LoadCase load : loads) {
+            out.printf("%-34s %12.3f %12.3f %9.2f%n", load.name(), load.wide().median(), load.narrow().median(),
+                    load.ratio());
+            ObjectNode c = loadCases.addObject();
+            c.put("name", load.name());
+            c.put("values", load.values());
+            c.put("wideSeconds", load.wide().median());
+            c.putPOJO("wideRuns", load.wide().all());
+            c.put("narrowSeconds", load.narrow().median());
+            c.putPOJO("narrowRuns", load.narrow().all());
+            c.put("wideOverNarrow", load.ratio());
         }
         if (!Double.isNaN(gemm)) {
             out.printf("dgemm [128 x 784] x [784 x 668]: %.2f GFLOP/s on one thread, %.2f on %d%n", gemm, gemm * cores,

@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
@@ -36,7 +35,7 @@ final class ColumnRoles {
     private static final Logger LOG = LoggerFactory.getLogger(ColumnRoles.class);
 
     /** The values (rows x columns of text) of the sample that tells what a column of text holds. */
-    static final int SAMPLE_VALUES = 2_000_000;
+    static final int SAMPLE_VALUES = 500_000;
     /** The most rows of that sample. */
     static final int SAMPLE_ROWS = 10_000;
     /** The fewest rows of that sample, however wide the table. */
@@ -193,12 +192,20 @@ final class ColumnRoles {
             return kinds;
         }
         int rows = Math.max(MIN_SAMPLE_ROWS, Math.min(SAMPLE_ROWS, SAMPLE_VALUES / columns.size()));
-        List<Row> sample = table.rows().selectExpr(columns.stream().map(ColumnRoles::quoted).toArray(String[]::new))
-                .limit(rows).collectAsList();
+        int[] indices = columns.stream().mapToInt(table.columns()::indexOf).toArray();
+        // Spark's internal rows, as far as the sample goes: no conversion to Row, which for wide tables compiles a
+        // converter of every column first
+        List<String[]> sample = Table.internalRows(table.rows()).map(row -> {
+            String[] values = new String[indices.length];
+            for (int k = 0; k < indices.length; k++) {
+                values[k] = row.isNullAt(indices[k]) ? null : row.getUTF8String(indices[k]).toString();
+            }
+            return values;
+        }).take(rows);
         for (int c = 0; c < columns.size(); c++) {
             TextKinds text = new TextKinds();
-            for (Row row : sample) {
-                text.add(row.isNullAt(c) ? null : row.getString(c));
+            for (String[] row : sample) {
+                text.add(row[c]);
             }
             // no row at all: numbers, as a table of text always was, so that the input is reported as empty
             kinds.put(columns.get(c), sample.isEmpty() ? ColumnKind.NUMERIC : text.kind());

@@ -4,20 +4,24 @@ import io.github.sparkprop.math.SparseColumns;
 import io.github.sparkprop.spark.KryoClasses;
 import java.util.List;
 
-/** The classes of {@code data} (and math's sparse block, which travels inside it) that Kryo must know. */
+/**
+ * The classes of {@code data} (and math's sparse block, which travels inside it, and the rows of text of a sample)
+ * that Kryo must know.
+ */
 public final class DataKryoClasses implements KryoClasses {
 
     @Override
     public List<Class<?>> classes() {
-        return List.of(SparseColumns.class, SampleBlock.class, HoldOut.Role.class, Sample.class);
+        return List.of(SparseColumns.class, SampleBlock.class, HoldOut.Role.class, Sample.class, String[].class,
+                String[][].class);
     }
 
     /**
-     * Once per input: a summary's maps and MLlib's summarizer, the distinct values of columns, go through Java
-     * serialization.
+     * Once per input: a summary's maps and MLlib's summarizer, the distinct values of columns, the records of
+     * each file split go through Java serialization.
      */
     @Override
     public List<Class<?>> javaSerialized() {
-        return List.of(DataSummary.class, ColumnRoles.CategoryCounts.class);
+        return List.of(DataSummary.class, ColumnRoles.CategoryCounts.class, RecordCounts.class);
     }
 }

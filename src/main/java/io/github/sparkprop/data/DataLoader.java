@@ -97,13 +97,12 @@ public final class DataLoader {
         FeatureColumns reading = features.isVector()
                 ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
         RowParser checker = new RowParser(table, reading, spec.label(), null, spec.task(), spec.encoder());
-        int fileIndex = table.fileIndex();
-        int splitIndex = table.splitIndex();
+        SplitLocator locator = table.locator();
         spark.sparkContext().setJobDescription("validating " + table.description());
         RowIds ids = new RowIds(table.recordsPerSplit());
         DataSummary summary = Table.internalRows(table.rows())
                 .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
-                        ids.counter(fileIndex, splitIndex), checker, HoldOut.NONE, false, false)).iterator())
+                        ids.counter(locator), checker, HoldOut.NONE, false, false)).iterator())
                 .treeReduce(DataSummary::merge);
         spark.sparkContext().setJobDescription(null);
         long skipped = checkRows(summary, table, spec.skipInvalid(), ids, spark.sparkContext().hadoopConfiguration());
@@ -144,8 +143,7 @@ public final class DataLoader {
         FeatureColumns reading = features.isVector()
                 ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
         RowParser checker = new RowParser(table, reading, spec.label(), spec.weight(), spec.task(), spec.encoder());
-        int fileIndex = table.fileIndex();
-        int splitIndex = table.splitIndex();
+        SplitLocator locator = table.locator();
         HoldOut holdOut = spec.holdOut();
         spark.sparkContext().setJobDescription("validating " + table.description());
         RowIds ids;
@@ -154,7 +152,7 @@ public final class DataLoader {
             ids = new RowIds(table.recordsPerSplit());
             summary = Table.internalRows(table.rows())
                     .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
-                            ids.counter(fileIndex, splitIndex), checker, holdOut, findMoments, findClasses)).iterator())
+                            ids.counter(locator), checker, holdOut, findMoments, findClasses)).iterator())
                     .treeReduce(DataSummary::merge);
         } finally {
             spark.sparkContext().setJobDescription(null);
@@ -190,8 +188,7 @@ public final class DataLoader {
         RowParser parser = new RowParser(table, features, spec.label(), spec.weight(), spec.task(), encoder);
         FeatureColumns chosen = features;
         JavaRDD<Sample> samples = Table.internalRows(table.rows())
-                .mapPartitions(rows -> new SampleReader(rows, parser, scaler, classWeights, ids, fileIndex,
-                        splitIndex));
+                .mapPartitions(rows -> new SampleReader(rows, parser, scaler, classWeights, ids.counter(locator)));
         int inputPartitions = samples.getNumPartitions();
         int partitions = spec.partitions() > 0 ? spec.partitions()
                 : Math.max(inputPartitions, spark.sparkContext().defaultParallelism());

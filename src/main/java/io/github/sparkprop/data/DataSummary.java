@@ -65,7 +65,7 @@ public final class DataSummary implements Serializable {
         double[] y = new double[1];
         while (rows.hasNext()) {
             InternalRow row = rows.next();
-            long id = ids.idOf(row);
+            long id = ids.nextId();
             summary.records++;
             RowProblem problem = sparse ? parser.parseSparse(row, nonZeros, y, null, 0)
                     : parser.parse(row, x, 0, y, null, 0);

@@ -30,10 +30,9 @@ final class Medians {
      * @return the median of each of those inputs, NaN where no training row has a value
      */
     static double[] of(SparkSession spark, Table table, RowParser parser, RowIds ids, HoldOut holdOut, int[] inputs) {
-        int fileIndex = table.fileIndex();
-        int splitIndex = table.splitIndex();
+        SplitLocator locator = table.locator();
         JavaRDD<Row> values = Table.internalRows(table.rows()).mapPartitions(rows -> trainingValues(rows,
-                ids.counter(fileIndex, splitIndex), parser, holdOut, inputs));
+                ids.counter(locator), parser, holdOut, inputs));
         StructType schema = new StructType();
         List<Column> medians = new ArrayList<>();
         for (int k = 0; k < inputs.length; k++) {
@@ -67,7 +66,7 @@ final class Medians {
             public boolean hasNext() {
                 while (next == null && rows.hasNext()) {
                     InternalRow row = rows.next();
-                    long id = ids.idOf(row);
+                    long id = ids.nextId();
                     if (parser.parse(row, x, 0, y, null, 0) == null && holdOut.role(id) == HoldOut.Role.TRAINING) {
                         Object[] values = new Object[inputs.length];
                         for (int k = 0; k < inputs.length; k++) {

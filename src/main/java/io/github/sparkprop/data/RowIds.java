@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
@@ -54,30 +53,28 @@ final class RowIds implements Serializable {
     }
 
     /** Gives the rows of one partition their ids, in the order Spark reads them. */
-    Counter counter(int fileIndex, int splitIndex) {
-        return new Counter(fileIndex, splitIndex);
+    Counter counter(SplitLocator locator) {
+        return new Counter(locator);
     }
 
     /** Follows one partition's rows: within a split rows come in file order, one split after another. */
     final class Counter {
-        private final int fileIndex;
-        private final int splitIndex;
+        private final SplitLocator locator;
         private UTF8String file;
         private String fileName;
         private long split = -1;
         private long next;
 
-        private Counter(int fileIndex, int splitIndex) {
-            this.fileIndex = fileIndex;
-            this.splitIndex = splitIndex;
+        private Counter(SplitLocator locator) {
+            this.locator = locator;
         }
 
-        /** The id of the next row, which must be the partition's next row. */
-        long idOf(InternalRow row) {
-            UTF8String rowFile = row.getUTF8String(fileIndex);
-            long rowSplit = row.getLong(splitIndex);
-            if (!rowFile.equals(file) || rowSplit != split) {
-                file = rowFile.copy(); // the row's buffer is reused for the next row
+        /** The id of the row just read, which must be the partition's next row. */
+        long nextId() {
+            UTF8String rowFile = locator.file();
+            long rowSplit = locator.split();
+            if (rowFile != file && !rowFile.equals(file) || rowSplit != split) {
+                file = rowFile;
                 fileName = file.toString();
                 split = rowSplit;
                 next = firstId(fileName, split);

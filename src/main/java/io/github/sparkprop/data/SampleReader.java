@@ -22,13 +22,16 @@ final class SampleReader implements Iterator<Sample> {
     private final SparseRow nonZeros = new SparseRow();
     private Sample next;
 
-    /** @param classWeights the weight of each class, or null for 1 */
-    SampleReader(Iterator<InternalRow> rows, RowParser parser, Scaler scaler, double[] classWeights, RowIds ids,
-            int fileIndex, int splitIndex) {
+    /**
+     * @param classWeights the weight of each class, or null for 1
+     * @param ids          the ids of the partition's rows
+     */
+    SampleReader(Iterator<InternalRow> rows, RowParser parser, Scaler scaler, double[] classWeights,
+            RowIds.Counter ids) {
         this.rows = rows;
         this.parser = parser;
         this.scaler = scaler;
-        this.ids = ids.counter(fileIndex, splitIndex);
+        this.ids = ids;
         this.classWeights = classWeights;
     }
 
@@ -36,7 +39,7 @@ final class SampleReader implements Iterator<Sample> {
     public boolean hasNext() {
         while (next == null && rows.hasNext()) {
             InternalRow row = rows.next();
-            long id = ids.idOf(row);
+            long id = ids.nextId();
             weight[0] = 1.0;
             next = parser.isSparse() ? sparse(row, id) : dense(row, id);
         }

@@ -2,7 +2,6 @@ package io.github.sparkprop.data;
 
 import io.github.sparkprop.InputException;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,11 +11,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -24,17 +21,18 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Input rows as Spark's reader gives them: the data columns (for CSV every column as a string, so that a
  * bad value can be shown as it was written; for Parquet and LibSVM as typed), then, for CSV, the raw record
- * of a row with the wrong number of fields (else null), then the file and the byte offset of the file split
- * the row came from.
+ * of a row with the wrong number of fields (else null). Where each row comes from (its file and file split)
+ * is told by the locator, in the task that reads it.
  *
  * @param rows        the rows
  * @param schema      the data columns, in file order
  * @param format      the input format
  * @param description the input paths, for messages
  * @param options     how a CSV was read
+ * @param locator     the file and split of the row just read
  */
 public record Table(Dataset<Row> rows, StructType schema, InputFormat format, String description,
-        CsvOptions options) {
+        CsvOptions options, SplitLocator locator) {
 
     static final String MALFORMED = "__sparkprop_malformed";
 
@@ -54,16 +52,6 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
     /** Index of the raw-record column of a CSV row with the wrong number of fields, or -1 for other formats. */
     public int malformedIndex() {
         return format == InputFormat.CSV ? schema.size() : -1;
-    }
-
-    /** Index of the source file column. */
-    public int fileIndex() {
-        return schema.size() + (format == InputFormat.CSV ? 1 : 0);
-    }
-
-    /** Index of the split-offset column. */
-    public int splitIndex() {
-        return fileIndex() + 1;
     }
 
     /** Whether rows are lines of text (CSV, LibSVM), so that an error can name the line. */
@@ -110,11 +98,7 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
         if (schema.fields().length == 0) {
             throw new InputException("input " + description + " is empty: no columns and no rows");
         }
-        // the file metadata column by its own handle: a data column named _metadata would hide it from col()
-        Column metadata = data.metadataColumn("_metadata");
-        Dataset<Row> rows = data.select(functions.col("*"), metadata.getField("file_path").as("file_path"),
-                metadata.getField("file_block_start").as("file_block_start"));
-        return new Table(rows, schema, actual, description, options);
+        return new Table(data, schema, actual, description, options, SplitLocator.files());
     }
 
     /**
@@ -125,9 +109,8 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
      * @param description what the rows are, for messages
      */
     public static Table of(Dataset<Row> data, String description) {
-        Dataset<Row> rows = data.select(functions.col("*"), functions.lit(description).as("file_path"),
-                functions.spark_partition_id().cast(DataTypes.LongType).as("file_block_start"));
-        return new Table(rows, data.schema(), InputFormat.PARQUET, description, CsvOptions.DEFAULT);
+        return new Table(data, data.schema(), InputFormat.PARQUET, description, CsvOptions.DEFAULT,
+                SplitLocator.partitions(description));
     }
 
     /** CSV with every column a string and a column for rows with the wrong number of fields. */
@@ -170,11 +153,9 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
      * that parses no column: what the stable row ids are made of.
      */
     Map<String, TreeMap<Long, Long>> recordsPerSplit() {
-        Map<String, TreeMap<Long, Long>> records = new HashMap<>();
-        for (Row count : rows.groupBy("file_path", "file_block_start").count().collectAsList()) {
-            records.computeIfAbsent(count.getString(0), f -> new TreeMap<>()).put(count.getLong(1), count.getLong(2));
-        }
-        return records;
+        SplitLocator splits = locator;
+        return internalRows(rows.select()).mapPartitions(it -> List.of(RecordCounts.of(it, splits)).iterator())
+                .treeReduce(RecordCounts::merge).counts();
     }
 
     /**
