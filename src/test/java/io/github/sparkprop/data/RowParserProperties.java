@@ -26,7 +26,8 @@ class RowParserProperties {
 
     private static final StructType SCHEMA = new StructType().add("x1", DataTypes.StringType)
             .add("x2", DataTypes.StringType).add("label", DataTypes.StringType);
-    private static final Table TABLE = new Table(null, SCHEMA, InputFormat.CSV, "generated.csv", CsvOptions.DEFAULT);
+    private static final Table TABLE = new Table(null, SCHEMA, InputFormat.CSV, "generated.csv", CsvOptions.DEFAULT,
+            SplitLocator.files());
     private static final FeatureColumns FEATURES = FeatureColumns.scalars(List.of("x1", "x2"));
 
     @Provide
