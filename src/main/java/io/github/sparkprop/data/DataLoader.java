@@ -171,9 +171,8 @@ public final class DataLoader {
                 : spec.encoder() != null ? spec.encoder() : findClasses(summary, spec.label(), table.description());
         double[] fills = null;
         if (learnFills) {
-            RowParser missing = checker;
             fills = spec.choice().impute() == ColumnChoice.Impute.MEDIAN
-                    ? medians(spark, table, missing, ids, holdOut, features.encoding()) : summary.observedMean();
+                    ? medians(spark, table, checker, ids, holdOut, features.encoding()) : summary.observedMean();
             features = FeatureColumns.encoded(Imputation.withFills(features.encoding(), fills, summary.filled(),
                     spec.choice().impute(), table.description()));
         }
