@@ -801,11 +801,27 @@ class CliTest {
     }
 
     @Test
+    void badColumnRoleOptionsAreRefusedInOneLine() {
+        assertRefusedInOneLine(sparkprop("train", "--input", IRIS, "--label", "species", "--impute", "mode",
+                "--output", dir.resolve("m1").toString()), "--impute", "must be mean or median");
+        assertRefusedInOneLine(sparkprop("train", "--input", IRIS, "--label", "species", "--max-categories", "0",
+                "--output", dir.resolve("m2").toString()), "--max-categories", "must be in [1, 10000]");
+        assertRefusedInOneLine(sparkprop("train", "--input", IRIS, "--label", "species", "--categorical",
+                "species", "--output", dir.resolve("m3").toString()), "'species' is the label");
+        assertRefusedInOneLine(sparkprop("train", "--input", IRIS, "--label", "species", "--exclude", "petals",
+                "--output", dir.resolve("m4").toString()), "--exclude column 'petals' not found");
+    }
+
+    @Test
     void helpAndVersionAnswer() {
         Run help = sparkprop("train", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--learning-rate=A")
                 && Pattern.compile("Step size alpha [^-]*Default:\\s+0\\.1").matcher(help.out()).find(), help.out());
+        for (String option : List.of("--max-categories=K", "--categorical=COLS", "--exclude=COLS",
+                "--impute=mean|median")) {
+            assertTrue(help.out().contains(option), option + " in " + help.out());
+        }
         Run version = sparkprop("--version");
         assertEquals(0, version.code());
         assertTrue(version.out().startsWith("sparkprop "), version.out());
