@@ -40,8 +40,10 @@ final class ColumnRoles {
     static final int SAMPLE_ROWS = 10_000;
     /** The fewest rows of that sample, however wide the table. */
     static final int MIN_SAMPLE_ROWS = 100;
-    /** Distinct values are counted up to at least this many per column, for the log. */
+    /** Distinct values are counted up to this many per column (at least K + 1), for the log. */
     static final int COUNTED = 1000;
+    /** ... and up to this many in all the columns counted, so that a wide table of text stays within memory. */
+    static final int COUNTED_VALUES = 200_000;
 
     private ColumnRoles() {
     }
@@ -139,7 +141,8 @@ final class ColumnRoles {
             }
         });
         Map<String, List<String>> categories = new LinkedHashMap<>();
-        Map<String, CategoryCount> counts = count(spark, table, toCount, Math.max(COUNTED, choice.maxCategories()) + 1);
+        int limit = Math.max(choice.maxCategories(), Math.min(COUNTED, COUNTED_VALUES / Math.max(1, toCount.size())));
+        Map<String, CategoryCount> counts = count(spark, table, toCount, limit + 1);
         counts.forEach((column, count) -> {
             boolean forced = candidates.categorical().contains(column);
             int k = choice.maxCategories();

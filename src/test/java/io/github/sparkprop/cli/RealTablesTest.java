@@ -4,6 +4,7 @@ import static io.github.sparkprop.cli.CliTest.assertRefusedInOneLine;
 import static io.github.sparkprop.cli.CliTest.sparkprop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,5 +186,13 @@ class RealTablesTest {
         Run evaluate = sparkprop("evaluate", "--model", model, "--input", atlantis, "--json", "--handle-invalid",
                 "skip");
         assertEquals(343, JSON.readTree(evaluate.out()).get("samples").asInt(), evaluate.err());
+        Dataset<Row> raw = SharedSpark.session().read().option("header", true).csv(atlantis);
+        Exception failed = assertThrows(Exception.class, () -> SparkPropClassificationModel.load(model).transform(raw)
+                .select("prediction").collectAsList());
+        String causes = "";
+        for (Throwable t = failed; t != null; t = t.getCause()) {
+            causes += t.getMessage() + "\n";
+        }
+        assertTrue(causes.contains("column 'island': value 'Atlantis' is not a category seen in training"), causes);
     }
 }
