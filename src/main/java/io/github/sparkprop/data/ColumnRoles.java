@@ -130,7 +130,7 @@ final class ColumnRoles {
             } else if (reader.isText()) {
                 toSample.add(column);
             } else {
-                kinds.put(column, kindOfType(reader));
+                kinds.put(column, reader.typedKind());
             }
         }
         sampleKinds(table, toSample).forEach((column, kind) -> {
@@ -178,14 +178,6 @@ final class ColumnRoles {
                     + (leftOut.isEmpty() ? "" : ": " + describe(leftOut)));
         }
         return encoding;
-    }
-
-    private static ColumnKind kindOfType(FieldReader reader) {
-        return reader.isNumeric() ? ColumnKind.NUMERIC : switch (reader.valueKind()) {
-            case "boolean" -> ColumnKind.BOOLEAN;
-            case "date" -> ColumnKind.DATE;
-            default -> ColumnKind.TIMESTAMP;
-        };
     }
 
     /** What a sample of the first rows shows each column of text to hold (null: text). */

@@ -1,6 +1,7 @@
 package io.github.sparkprop.data;
 
 import io.github.sparkprop.Numbers;
+import io.github.sparkprop.encoding.ColumnKind;
 import java.io.Serializable;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.BooleanType;
@@ -69,14 +70,14 @@ final class FieldReader implements Serializable {
         return kind == null ? null : new FieldReader(kind, 0, 0);
     }
 
-    /** "boolean", "date", "timestamp" for such columns, "text" or "number" for others. */
-    String valueKind() {
+    /** The kind of a typed column (numbers, booleans, dates, timestamps), or null for text, whose values tell. */
+    ColumnKind typedKind() {
         return switch (kind) {
-            case BOOLEAN -> "boolean";
-            case DATE -> "date";
-            case TIMESTAMP -> "timestamp";
-            case TEXT -> "text";
-            default -> "number";
+            case TEXT -> null;
+            case BOOLEAN -> ColumnKind.BOOLEAN;
+            case DATE -> ColumnKind.DATE;
+            case TIMESTAMP -> ColumnKind.TIMESTAMP;
+            default -> ColumnKind.NUMERIC;
         };
     }
 

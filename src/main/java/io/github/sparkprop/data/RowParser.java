@@ -12,6 +12,7 @@ import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Turns one row of a {@link Table} (Spark's internal row, read without conversion to a {@code Row}) into
@@ -109,7 +110,15 @@ public final class RowParser implements Serializable {
 
     private boolean missing(InternalRow row, int k) {
         int i = featureIndices[k];
-        return row.isNullAt(i) || featureReaders[k].isText() && row.getUTF8String(i).toString().isBlank();
+        if (row.isNullAt(i)) {
+            return true;
+        }
+        if (!featureReaders[k].isText()) {
+            return false;
+        }
+        // blank text is missing; a first byte that is not white space says it is not, without making a String
+        UTF8String text = row.getUTF8String(i);
+        return text.numBytes() == 0 || text.getByte(0) <= ' ' && text.toString().isBlank();
     }
 
     /** Whether a missing value of some column is filled in rather than invalid. */

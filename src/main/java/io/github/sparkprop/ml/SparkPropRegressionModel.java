@@ -5,13 +5,13 @@ import io.github.sparkprop.math.Network;
 import io.github.sparkprop.model.Model;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.ml.regression.RegressionModel;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /** A trained sparkprop regressor in Spark ML: {@code transform} appends the prediction column. */
 public final class SparkPropRegressionModel extends RegressionModel<Vector, SparkPropRegressionModel>
