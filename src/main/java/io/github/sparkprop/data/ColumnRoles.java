@@ -190,7 +190,7 @@ final class ColumnRoles {
         int[] indices = columns.stream().mapToInt(table.columns()::indexOf).toArray();
         // Spark's internal rows, as far as the sample goes: no conversion to Row, which for wide tables compiles a
         // converter of every column first
-        List<String[]> sample = Table.internalRows(table.rows()).map(row -> {
+        List<String[]> sample = table.rows().map(row -> {
             String[] values = new String[indices.length];
             for (int k = 0; k < indices.length; k++) {
                 values[k] = row.isNullAt(indices[k]) ? null : row.getUTF8String(indices[k]).toString();
@@ -206,10 +206,6 @@ final class ColumnRoles {
             kinds.put(columns.get(c), sample.isEmpty() ? ColumnKind.NUMERIC : text.kind());
         }
         return kinds;
-    }
-
-    private static String quoted(String column) {
-        return "`" + column.replace("`", "``") + "`";
     }
 
     /** The distinct values of a column (as categories), counted up to a limit, and its missing values. */
@@ -254,8 +250,7 @@ final class ColumnRoles {
         spark.sparkContext().setJobDescription("finding the categories of " + table.description());
         CategoryCounts found;
         try {
-            found = Table.internalRows(table.rows().selectExpr(columns.stream().map(ColumnRoles::quoted)
-                    .toArray(String[]::new))).mapPartitions(rows -> Collections.singletonList(
+            found = table.rows(columns).mapPartitions(rows -> Collections.singletonList(
                             CategoryCounts.ofPartition(rows, readers, limit)).iterator())
                     .treeReduce(CategoryCounts::merge);
         } finally {

@@ -15,9 +15,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.UserDefinedType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +100,7 @@ public final class DataLoader {
         SplitLocator locator = table.locator();
         spark.sparkContext().setJobDescription("validating " + table.description());
         RowIds ids = new RowIds(table.recordsPerSplit());
-        DataSummary summary = Table.internalRows(table.rows())
+        DataSummary summary = table.rows()
                 .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
                         ids.counter(locator), checker, HoldOut.NONE, false, false)).iterator())
                 .treeReduce(DataSummary::merge);
@@ -150,7 +150,7 @@ public final class DataLoader {
         DataSummary summary;
         try {
             ids = new RowIds(table.recordsPerSplit());
-            summary = Table.internalRows(table.rows())
+            summary = table.rows()
                     .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
                             ids.counter(locator), checker, holdOut, findMoments, findClasses)).iterator())
                     .treeReduce(DataSummary::merge);
@@ -186,7 +186,7 @@ public final class DataLoader {
 
         RowParser parser = new RowParser(table, features, spec.label(), spec.weight(), spec.task(), encoder);
         FeatureColumns chosen = features;
-        JavaRDD<Sample> samples = Table.internalRows(table.rows())
+        JavaRDD<Sample> samples = table.rows()
                 .mapPartitions(rows -> new SampleReader(rows, parser, scaler, classWeights, ids.counter(locator)));
         int inputPartitions = samples.getNumPartitions();
         int partitions = spec.partitions() > 0 ? spec.partitions()
@@ -369,12 +369,13 @@ public final class DataLoader {
      * whether it is sparse decides how the samples are kept.
      */
     private static Vector firstVector(Table table, String column) {
-        List<org.apache.spark.sql.Row> first = table.rows().select(column).filter(functions.col(column).isNotNull())
-                .limit(1).collectAsList();
+        UserDefinedType<?> type = (UserDefinedType<?>) table.schema().apply(column).dataType();
+        List<Vector> first = table.rows(List.of(column)).filter(row -> !row.isNullAt(0))
+                .map(row -> (Vector) type.deserialize(row.get(0, type.sqlType()))).take(1);
         if (first.isEmpty()) {
             throw new InputException("vector column '" + column + "' of " + table.description() + " holds no vector");
         }
-        return (Vector) first.get(0).get(0);
+        return first.get(0);
     }
 
     private static long checkRows(DataSummary summary, Table table, boolean skipInvalid, RowIds ids,

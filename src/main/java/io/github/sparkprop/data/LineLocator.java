@@ -41,7 +41,7 @@ final class LineLocator {
             long seen = header ? -1 : 0;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 line++;
-                if (text.isBlank() || (comments && text.stripLeading().startsWith("#"))) {
+                if (CsvLines.isBlank(text) || (comments && text.trim().startsWith("#"))) {
                     continue;
                 }
                 if (seen == record) {

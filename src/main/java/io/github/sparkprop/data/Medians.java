@@ -31,7 +31,7 @@ final class Medians {
      */
     static double[] of(SparkSession spark, Table table, RowParser parser, RowIds ids, HoldOut holdOut, int[] inputs) {
         SplitLocator locator = table.locator();
-        JavaRDD<Row> values = Table.internalRows(table.rows()).mapPartitions(rows -> trainingValues(rows,
+        JavaRDD<Row> values = table.rows().mapPartitions(rows -> trainingValues(rows,
                 ids.counter(locator), parser, holdOut, inputs));
         StructType schema = new StructType();
         List<Column> medians = new ArrayList<>();

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.catalyst.InternalRow;
 
 /** The records of each file split (file -&gt; split start -&gt; records), counted per partition and merged. */
 final class RecordCounts implements Serializable {
@@ -13,7 +12,7 @@ final class RecordCounts implements Serializable {
     private final Map<String, TreeMap<Long, Long>> counts = new HashMap<>();
 
     /** Counts the rows of one partition by the split each comes from. */
-    static RecordCounts of(Iterator<InternalRow> rows, SplitLocator splits) {
+    static RecordCounts of(Iterator<?> rows, SplitLocator splits) {
         RecordCounts records = new RecordCounts();
         while (rows.hasNext()) {
             rows.next();

@@ -19,29 +19,40 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Input rows as Spark's reader gives them: the data columns (for CSV every column as a string, so that a
+ * Input rows as Spark's readers give them: the data columns (for CSV every column as a string, so that a
  * bad value can be shown as it was written; for Parquet and LibSVM as typed), then, for CSV, the raw record
  * of a row with the wrong number of fields (else null). Where each row comes from (its file and file split)
  * is told by the locator, in the task that reads it.
  *
- * @param rows        the rows
+ * @param source      where the rows come from
  * @param schema      the data columns, in file order
  * @param format      the input format
  * @param description the input paths, for messages
  * @param options     how a CSV was read
  * @param locator     the file and split of the row just read
  */
-public record Table(Dataset<Row> rows, StructType schema, InputFormat format, String description,
+public record Table(TableRows source, StructType schema, InputFormat format, String description,
         CsvOptions options, SplitLocator locator) {
 
-    static final String MALFORMED = "__sparkprop_malformed";
+    /**
+     * Every row as Spark's internal row (see {@link TableRows#rows()}); a row object may be reused by its
+     * iterator, so read it before taking the next.
+     */
+    public JavaRDD<InternalRow> rows() {
+        return source.rows();
+    }
+
+    /** The rows with only the given data columns, in that order. */
+    JavaRDD<InternalRow> rows(List<String> columns) {
+        return source.rows(columns, columns.stream().mapToInt(columns()::indexOf).toArray());
+    }
 
     /**
-     * The rows as Spark's internal rows: no conversion to {@code Row} objects, which costs seconds for wide
-     * data. A row object is reused by its iterator, so read it before taking the next.
+     * The rows as {@code Row} objects of the data columns and, for CSV, the malformed-record column at
+     * {@link #malformedIndex()}, spread over {@code partitions} partitions, or as read when 0.
      */
-    public static JavaRDD<InternalRow> internalRows(Dataset<Row> rows) {
-        return rows.queryExecution().toRdd().toJavaRDD();
+    public JavaRDD<Row> externalRows(int partitions) {
+        return source.externalRows(partitions);
     }
 
     /** The data columns' names, in file order. */
@@ -74,14 +85,17 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
         List<String> readable = existing(conf, paths);
         InputFormat actual = format != null ? format : InputFormat.infer(readable, conf);
         String[] pathArray = readable.toArray(new String[0]);
+        if (actual == InputFormat.CSV) {
+            return readCsv(spark, pathArray, options, description);
+        }
         Dataset<Row> data;
         try {
             data = switch (actual) {
-                case CSV -> readCsv(spark, pathArray, options, description);
                 case PARQUET -> spark.read().parquet(pathArray);
                 case LIBSVM -> libsvmFeatures > 0
                         ? spark.read().format("libsvm").option("numFeatures", libsvmFeatures).load(pathArray)
                         : spark.read().format("libsvm").load(pathArray);
+                case CSV -> throw new IllegalStateException("read above");
             };
         } catch (InputException e) {
             throw e;
@@ -94,11 +108,10 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
             throw new InputException("cannot read " + description + " as " + actual.id() + ": "
                     + withoutJobFailure(e.getMessage().lines().findFirst().orElse("")) + cause(e), e);
         }
-        StructType schema = actual == InputFormat.CSV ? dataColumns(data.schema()) : data.schema();
-        if (schema.fields().length == 0) {
+        if (data.schema().fields().length == 0) {
             throw new InputException("input " + description + " is empty: no columns and no rows");
         }
-        return new Table(data, schema, actual, description, options, SplitLocator.files());
+        return new Table(new FrameRows(data), data.schema(), actual, description, options, SplitLocator.files());
     }
 
     /**
@@ -109,43 +122,36 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
      * @param description what the rows are, for messages
      */
     public static Table of(Dataset<Row> data, String description) {
-        return new Table(data, data.schema(), InputFormat.PARQUET, description, CsvOptions.DEFAULT,
+        return new Table(new FrameRows(data), data.schema(), InputFormat.PARQUET, description, CsvOptions.DEFAULT,
                 SplitLocator.partitions(description));
     }
 
-    /** CSV with every column a string and a column for rows with the wrong number of fields. */
-    private static Dataset<Row> readCsv(SparkSession spark, String[] paths, CsvOptions options, String description) {
-        StructType header = spark.read()
-                .option("header", options.header())
-                .option("delimiter", options.delimiter())
-                .csv(paths)
-                .schema();
+    /**
+     * CSV with every column a string and a column for rows with the wrong number of fields, read as lines of
+     * text ({@link CsvLines}). The columns are named by the first line of the first file Spark reads.
+     */
+    private static Table readCsv(SparkSession spark, String[] paths, CsvOptions options, String description) {
+        StructType header;
+        try {
+            header = spark.read()
+                    .option("header", options.header())
+                    .option("delimiter", options.delimiter())
+                    .csv(paths)
+                    .schema();
+        } catch (Exception e) { // Spark's AnalysisException and friends, undeclared
+            throw new InputException("cannot read " + description + " as csv: "
+                    + withoutJobFailure(e.getMessage().lines().findFirst().orElse("")) + cause(e), e);
+        }
         if (header.fields().length == 0) {
             throw new InputException("input " + description + " is empty: no header and no rows");
         }
-        StructType schema = new StructType();
+        StructType columns = new StructType();
         for (String column : header.fieldNames()) {
-            schema = schema.add(column, DataTypes.StringType);
+            columns = columns.add(column, DataTypes.StringType);
         }
-        schema = schema.add(MALFORMED, DataTypes.StringType);
-        return spark.read()
-                .option("header", options.header())
-                .option("delimiter", options.delimiter())
-                .option("enforceSchema", false) // every file's header must name the same columns, in order
-                .option("mode", "PERMISSIVE")
-                .option("columnNameOfCorruptRecord", MALFORMED)
-                .schema(schema)
-                .csv(paths);
-    }
-
-    private static StructType dataColumns(StructType withMalformed) {
-        StructType schema = new StructType();
-        for (var field : withMalformed.fields()) {
-            if (!field.name().equals(MALFORMED)) {
-                schema = schema.add(field);
-            }
-        }
-        return schema;
+        CsvLines lines = new CsvLines(columns, options);
+        return new Table(new CsvRows(lines, lines.records(spark, paths)), columns, InputFormat.CSV, description,
+                options, SplitLocator.files());
     }
 
     /**
@@ -154,15 +160,10 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
      */
     Map<String, TreeMap<Long, Long>> recordsPerSplit() {
         SplitLocator splits = locator;
-        return internalRows(rows.select()).mapPartitions(it -> List.of(RecordCounts.of(it, splits)).iterator())
+        return source.records().mapPartitions(it -> List.of(RecordCounts.of(it, splits)).iterator())
                 .treeReduce(RecordCounts::merge).counts();
     }
 
-    /**
-     * The user's error behind a failed read: part files whose headers differ, or a file Spark could not
-     * read (a LibSVM index beyond the model's features, a corrupt Parquet file, ...), become an
-     * {@link InputException} naming the file; anything else is rethrown as it is.
-     */
     /**
      * The column a CSV header names twice, from Spark's report of a header that does not match the schema it
      * inferred (which renames duplicates x, x to x0, x1): "Header: x, x, label", or null.
@@ -197,6 +198,11 @@ public record Table(Dataset<Row> rows, StructType schema, InputFormat format, St
         return message == null || e.getMessage().contains(message) ? "" : "; cause: " + message;
     }
 
+    /**
+     * The user's error behind a failed read: part files whose headers differ, or a file Spark could not
+     * read (a LibSVM index beyond the model's features, a corrupt Parquet file, ...), become an
+     * {@link InputException} naming the file; anything else is rethrown as it is.
+     */
     static RuntimeException explain(Exception e, String description) {
         String file = null;
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -80,14 +80,8 @@ public final class Predictor {
                 features.names().stream().mapToInt(columns::indexOf).toArray(), features.encoding(), vectorIndex,
                 table.malformedIndex(),
                 features.sparse(), kept.stream().mapToInt(Integer::intValue).toArray(), labels, numeric, integral);
-        // the data columns and, for CSV, the column that flags rows with the wrong number of fields
-        int width = table.malformedIndex() >= 0 ? table.malformedIndex() + 1 : columns.size();
-        Dataset<Row> rows = table.rows().select(java.util.Arrays.stream(table.rows().columns()).limit(width)
-                .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
-        if (partitions > 0) {
-            rows = rows.repartition(partitions);
-        }
-        JavaRDD<Row> predictions = rows.javaRDD().mapPartitions(it -> new PredictionIterator(it, spec));
+        JavaRDD<Row> predictions = table.externalRows(partitions).mapPartitions(it -> new PredictionIterator(it,
+                spec));
         Dataset<Row> result = spark.createDataFrame(predictions, schema);
         spark.sparkContext().setJobDescription("sparkprop predicting " + table.description());
         try {
