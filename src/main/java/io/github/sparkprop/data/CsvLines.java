@@ -1,5 +1,6 @@
 package io.github.sparkprop.data;
 
+import com.univocity.parsers.csv.CsvParser;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.Map;
@@ -7,22 +8,24 @@ import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.rdd.InputFileBlockHolder;
 import org.apache.spark.sql.SparkSession;
-import com.univocity.parsers.csv.CsvParser;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.csv.CSVHeaderChecker;
 import org.apache.spark.sql.catalyst.csv.CSVOptions;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * CSV files read as lines of text and handed to Spark's CSV parser, rather than through Spark's CSV file
- * source: the file source compiles a projection of every column and builds per-column lookups in each task,
- * which for thousands of columns costs more than the parsing itself (a 200 x 5,000 file took 3.6 x longer
- * than lines of text parsed by the same parser; see the README's load benchmark). The lines are taken as the
- * file source takes them: a line that is empty once trimmed holds no record, and with a header the first such
- * non-empty line of each file is that file's header, checked by Spark's own header checker to name the
- * columns of the first file, in order (letter case aside).
+ * CSV files read as lines of text (Spark's text source) and parsed in the tasks by the tokenizer of Spark's CSV
+ * reader, set up as Spark sets it up ({@code CSVOptions.asParserSettings}), each field a string as Spark's
+ * reader gives it (an empty field is null). Spark's CSV source costs time per column in every task of every
+ * pass: it generates a projection of all the columns, sets up its parser in time that grows with the square of
+ * the columns, and copies each row through per-field lookups; for 5,000 columns that was about half a second a
+ * task (the README's load benchmark has the figures). The lines are taken as Spark's CSV source takes them: a
+ * line that is empty once trimmed holds no record, and with a header the first other line of each file is that
+ * file's header, checked by Spark's own header checker to name the columns of the first file, in order (letter
+ * case aside). {@code CSVOptions} and {@code CSVHeaderChecker} are Spark's internal classes, tied to the Spark
+ * version this project builds with.
  */
 final class CsvLines implements Serializable {
 
