@@ -2,6 +2,7 @@ package io.github.sparkprop.math;
 
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.JavaBLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,35 +10,76 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The BLAS Spark itself uses (dev.ludovic.netlib): native when the machine has one, else Java. netlib's
- * native loader prints a line to standard error when the machine has no BLAS library, so on Linux the
- * library is looked for first (where the dynamic linker looks: LD_LIBRARY_PATH and its cache), and without
- * one the Java implementation is taken directly.
+ * The BLAS Spark itself uses (dev.ludovic.netlib), chosen in this order: a library named with
+ * {@code -Ddev.ludovic.netlib.blas.nativeLib[Path]}; the system's BLAS ({@code libblas.so.3}, where the dynamic
+ * linker finds it: LD_LIBRARY_PATH and its cache); the OpenBLAS carried in the application jar
+ * ({@link BundledOpenBlas}); netlib's Java implementation. {@code -Dsparkprop.blas=java} takes the Java
+ * implementation whatever the machine has (for comparisons). netlib's own native loader prints a line to
+ * standard error when the machine has no BLAS library, so the system's library is looked for first.
  */
 public final class Blas {
 
-    private static final BLAS INSTANCE = choose();
+    /** The system property that chooses the Java implementation ({@code java}) over any native one. */
+    public static final String CHOICE = "sparkprop.blas";
+
+    private static final String NATIVE_LIB = "dev.ludovic.netlib.blas.nativeLib";
+    private static final String NATIVE_LIB_PATH = "dev.ludovic.netlib.blas.nativeLibPath";
+
+    private static final Choice INSTANCE = choose();
 
     private Blas() {
     }
 
     /** The BLAS implementation for this JVM. */
     public static BLAS get() {
-        return INSTANCE;
+        return INSTANCE.blas();
     }
 
-    /** The implementation's name, e.g. JNIBLAS (native), VectorBLAS or Java11BLAS. */
+    /**
+     * The implementation, e.g. "JNIBLAS (system libblas.so.3)", "JNIBLAS (bundled OpenBLAS 0.3.31)",
+     * "VectorBLAS" or "Java11BLAS".
+     */
     public static String implementation() {
-        return INSTANCE.getClass().getSimpleName();
+        String name = INSTANCE.blas().getClass().getSimpleName();
+        return INSTANCE.library() == null ? name : name + " (" + INSTANCE.library() + ")";
     }
 
-    private static BLAS choose() {
-        Path cache = Path.of("/etc/ld.so.cache");
-        if (System.getProperty("dev.ludovic.netlib.blas.nativeLibPath") != null || !Files.isReadable(cache)) {
-            return BLAS.getInstance(); // a library named by path, or not a glibc system: let netlib decide
+    /** Whether GEMMs run in native code. */
+    public static boolean isNative() {
+        return INSTANCE.blas() instanceof NativeBLAS;
+    }
+
+    /** A BLAS and, for a native one, the library it calls. */
+    private record Choice(BLAS blas, String library) {
+    }
+
+    private static Choice choose() {
+        if ("java".equals(System.getProperty(CHOICE))) {
+            return new Choice(javaBlas(), null);
         }
-        String name = System.getProperty("dev.ludovic.netlib.blas.nativeLib", "libblas.so.3");
-        return linkable(name, cache) ? BLAS.getInstance() : javaBlas();
+        String path = System.getProperty(NATIVE_LIB_PATH);
+        if (path != null) {
+            return described(BLAS.getInstance(), path);
+        }
+        Path cache = Path.of("/etc/ld.so.cache");
+        String name = System.getProperty(NATIVE_LIB, "libblas.so.3");
+        if (Files.isReadable(cache) && linkable(name, cache)) {
+            return described(BLAS.getInstance(), "system " + name);
+        }
+        String bundled = BundledOpenBlas.load();
+        if (bundled != null) {
+            System.setProperty(NATIVE_LIB_PATH, bundled);
+            BLAS blas = BLAS.getInstance();
+            if (blas instanceof NativeBLAS) {
+                return new Choice(blas, "bundled OpenBLAS " + BundledOpenBlas.VERSION);
+            }
+            System.clearProperty(NATIVE_LIB_PATH);
+        }
+        return new Choice(javaBlas(), null);
+    }
+
+    private static Choice described(BLAS blas, String library) {
+        return new Choice(blas, blas instanceof NativeBLAS ? library : null);
     }
 
     /**
