@@ -41,22 +41,6 @@ class CsvLinesTest {
         return CommandLineWords.of(assertThrows(InputException.class, () -> load(path)));
     }
 
-    /** Every sample of the cached blocks as features then target, sorted by the first feature. */
-    private static List<double[]> samples(LoadedData data) {
-        List<double[]> rows = new ArrayList<>();
-        int n0 = data.features().count();
-        for (SampleBlock block : data.blocks().collect()) {
-            for (int j = 0; j < block.size(); j++) {
-                double[] row = new double[n0 + 1];
-                System.arraycopy(block.features(), j * n0, row, 0, n0);
-                row[n0] = block.labels()[j];
-                rows.add(row);
-            }
-        }
-        rows.sort((a, b) -> Double.compare(a[0], b[0]));
-        return rows;
-    }
-
     @Test
     void smallFilesReadInOneTaskEachLoseOnlyTheirOwnHeader() throws IOException {
         Path parts = Files.createDirectory(dir.resolve("parts"));
@@ -67,7 +51,7 @@ class CsvLinesTest {
         Csv.write(parts, "c.csv", "x,y,label", "5,50,4.5");
         LoadedData data = load(parts.toString());
         try {
-            List<double[]> rows = samples(data);
+            List<double[]> rows = CachedSamples.sortedByFirstFeature(data);
             assertEquals(5, rows.size());
             for (int i = 0; i < 5; i++) {
                 assertArrayEquals(new double[] {i + 1, 10 * (i + 1), i + 0.5}, rows.get(i), 0.0);
@@ -98,7 +82,7 @@ class CsvLinesTest {
         }
         LoadedData data = load(parts.toString());
         try {
-            List<double[]> rows = samples(data);
+            List<double[]> rows = CachedSamples.sortedByFirstFeature(data);
             assertEquals(12, rows.size());
             assertEquals(columns, data.features().count());
             for (int row = 0; row < 12; row++) {
@@ -145,7 +129,7 @@ class CsvLinesTest {
             assertTrue(spark.read().textFile(good).javaRDD().getNumPartitions() >= 4, "the file is read in splits");
             LoadedData data = load(good);
             try {
-                List<double[]> rows = samples(data);
+                List<double[]> rows = CachedSamples.sortedByFirstFeature(data);
                 assertEquals(600, rows.size());
                 for (int r = 1; r <= 600; r++) {
                     assertArrayEquals(new double[] {r, r % 7}, rows.get(r - 1), 0.0);

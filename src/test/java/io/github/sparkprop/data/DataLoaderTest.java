@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -39,22 +38,6 @@ class DataLoaderTest {
         return CommandLineWords.of(assertThrows(InputException.class, () -> load(path)));
     }
 
-    /** All samples of the cached blocks: each row is features then label. */
-    private static List<double[]> samples(LoadedData data) {
-        List<double[]> rows = new ArrayList<>();
-        int n0 = data.features().count();
-        for (SampleBlock block : data.blocks().collect()) {
-            for (int j = 0; j < block.size(); j++) {
-                double[] row = new double[n0 + 1];
-                System.arraycopy(block.features(), j * n0, row, 0, n0);
-                row[n0] = block.labels()[j];
-                rows.add(row);
-            }
-        }
-        rows.sort((a, b) -> Double.compare(a[0], b[0]));
-        return rows;
-    }
-
     @Test
     void readsGzipWithStringLabelsSortedAndFeaturesInColumnOrder() throws IOException {
         Path file = dir.resolve("flowers.csv.gz");
@@ -67,7 +50,7 @@ class DataLoaderTest {
             assertEquals(4, data.rows());
             assertEquals(List.of("a", "b"), data.features().names());
             assertEquals(List.of("setosa", "versicolor", "virginica"), data.encoder().labels());
-            List<double[]> rows = samples(data);
+            List<double[]> rows = CachedSamples.sortedByFirstFeature(data);
             assertArrayEquals(new double[] {1, 10, 2}, rows.get(0));
             assertArrayEquals(new double[] {2, 20, 0}, rows.get(1));
             assertArrayEquals(new double[] {3, 30, 1}, rows.get(2));
@@ -82,7 +65,7 @@ class DataLoaderTest {
         LoadedData data = load(path);
         try {
             assertEquals(List.of("-1", "2", "10"), data.encoder().labels());
-            List<double[]> rows = samples(data);
+            List<double[]> rows = CachedSamples.sortedByFirstFeature(data);
             assertEquals(2, rows.get(0)[1]); // 10
             assertEquals(1, rows.get(1)[1]); // 2
             assertEquals(1, rows.get(2)[1]); // 2.0
@@ -101,7 +84,7 @@ class DataLoaderTest {
             // x: mean 3, population variance (4 + 1 + 0 + 9) / 4 = 3.5; c: constant 5
             assertArrayEquals(new double[] {3, 5}, data.scaler().mean(), 1e-12);
             assertArrayEquals(new double[] {Math.sqrt(3.5), 1}, data.scaler().std(), 1e-12);
-            List<double[]> rows = samples(data);
+            List<double[]> rows = CachedSamples.sortedByFirstFeature(data);
             assertEquals((1 - 3) / Math.sqrt(3.5), rows.get(0)[0], 1e-12);
             assertEquals(0.0, rows.get(0)[1], 0.0);
         } finally {
@@ -198,7 +181,7 @@ class DataLoaderTest {
         try {
             assertEquals(3, data.rows());
             assertEquals(2, data.skipped());
-            assertEquals(3, samples(data).size());
+            assertEquals(3, CachedSamples.sortedByFirstFeature(data).size());
         } finally {
             data.release();
         }
