@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "iterations, alternating after a warm-up: the MNIST network and a synthetic one (against "
                 + "MultilayerPerceptronClassifier, sigmoid hidden layers, gd), logistic regression per pass "
                 + "over the data (against LogisticRegression), the fixed cost of an iteration on a tiny data "
-                + "set, sparkprop alone on growing row counts, and the machine's dgemm rate. Prints a table and "
+                + "set, and of a 4.2M-parameter network on it in 2, 8 and 32 partitions, sparkprop alone on "
+                + "growing row counts, and the machine's dgemm rate. Prints a table and "
                 + "writes the figures as JSON. Run it once with --master local[1] and once with local[2] to see "
                 + "how it scales with cores.", ""},
         footer = {"", "Example:", "  sparkprop bench --cases mnist,logistic --repeats 5",
@@ -42,10 +43,12 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--cases", paramLabel = "LIST", split = ",",
-            defaultValue = "mnist,synthetic,logistic,tiny,scaling,gemm",
-            description = "What to run: mnist, synthetic, logistic, tiny, scaling, gemm, and load (CSV loading time "
-                    + "of wide tables against narrow ones of as many values: 8,000 x 785 vs 202,580 x 31 and "
-                    + "200 x 5,000 vs 32,258 x 31, sparkprop alone). Default: ${DEFAULT-VALUE}")
+            defaultValue = "mnist,synthetic,logistic,tiny,aggregation,scaling,gemm",
+            description = "What to run: mnist, synthetic, logistic, tiny, aggregation (the fixed cost of an "
+                    + "iteration of a 4.2M-parameter network [4,4096,1024,3] on 150 rows in 2, 8 and 32 partitions, "
+                    + "sparkprop alone), scaling, gemm, and load (CSV loading time of wide tables against narrow "
+                    + "ones of as many values: 8,000 x 785 vs 202,580 x 31 and 200 x 5,000 vs 32,258 x 31, "
+                    + "sparkprop alone). Default: ${DEFAULT-VALUE}")
     List<String> cases;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
@@ -82,6 +85,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static final int[] NETWORK = {784, 128, 10};
     private static final int[] TINY = {4, 8, 3};
+    private static final int[] LARGE_ON_TINY = {4, 4096, 1024, 3};
+    private static final int[] AGGREGATION_PARTITIONS = {2, 8, 32};
     private static final int[] SCALING = {100, 64, 10};
     /** The most multiples of the smallest --scaling-rows count, each one file of the scaling data set. */
     private static final int MAX_SCALING_PARTS = 1024;
@@ -110,6 +115,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (cases.contains("tiny")) {
             results.add(benchmark.network("tiny 150 [4,8,3]",
                     Benchmark.synthetic(spark, workDir + "/tiny-150.parquet", 150, 4, 3, 3), TINY));
+        }
+        if (cases.contains("aggregation")) {
+            String tiny = Benchmark.synthetic(spark, workDir + "/tiny-150.parquet", 150, 4, 3, 3);
+            for (int partitions : AGGREGATION_PARTITIONS) {
+                results.add(benchmark.sparkpropOnly("4.2M params, 150 rows, " + partitions + " parts", List.of(tiny),
+                        LARGE_ON_TINY, partitions));
+            }
         }
         if (cases.contains("scaling")) {
             results.addAll(scaling(spark, benchmark));

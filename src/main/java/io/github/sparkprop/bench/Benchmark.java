@@ -89,7 +89,12 @@ final class Benchmark {
      * after a warm-up run, {@code repeats} timed runs.
      */
     Result sparkpropOnly(String name, List<String> parquet, int[] layers) {
-        try (TrainingJob job = TrainingJob.prepare(spark, gradientDescent(parquet, hidden(layers)))) {
+        return sparkpropOnly(name, parquet, layers, 0);
+    }
+
+    /** As {@link #sparkpropOnly(String, List, int[])} on the given number of partitions (0: as read). */
+    Result sparkpropOnly(String name, List<String> parquet, int[] layers, int partitions) {
+        try (TrainingJob job = TrainingJob.prepare(spark, gradientDescent(parquet, hidden(layers), partitions))) {
             Runnable ours = job::train;
             ours.run();
             Timing timing = new Timing();
@@ -112,12 +117,17 @@ final class Benchmark {
      * column, {@code iterations} steps from the weights of seed 1, without validation or checkpoints.
      */
     private TrainingSpec gradientDescent(List<String> parquet, int[] hidden) {
+        return gradientDescent(parquet, hidden, 0);
+    }
+
+    /** As {@link #gradientDescent(List, int[])}, the data in the given number of partitions (0: as read). */
+    private TrainingSpec gradientDescent(List<String> parquet, int[] hidden, int partitions) {
         SettingValues settings = SettingValues.of(Map.of(TrainingSettings.HIDDEN.key(), hidden,
                 TrainingSettings.ACTIVATION.key(), "sigmoid", OptimizerKind.OPTIMIZER.key(), "gd",
                 Schedule.LEARNING_RATE.key(), 0.1, TrainingSettings.ITERATIONS.key(), iterations,
                 TrainingSettings.SEED.key(), 1L));
-        return new TrainingSpec(new TrainingSpec.Files(parquet, InputFormat.PARQUET, CsvOptions.DEFAULT, false, 0,
-                null, null), new TrainingSpec.Columns("label", null, null, null), Task.CLASSIFICATION, null, settings,
+        return new TrainingSpec(new TrainingSpec.Files(parquet, InputFormat.PARQUET, CsvOptions.DEFAULT, false,
+                partitions, null, null), new TrainingSpec.Columns("label", null, null, null), Task.CLASSIFICATION, null, settings,
                 0, 0, TrainingSpec.Checkpoints.NONE);
     }
 

@@ -24,7 +24,6 @@ public final class ScoreSum implements java.io.Serializable {
     /** Mean and sum of squared deviations of the regression targets (Welford; Chan et al. to merge). */
     double targetMean;
     double targetSquares;
-    private transient Backprop backprop;
     private transient double[] probabilities;
 
     /** An empty sum (the aggregation's zero). */
@@ -37,9 +36,8 @@ public final class ScoreSum implements java.io.Serializable {
      * @param classes the number of classes, or 0 for regression
      */
     public ScoreSum add(SampleBlock block, Network network, double[] w, int classes) {
-        if (backprop == null) {
-            backprop = Backprop.forThisThread(network);
-        }
+        // this thread's buffers: the sum may be an executor's, added to by tasks on several threads in turn
+        Backprop backprop = Backprop.forThisThread(network);
         double[] y = block.labels();
         int n = block.size();
         double blockLoss = block.isSparse() ? backprop.loss(w, block.sparse(), y) : backprop.loss(w, block.features(), y, n);

@@ -1,6 +1,6 @@
 package io.github.sparkprop.spark;
 
-/** The depth of treeAggregate for a number of partitions. */
+/** The depth of treeAggregate for a number of partial sums (of tasks, or of executors). */
 public final class TreeDepth {
 
     /** Partial sums merged by one task of the tree, at most (about). */
@@ -10,11 +10,11 @@ public final class TreeDepth {
     }
 
     /**
-     * The smallest depth d &gt;= 2 with P^(1/d) &lt;= 16: 2 up to 256 partitions, 3 up to 4,096, ... so that
-     * the driver never merges more than about 16 partial gradients.
+     * The smallest depth d &gt;= 1 with P^(1/d) &lt;= 16: 1 (the driver merges them) up to 16 partial sums,
+     * 2 up to 256, 3 up to 4,096, ... so that the driver never merges more than about 16 partial gradients.
      */
     public static int forPartitions(int partitions) {
-        int depth = 2;
+        int depth = 1;
         while (Math.pow(FAN_IN, depth) < partitions) {
             depth++;
         }

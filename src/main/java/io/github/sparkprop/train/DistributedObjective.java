@@ -8,7 +8,7 @@ import io.github.sparkprop.math.L2Penalty;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.optim.Evaluation;
 import io.github.sparkprop.optim.Objective;
-import io.github.sparkprop.spark.WeightsPass;
+import io.github.sparkprop.spark.ExecutorAggregator;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -16,9 +16,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * The cost J(w) and its gradient over cached blocks, one distributed pass per evaluation: the weights are
- * broadcast, every task sums gradients over its blocks' part of the iteration's mini-batch into its own
- * {@link GradientSum}, treeAggregate merges the sums, and the driver divides by m once and adds the L2
- * term:
+ * broadcast, every task sums gradients over its blocks' part of the iteration's mini-batch into a
+ * {@link GradientSum} its executor's tasks share, the executors' sums are merged by treeAggregate
+ * ({@link ExecutorAggregator}), and the driver divides by m once and adds the L2 term:
  *
  * <pre>
  *   J(w)     = (1/m) sum_i loss_i + (lambda/2) sum_l ||W^l||^2
@@ -37,6 +37,7 @@ public final class DistributedObjective implements Objective {
     private final Network network;
     private final L2Penalty l2;
     private final int treeDepth;
+    private final ExecutorAggregator aggregator = new ExecutorAggregator();
     private final MiniBatch batch;
     private final Validation validation;
     private int iteration;
@@ -65,8 +66,8 @@ public final class DistributedObjective implements Objective {
      */
     public DistributedObjective(JavaSparkContext context, JavaRDD<SampleBlock> blocks, Network network, L2Penalty l2,
             int treeDepth, MiniBatch batch, Validation validation) {
-        if (treeDepth < 1) {
-            throw new IllegalArgumentException("tree depth must be >= 1, got " + treeDepth);
+        if (treeDepth < 0) {
+            throw new IllegalArgumentException("tree depth must be >= 0, got " + treeDepth);
         }
         this.context = context;
         this.blocks = blocks;
@@ -102,9 +103,9 @@ public final class DistributedObjective implements Objective {
         boolean score = validation.due(t) && t != lastValidatedIteration && t == iteration
                 && Arrays.equals(w, iterationStart);
         int classes = validation.labels() == null ? 0 : validation.labels().size();
-        GradientSum sum = WeightsPass.aggregate(context, blocks, w, new GradientSum(),
-                (acc, block, weights) -> acc.add(block, net, weights, t, miniBatch, score, classes),
-                GradientSum::merge, treeDepth, "sparkprop iteration " + t);
+        GradientSum sum = aggregator.aggregate(context, blocks, w, new GradientSum(),
+                GradientSum.fold(net, t, miniBatch, score, classes), GradientSum::merge, treeDepth,
+                "sparkprop iteration " + t);
         if (score && sum.validation() != null) {
             lastValidatedIteration = t;
             validatedWeights = w.clone();

@@ -5,6 +5,7 @@ import io.github.sparkprop.evaluate.ScoreSum;
 import io.github.sparkprop.math.Backprop;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.SparseColumns;
+import io.github.sparkprop.spark.WeightsPass;
 import java.io.Serializable;
 
 /**
@@ -13,6 +14,11 @@ import java.io.Serializable;
  * when asked, the scores of the validation blocks seen in
  * the same pass. It starts empty and allocates its arrays inside the task on the first block, so no zero
  * vector travels with the closure; partial sums are merged in place.
+ *
+ * <p>Small dense blocks are staged ({@link StagedSamples}) and go through the network together when the stage
+ * is full or the sum is {@linkplain #finish() finished}: the sums of an executor's tasks, merged, gather
+ * their small blocks, and the weights are swept once per stage instead of once per block. A sum must be
+ * finished before it leaves its JVM ({@link #fold} says so).
  */
 public final class GradientSum implements Serializable {
 
@@ -21,13 +27,16 @@ public final class GradientSum implements Serializable {
     private long count;
     private double weightSum;
     private ScoreSum validation;
-    private transient Backprop backprop;
     private transient double[] batchX;
     private transient double[] batchY;
     private transient double[] batchWeights;
     private transient int[] batchColPtr;
     private transient int[] batchIndices;
     private transient double[] batchValues;
+    private transient StagedSamples staged;
+    /** The network and weights of the staged samples (those of the pass). */
+    private transient Network stagedNetwork;
+    private transient double[] stagedWeights;
 
     /** An empty sum (the aggregation's zero). */
     public GradientSum() {
@@ -56,13 +65,14 @@ public final class GradientSum implements Serializable {
         if (gradient == null) {
             gradient = new double[network.parameterCount()];
         }
-        if (backprop == null) {
-            backprop = Backprop.forThisThread(network);
-        }
+        // this thread's buffers: the sum may be an executor's, added to by tasks on several threads in turn
+        Backprop backprop = Backprop.forThisThread(network);
         if (batch.isFullBatch()) {
-            loss += block.isSparse()
-                    ? backprop.addGradient(w, block.sparse(), block.labels(), block.weights(), gradient)
-                    : backprop.addGradient(w, block.features(), block.labels(), block.weights(), block.size(), gradient);
+            if (block.isSparse()) {
+                loss += backprop.addGradient(w, block.sparse(), block.labels(), block.weights(), gradient);
+            } else {
+                addDense(network, w, block.features(), block.labels(), block.weights(), block.size());
+            }
             count += block.size();
             weightSum += sum(block.weights(), block.size());
             return this;
@@ -89,11 +99,61 @@ public final class GradientSum implements Serializable {
                 batchX = new double[block.features().length];
             }
             selected = batch.gather(block, t, batchX, batchY, batchWeights);
-            loss += backprop.addGradient(w, batchX, batchY, weights, selected, gradient);
+            addDense(network, w, batchX, batchY, weights, selected);
         }
         count += selected;
         weightSum += sum(weights, selected);
         return this;
+    }
+
+    /**
+     * Adds the gradient of dense samples, now or, when they are few, once the stage is full or the sum is
+     * finished.
+     */
+    private void addDense(Network network, double[] w, double[] x, double[] y, double[] weights, int samples) {
+        int inputs = network.inputSize();
+        if (!StagedSamples.stages(inputs, samples)) {
+            loss += Backprop.forThisThread(network).addGradient(w, x, y, weights, samples, gradient);
+            return;
+        }
+        if (staged == null) {
+            staged = new StagedSamples(inputs);
+        }
+        if (!staged.fits(samples)) {
+            finish();
+        }
+        staged.append(x, y, weights, samples);
+        stagedNetwork = network;
+        stagedWeights = w;
+    }
+
+    /** Adds the gradient of the staged samples, if any: the sum then holds every sample added to it. */
+    public GradientSum finish() {
+        if (staged != null && staged.size() > 0) {
+            loss += Backprop.forThisThread(stagedNetwork).addGradient(stagedWeights, staged.features(),
+                    staged.labels(), staged.weights(), staged.size(), gradient);
+            staged.clear();
+        }
+        return this;
+    }
+
+    /**
+     * The fold of a training pass: {@link #add} of each block, {@link #finish} at the end of a task's or an
+     * executor's blocks.
+     */
+    public static WeightsPass.BlockFold<GradientSum, SampleBlock> fold(Network network, int t, MiniBatch batch,
+            boolean scoreValidation, int classes) {
+        return new WeightsPass.BlockFold<>() {
+            @Override
+            public GradientSum add(GradientSum sum, SampleBlock block, double[] w) {
+                return sum.add(block, network, w, t, batch, scoreValidation, classes);
+            }
+
+            @Override
+            public GradientSum finish(GradientSum sum) {
+                return sum.finish();
+            }
+        };
     }
 
     /** The sum of the first n weights, or n when there are none. */
@@ -108,7 +168,10 @@ public final class GradientSum implements Serializable {
         return s;
     }
 
-    /** Adds another partial sum into this one. */
+    /**
+     * Adds another partial sum into this one. Samples the other has staged join this one's stage (they were
+     * staged at the same weights: the sums are of one pass); they are added when this sum is finished.
+     */
     public GradientSum merge(GradientSum other) {
         if (other.validation != null) {
             validation = validation == null ? other.validation : validation.merge(other.validation);
@@ -126,6 +189,22 @@ public final class GradientSum implements Serializable {
         loss += other.loss;
         count += other.count;
         weightSum += other.weightSum;
+        if (other.staged != null && other.staged.size() > 0) {
+            if (staged == null || staged.size() == 0) {
+                StagedSamples empty = staged;
+                staged = other.staged;
+                other.staged = empty;
+                stagedNetwork = other.stagedNetwork;
+                stagedWeights = other.stagedWeights;
+            } else {
+                if (!staged.fits(other.staged.size())) {
+                    finish();
+                }
+                staged.append(other.staged.features(), other.staged.labels(), other.staged.weights(),
+                        other.staged.size());
+                other.staged.clear();
+            }
+        }
         return this;
     }
 

@@ -32,7 +32,6 @@ import io.github.sparkprop.model.Safetensors;
 import io.github.sparkprop.optim.Evaluation;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.SettingValues;
-import io.github.sparkprop.spark.TreeDepth;
 import io.github.sparkprop.train.TrainingSpec.Checkpoints;
 import io.github.sparkprop.train.TrainingSpec.Files;
 import io.github.sparkprop.train.TrainingSpec.Frame;
@@ -152,8 +151,7 @@ public final class TrainingJob implements AutoCloseable {
                     + training.description() + " has " + training.features().count());
         }
         LOG.info("network {}: {} parameters", network, String.format("%,d", network.parameterCount()));
-        int depth = settings.integer(TrainingSettings.TREE_DEPTH);
-        treeDepth = depth > 0 ? depth : TreeDepth.forPartitions(blocks.getNumPartitions());
+        treeDepth = settings.integer(TrainingSettings.TREE_DEPTH);
     }
 
     /** The network of the settings for the data, refused with one line when no array can hold its weights. */

@@ -56,8 +56,9 @@ public final class TrainingSettings {
     public static final Setting CHECKPOINT_EVERY = Setting.integer("checkpointEvery", 10, Range.atLeast(1), "N",
             "A checkpoint every N iterations (and at the end), when checkpoints are written.");
     public static final Setting TREE_DEPTH = Setting.integer("treeDepth", 0, Range.atLeast(0), "D",
-            "Depth of the treeAggregate that merges the per-task gradient sums (0: 2 up to 256 partitions, 3 up "
-                    + "to 4,096, ...).");
+            "Depth of the treeAggregate that merges the gradient sums of the executors (each executor first "
+                    + "merges its own tasks' sums) or, when a task was retried, of the tasks (0: 1 up to 16 sums, 2 "
+                    + "up to 256, 3 up to 4,096, ...).");
     public static final Setting BLOCK_SIZE = Setting.integer("blockSize", 0, Range.between(0, 1 << 20), "ROWS",
             "Rows stacked into one cached block for the GEMMs (0: about 4 MB of features a block, 64 to 4,096 "
                     + "rows; at most 1,048,576).");

@@ -34,7 +34,7 @@ class BenchCommandTest {
         assertTrue(out.toString().contains("mnist 8k [784,128,10]") && out.toString().contains("dgemm"), out.toString());
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         JsonNode cases = results.get("cases");
-        assertEquals(6, cases.size());
+        assertEquals(9, cases.size());
         for (int i = 0; i < cases.size(); i++) {
             JsonNode c = cases.get(i);
             assertTrue(c.get("sparkpropSecondsPerIteration").asDouble() > 0, c.toString());
@@ -43,8 +43,13 @@ class BenchCommandTest {
         }
         assertEquals(8000, cases.get(0).get("rows").asLong());
         assertEquals(150, cases.get(3).get("rows").asLong());
-        assertEquals(200, cases.get(4).get("rows").asLong());
-        assertEquals(400, cases.get(5).get("rows").asLong());
+        for (int i = 4; i < 7; i++) {
+            assertEquals(150, cases.get(i).get("rows").asLong());
+            assertEquals("[4,4096,1024,3]", cases.get(i).get("layers").toString());
+        }
+        assertTrue(cases.get(6).get("name").asText().contains("32 parts"), cases.get(6).toString());
+        assertEquals(200, cases.get(7).get("rows").asLong());
+        assertEquals(400, cases.get(8).get("rows").asLong());
         assertTrue(results.get("dgemmGflopsOneThread").asDouble() > 0);
     }
 

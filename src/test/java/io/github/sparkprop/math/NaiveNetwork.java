@@ -4,14 +4,14 @@ package io.github.sparkprop.math;
  * An independent reference for the tests: the design's formulas for one sample at a time, written with
  * plain scalar loops and the textbook forms of the losses. It shares no code with {@link Backprop}.
  */
-final class NaiveNetwork {
+public final class NaiveNetwork {
 
     private final int[] n;
     private final String[] f;
     private final String loss;
 
     /** @param f activation names per weight layer, e.g. "relu", "softmax"; loss "cross-entropy" or "squared" */
-    NaiveNetwork(int[] layers, String[] f, String loss) {
+    public NaiveNetwork(int[] layers, String[] f, String loss) {
         this.n = layers;
         this.f = f;
         this.loss = loss;
@@ -26,7 +26,7 @@ final class NaiveNetwork {
         return offset;
     }
 
-    int parameterCount() {
+    public int parameterCount() {
         return offset(n.length);
     }
 
@@ -99,7 +99,7 @@ final class NaiveNetwork {
     }
 
     /** The per-sample loss by its textbook formula. */
-    double loss(double[] w, double[] x, double label) {
+    public double loss(double[] w, double[] x, double label) {
         double[][] z = preActivations(w, x);
         int depth = n.length - 1;
         double[] yHat = activate(f[depth - 1], z[depth]);
@@ -118,7 +118,7 @@ final class NaiveNetwork {
     }
 
     /** Adds the per-sample gradient of the loss to {@code gradient}, by back-propagation one sample at a time. */
-    void addGradient(double[] w, double[] x, double label, double[] gradient) {
+    public void addGradient(double[] w, double[] x, double label, double[] gradient) {
         int depth = n.length - 1;
         double[][] z = preActivations(w, x);
         double[][] a = new double[depth + 1][];
