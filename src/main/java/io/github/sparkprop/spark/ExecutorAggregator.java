@@ -24,7 +24,8 @@ import scala.reflect.ClassTag$;
 /**
  * Passes over cached blocks whose per-task sums are merged on their executor before they leave it, so that
  * what a pass moves and the driver merges grows with the executors, not with the partitions (a large network
- * on many partitions otherwise moves one full gradient per partition). One pass is two Spark jobs:
+ * on many partitions otherwise moves one full gradient per partition). One pass is two Spark jobs (for small
+ * sums on few partitions, where a job costs more than the bytes it saves, the plain pass):
  *
  * <ol>
  * <li>every task folds its partition's blocks into a sum kept in its executor's JVM ({@link ExecutorSums}:
@@ -101,15 +102,26 @@ public final class ExecutorAggregator {
     }
 
     /**
+     * Below this many bytes of sums per pass (one per partition) the plain pass is faster: the second job
+     * costs more than moving them (a job takes 10-20 ms in local mode; 16 MB take about as long to serialize,
+     * move and merge).
+     */
+    static final long MERGE_BYTES = 16L << 20;
+
+    /**
      * The blocks folded at weights w and merged, as {@link WeightsPass#aggregate} gives them, with the tasks'
-     * sums merged per executor first.
+     * sums merged per executor first when one sum per partition would weigh {@link #MERGE_BYTES} or more.
      *
      * @param zero      an empty accumulator: small, since it travels with the closure
+     * @param sumBytes  the size of a full accumulator, about
      * @param treeDepth depth of the treeAggregate over the executors' sums (and, when the pass is computed the
      *                  plain way, over the tasks'); 0 chooses it from their number ({@link TreeDepth})
      */
     public <A, B> A aggregate(JavaSparkContext context, JavaRDD<B> blocks, double[] w, A zero, BlockFold<A, B> fold,
-            Function2<A, A, A> merge, int treeDepth, String jobDescription) {
+            Function2<A, A, A> merge, long sumBytes, int treeDepth, String jobDescription) {
+        if ((double) sumBytes * blocks.getNumPartitions() < MERGE_BYTES) {
+            return WeightsPass.aggregate(context, blocks, w, zero, fold, merge, treeDepth, jobDescription);
+        }
         ExecutorSums.PassKey key = new ExecutorSums.PassKey(run, ++passes);
         return WeightsPass.withWeights(context, w, weights -> {
             context.setJobDescription(jobDescription);

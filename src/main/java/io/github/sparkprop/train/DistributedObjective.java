@@ -104,7 +104,8 @@ public final class DistributedObjective implements Objective {
                 && Arrays.equals(w, iterationStart);
         int classes = validation.labels() == null ? 0 : validation.labels().size();
         GradientSum sum = aggregator.aggregate(context, blocks, w, new GradientSum(),
-                GradientSum.fold(net, t, miniBatch, score, classes), GradientSum::merge, treeDepth,
+                GradientSum.fold(net, t, miniBatch, score, classes), GradientSum::merge,
+                Double.BYTES * (long) net.parameterCount(), treeDepth,
                 "sparkprop iteration " + t);
         if (score && sum.validation() != null) {
             lastValidatedIteration = t;

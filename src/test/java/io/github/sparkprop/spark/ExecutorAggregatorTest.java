@@ -56,6 +56,9 @@ class ExecutorAggregatorTest {
         }
     }
 
+    /** Sums said to be this large are merged per executor on any number of partitions. */
+    private static final long MERGED = ExecutorAggregator.MERGE_BYTES;
+
     private static long[] merge(long[] a, long[] b) {
         for (int i = 0; i < a.length; i++) {
             a[i] += b[i];
@@ -73,9 +76,29 @@ class ExecutorAggregatorTest {
         long n = 1_000;
         for (int partitions : new int[] {1, 3, 32, 100}) {
             long[] sum = aggregator.aggregate(SharedSpark.context(), values(n, partitions), new double[] {3},
-                    new long[3], new PuttingOff(), ExecutorAggregatorTest::merge, 0, "test pass");
+                    new long[3], new PuttingOff(), ExecutorAggregatorTest::merge, MERGED, 0, "test pass");
             assertArrayEquals(new long[] {3 * n * (n + 1) / 2, n, 0}, sum, partitions + " partitions");
         }
+    }
+
+    /** The Spark jobs a pass of sums of the given size over 3 partitions runs. */
+    private static int jobsOfAPass(long sumBytes) {
+        String group = "jobs-of-a-pass-" + sumBytes;
+        SharedSpark.context().setJobGroup(group, "counting jobs", false);
+        try {
+            long[] sum = new ExecutorAggregator().aggregate(SharedSpark.context(), values(90, 3), new double[] {1},
+                    new long[3], new PuttingOff(), ExecutorAggregatorTest::merge, sumBytes, 0, "counted pass");
+            assertEquals(90 * 91 / 2, sum[0]);
+        } finally {
+            SharedSpark.context().clearJobGroup();
+        }
+        return SharedSpark.context().statusTracker().getJobIdsForGroup(group).length;
+    }
+
+    @Test
+    void smallSumsOnFewPartitionsTakeOneJobLargeOnesTwo() {
+        assertEquals(1, jobsOfAPass(ExecutorAggregator.MERGE_BYTES / 4), "3 x 4 MB: the plain pass");
+        assertEquals(2, jobsOfAPass(ExecutorAggregator.MERGE_BYTES / 2), "3 x 8 MB: merged per executor");
     }
 
     @Test
@@ -89,7 +112,7 @@ class ExecutorAggregatorTest {
     @Test
     void aPassOverNoPartitionsIsTheZero() {
         long[] sum = new ExecutorAggregator().aggregate(SharedSpark.context(), SharedSpark.context().<Long>emptyRDD(),
-                new double[] {1}, new long[3], new PuttingOff(), ExecutorAggregatorTest::merge, 0, "test pass");
+                new double[] {1}, new long[3], new PuttingOff(), ExecutorAggregatorTest::merge, MERGED, 0, "test pass");
         assertArrayEquals(new long[3], sum);
     }
 
@@ -99,10 +122,10 @@ class ExecutorAggregatorTest {
         long before = ExecutorSums.uncollectedPasses();
         SparkException failure = assertThrows(SparkException.class, () -> aggregator.aggregate(SharedSpark.context(),
                 values(100, 4), new double[] {1}, new long[3], new FailingOnPartitionTwo(),
-                ExecutorAggregatorTest::merge, 0, "failing pass"));
+                ExecutorAggregatorTest::merge, MERGED, 0, "failing pass"));
         assertTrue(failure.getMessage().contains("partition 2 fails"), failure.getMessage());
         long[] sum = aggregator.aggregate(SharedSpark.context(), values(100, 4), new double[] {1}, new long[3],
-                new PuttingOff(), ExecutorAggregatorTest::merge, 0, "next pass");
+                new PuttingOff(), ExecutorAggregatorTest::merge, MERGED, 0, "next pass");
         assertArrayEquals(new long[] {5050, 100, 0}, sum);
         assertEquals(before, ExecutorSums.uncollectedPasses(), "the failed pass's sums were dropped");
     }

@@ -39,6 +39,39 @@ class DistributedTrainingTest {
                 false, false, partitions, HoldOut.NONE, null));
     }
 
+    /**
+     * A network of 308,203 parameters: its sums, 2.5 MB each, are moved one per partition on 1 and 3
+     * partitions and merged per executor on 8 (at least {@code ExecutorAggregator.MERGE_BYTES} in all); the
+     * trained weights agree.
+     */
+    @Test
+    void sumsMergedPerExecutorTrainAsSumsPerTask(@TempDir Path dir) {
+        Network large = Network.of(6, new int[] {1000, 300}, Activation.TANH, 3, Activation.SOFTMAX,
+                Loss.CROSS_ENTROPY);
+        assertEquals(308_203, large.parameterCount());
+        String path = Csv.blobs(dir, "blobs.csv", 300, 6, 2);
+        double[] initial = WeightInit.initialize(large, 5);
+        double[] reference = null;
+        for (int partitions : new int[] {1, 3, 8}) {
+            LoadedData data = load(path, partitions);
+            try {
+                DistributedObjective objective = new DistributedObjective(SharedSpark.context(), data.blocks(), large,
+                        new L2Penalty(0.01), 0);
+                double[] w = new Trainer(objective, new GradientDescent(Schedule.constant(0.05)),
+                        Trainer.Settings.iterations(4), null).run(initial).weights();
+                if (reference == null) {
+                    reference = w;
+                    assertTrue(Weights.relativeDifference(w, initial) > 1e-3, "training moved the weights");
+                } else {
+                    double difference = Weights.relativeDifference(w, reference);
+                    assertTrue(difference < 1e-9, partitions + " partitions: relative difference " + difference);
+                }
+            } finally {
+                data.release();
+            }
+        }
+    }
+
     @Test
     void oneToEightPartitionsGiveTheSameModel(@TempDir Path dir) {
         String path = Csv.blobs(dir, "blobs.csv", 700, 6, 1);
