@@ -33,6 +33,25 @@ public enum Activation {
                 }
             }
         }
+
+        @Override
+        public void apply(float[] z, int units, int samples) {
+            int n = units * samples;
+            for (int i = 0; i < n; i++) {
+                if (z[i] < 0.0f) {
+                    z[i] = 0.0f;
+                }
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] a, float[] delta, int length) {
+            for (int i = 0; i < length; i++) {
+                if (a[i] <= 0.0f) {
+                    delta[i] = 0.0f;
+                }
+            }
+        }
     },
 
     /**
@@ -58,6 +77,25 @@ public enum Activation {
                 }
             }
         }
+
+        @Override
+        public void apply(float[] z, int units, int samples) {
+            int n = units * samples;
+            for (int i = 0; i < n; i++) {
+                if (z[i] < 0.0f) {
+                    z[i] *= (float) LEAKY_SLOPE;
+                }
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] a, float[] delta, int length) {
+            for (int i = 0; i < length; i++) {
+                if (a[i] <= 0.0f) {
+                    delta[i] *= (float) LEAKY_SLOPE;
+                }
+            }
+        }
     },
 
     /** f(z) = tanh(z), f' = 1 - a^2. */
@@ -71,6 +109,18 @@ public enum Activation {
         public void multiplyByDerivative(double[] a, double[] delta, int length) {
             for (int i = 0; i < length; i++) {
                 delta[i] *= 1.0 - a[i] * a[i];
+            }
+        }
+
+        @Override
+        public void apply(float[] z, int units, int samples) {
+            Elementwise.tanh(z, units * samples);
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] a, float[] delta, int length) {
+            for (int i = 0; i < length; i++) {
+                delta[i] *= 1.0f - a[i] * a[i];
             }
         }
     },
@@ -88,6 +138,18 @@ public enum Activation {
                 delta[i] *= a[i] * (1.0 - a[i]);
             }
         }
+
+        @Override
+        public void apply(float[] z, int units, int samples) {
+            Elementwise.sigmoid(z, units * samples);
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] a, float[] delta, int length) {
+            for (int i = 0; i < length; i++) {
+                delta[i] *= a[i] * (1.0f - a[i]);
+            }
+        }
     },
 
     /** f(z) = z, f' = 1. */
@@ -99,6 +161,16 @@ public enum Activation {
 
         @Override
         public void multiplyByDerivative(double[] a, double[] delta, int length) {
+            // f' = 1
+        }
+
+        @Override
+        public void apply(float[] z, int units, int samples) {
+            // nothing to do: a = z
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] a, float[] delta, int length) {
             // f' = 1
         }
     },
@@ -131,6 +203,17 @@ public enum Activation {
         public void multiplyByDerivative(double[] a, double[] delta, int length) {
             throw new UnsupportedOperationException("softmax is an output activation only");
         }
+
+        /** Output layers are computed in double in every precision ({@link Precision#lossAndDelta}). */
+        @Override
+        public void apply(float[] z, int units, int samples) {
+            throw new UnsupportedOperationException("softmax is an output activation only, computed in double");
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] a, float[] delta, int length) {
+            throw new UnsupportedOperationException("softmax is an output activation only");
+        }
     };
 
     /** The slope of {@link #LEAKY_RELU} for negative inputs. */
@@ -145,6 +228,12 @@ public enum Activation {
      * delta_i &lt;- delta_i * f'(a_i) for the first {@code length} entries, with f' written from the output a.
      */
     public abstract void multiplyByDerivative(double[] a, double[] delta, int length);
+
+    /** As {@link #apply(double[], int, int)}, in float (the hidden layers of {@link Precision#FLOAT32}). */
+    public abstract void apply(float[] z, int units, int samples);
+
+    /** As {@link #multiplyByDerivative(double[], double[], int)}, in float. */
+    public abstract void multiplyByDerivative(float[] a, float[] delta, int length);
 
     /** The name used on the command line and in model.json: {@code sigmoid}, {@code leaky-relu}, ... */
     public String id() {

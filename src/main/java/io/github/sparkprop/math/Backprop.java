@@ -1,7 +1,5 @@
 package io.github.sparkprop.math;
 
-import dev.ludovic.netlib.blas.BLAS;
-
 /**
  * Forward and backward propagation over a block of B samples (samples are columns), one GEMM per layer
  * and direction, with buffers that are allocated once and reused for every block. A block of sparse
@@ -9,6 +7,10 @@ import dev.ludovic.netlib.blas.BLAS;
  * GEMM like a dense block (a GEMM is 5-10x faster per multiply than the sparse kernel, so it pays from
  * about 10 % non-zeros); a sparser block goes through the first layer as it is (only its non-zeros are
  * multiplied), dense from there on. Not thread-safe: one instance per task.
+ *
+ * <p>The same algorithm runs in either {@link Precision}: an instance of {@link Precision#FLOAT32} takes float
+ * weights and features (dense blocks only), computes in float with sgemm, and adds each block's gradient into
+ * the caller's double sum; its loss is computed in double.
  *
  * <pre>
  *   forward : Z^l = W^l A^{l-1} + b^l 1^T,  A^l = f_l(Z^l),  A^0 = X
@@ -19,11 +21,19 @@ import dev.ludovic.netlib.blas.BLAS;
 public final class Backprop {
 
     private final Network network;
-    private final BLAS blas = Blas.get();
-    /** a[l] holds A^l for l = 1..L (A^L: first z^L, then y_hat); a[0] is unused, the input is the block. */
-    private final double[][] a;
+    private final Precision precision;
+    /**
+     * a[l] holds A^l for l = 1..L (A^L: first z^L, then y_hat); a[0] is unused, the input is the block. Arrays
+     * of the precision (double[] or float[]), as are delta and the products.
+     */
+    private final Object[] a;
     /** delta[l] holds delta^l for l = 1..L. */
-    private final double[][] delta;
+    private final Object[] delta;
+    /** A layer's weight gradient over one block, for a precision that adds it into the sum afterwards. */
+    private Object products;
+    private int productsLength;
+    /** The output layer's z^L and delta^L in double, for a precision that widens them. */
+    private final double[][] outputScratch = new double[2][];
     private int capacity;
     /** A sparse block written out densely (n_0 x B, column-major), when it is dense enough. */
     private double[] densified = new double[0];
@@ -34,13 +44,20 @@ public final class Backprop {
     /** ... unless their dense form would take more than this many values (64 MB). */
     static final long MAX_DENSIFIED = 8L << 20;
 
-    /** The instance that {@link #forThisThread} hands out on each thread, with its buffers. */
-    private static final ThreadLocal<Backprop> PER_THREAD = new ThreadLocal<>();
+    /** The instances that {@link #forThisThread} hands out on each thread, one per precision, with buffers. */
+    private static final ThreadLocal<Backprop[]> PER_THREAD =
+            ThreadLocal.withInitial(() -> new Backprop[Precision.values().length]);
 
+    /** In float64. */
     public Backprop(Network network) {
+        this(network, Precision.FLOAT64);
+    }
+
+    public Backprop(Network network, Precision precision) {
         this.network = network;
-        this.a = new double[network.depth() + 1][];
-        this.delta = new double[network.depth() + 1][];
+        this.precision = precision;
+        this.a = new Object[network.depth() + 1];
+        this.delta = new Object[network.depth() + 1];
     }
 
     /**
@@ -50,10 +67,16 @@ public final class Backprop {
      * for one that reads {@link #outputs()} after it has called something else.
      */
     public static Backprop forThisThread(Network network) {
-        Backprop backprop = PER_THREAD.get();
+        return forThisThread(network, Precision.FLOAT64);
+    }
+
+    /** As {@link #forThisThread(Network)}, in the given precision. */
+    public static Backprop forThisThread(Network network, Precision precision) {
+        Backprop[] instances = PER_THREAD.get();
+        Backprop backprop = instances[precision.ordinal()];
         if (backprop == null || !backprop.network.equals(network)) {
-            backprop = new Backprop(network);
-            PER_THREAD.set(backprop);
+            backprop = new Backprop(network, precision);
+            instances[precision.ordinal()] = backprop;
         }
         return backprop;
     }
@@ -81,7 +104,18 @@ public final class Backprop {
      */
     public double addGradient(double[] w, double[] x, double[] labels, double[] weights, int samples,
             double[] gradient) {
-        return addGradient(w, x, null, labels, weights, samples, gradient);
+        requirePrecision(Precision.FLOAT64);
+        return addGradient((Object) w, x, null, labels, weights, samples, gradient);
+    }
+
+    /**
+     * As {@link #addGradient(double[], double[], double[], double[], int, double[])} in float, for an
+     * instance of {@link Precision#FLOAT32}: float weights and features, the sums added into a double gradient.
+     */
+    public double addGradient(float[] w, float[] x, double[] labels, double[] weights, int samples,
+            double[] gradient) {
+        requirePrecision(Precision.FLOAT32);
+        return addGradient((Object) w, x, null, labels, weights, samples, gradient);
     }
 
     /**
@@ -89,37 +123,57 @@ public final class Backprop {
      * (n_0 x samples in compressed sparse columns): the first layer multiplies only the non-zeros.
      */
     public double addGradient(double[] w, SparseColumns x, double[] labels, double[] weights, double[] gradient) {
+        requirePrecision(Precision.FLOAT64);
         return addGradient(w, null, x, labels, weights, x.cols(), gradient);
     }
 
-    private double addGradient(double[] w, double[] x, SparseColumns sparse, double[] labels, double[] weights,
+    /** w and x are arrays of this instance's precision (x null when the block is sparse, then float64). */
+    private double addGradient(Object w, Object x, SparseColumns sparse, double[] labels, double[] weights,
             int samples, double[] gradient) {
         if (samples == 0) {
             return 0.0;
         }
-        double[] input = forward(w, x, sparse, samples);
+        Object input = forward(w, x, sparse, samples);
         int depth = network.depth();
-        double loss = network.outputLayer().lossAndDelta(a[depth], labels, weights, network.outputSize(), samples,
-                delta[depth]);
+        double loss = precision.lossAndDelta(network.outputLayer(), a[depth], labels, weights, network.outputSize(),
+                samples, delta[depth], outputScratch);
         for (int l = depth; l >= 1; l--) {
             int in = network.size(l - 1);
             int out = network.size(l);
             if (l == 1 && input == null) {
-                sparse.addOuterProduct(delta[1], out, gradient, network.weightOffset(1));
+                sparse.addOuterProduct((double[]) delta[1], out, gradient, network.weightOffset(1));
             } else {
-                // G_W^l (row-major out x in) is, seen column-major, (G_W^l)^T += A^{l-1} (delta^l)^T
-                blas.dgemm("N", "T", in, out, samples, 1.0, l == 1 ? input : a[l - 1], 0, in, delta[l], 0, out, 1.0,
-                        gradient, network.weightOffset(l), in);
+                precision.addOuterProducts(in, out, samples, l == 1 ? input : a[l - 1], delta[l], gradient,
+                        network.weightOffset(l), products(in * out));
             }
-            addRowSums(delta[l], out, samples, gradient, network.biasOffset(l));
+            precision.addRowSums(delta[l], out, samples, gradient, network.biasOffset(l));
             if (l > 1) {
                 // delta^{l-1} = (W^l)^T delta^l .* f'(A^{l-1}); row-major W^l seen column-major is (W^l)^T
-                blas.dgemm("N", "N", in, samples, out, 1.0, w, network.weightOffset(l), in, delta[l], 0, out, 0.0,
-                        delta[l - 1], 0, in);
-                network.activation(l - 1).multiplyByDerivative(a[l - 1], delta[l - 1], in * samples);
+                precision.multiply("N", "N", in, samples, out, w, network.weightOffset(l), in, delta[l], 0, out,
+                        false, delta[l - 1], 0, in);
+                precision.multiplyByDerivative(network.activation(l - 1), a[l - 1], delta[l - 1], in * samples);
             }
         }
         return loss;
+    }
+
+    /** The buffer for one layer's block products, when the precision needs one (null in float64). */
+    private Object products(int values) {
+        if (precision == Precision.FLOAT64) {
+            return null;
+        }
+        if (productsLength < values) {
+            products = precision.allocate(values);
+            productsLength = values;
+        }
+        return products;
+    }
+
+    private void requirePrecision(Precision expected) {
+        if (precision != expected) {
+            throw new IllegalStateException("a " + precision.id() + " Backprop was given " + expected.id()
+                    + " arrays");
+        }
     }
 
     /**
@@ -135,13 +189,14 @@ public final class Backprop {
     }
 
     private double loss(double[] w, double[] x, SparseColumns sparse, double[] labels, int samples) {
+        requirePrecision(Precision.FLOAT64);
         if (samples == 0) {
             return 0.0;
         }
         forward(w, x, sparse, samples);
         int depth = network.depth();
-        return network.outputLayer().lossAndDelta(a[depth], labels, null, network.outputSize(), samples,
-                delta[depth]);
+        return precision.lossAndDelta(network.outputLayer(), a[depth], labels, null, network.outputSize(), samples,
+                delta[depth], outputScratch);
     }
 
     /**
@@ -159,14 +214,16 @@ public final class Backprop {
      * next call overwrites.
      */
     public double[] logits(double[] w, double[] x, int samples) {
+        requirePrecision(Precision.FLOAT64);
         forward(w, x, null, samples);
-        return a[network.depth()];
+        return (double[]) a[network.depth()];
     }
 
     /** The output layer's pre-activations z^L for a block of sparse samples, as {@link #logits(double[], double[], int)}. */
     public double[] logits(double[] w, SparseColumns x) {
+        requirePrecision(Precision.FLOAT64);
         forward(w, null, x, x.cols());
-        return a[network.depth()];
+        return (double[]) a[network.depth()];
     }
 
     /** The outputs y_hat for a block of sparse samples, in a buffer that the next call overwrites. */
@@ -178,7 +235,8 @@ public final class Backprop {
 
     /** The buffer holding y_hat (n_L x samples) after {@link #loss} or {@link #predict}. */
     public double[] outputs() {
-        return a[network.depth()];
+        requirePrecision(Precision.FLOAT64);
+        return (double[]) a[network.depth()];
     }
 
     /**
@@ -188,27 +246,24 @@ public final class Backprop {
      * @return the dense input the first layer used (x, or the sparse block written out densely), or null
      *         when the first layer multiplied the sparse block as it is
      */
-    private double[] forward(double[] w, double[] x, SparseColumns sparse, int samples) {
+    private Object forward(Object w, Object x, SparseColumns sparse, int samples) {
         ensureCapacity(samples);
-        double[] input = sparse == null ? x : computesDensely(sparse) ? densify(sparse) : null;
+        Object input = sparse == null ? x : computesDensely(sparse) ? densify(sparse) : null;
         int depth = network.depth();
         for (int l = 1; l <= depth; l++) {
             int in = network.size(l - 1);
             int out = network.size(l);
-            double[] z = a[l];
-            int bias = network.biasOffset(l);
-            for (int j = 0; j < samples; j++) {
-                System.arraycopy(w, bias, z, j * out, out);
-            }
+            Object z = a[l];
+            precision.fillColumns(w, network.biasOffset(l), out, z, samples);
             if (l == 1 && input == null) {
-                sparse.multiplyInto(w, network.weightOffset(1), out, z);
+                sparse.multiplyInto((double[]) w, network.weightOffset(1), out, (double[]) z);
             } else {
                 // Z^l = W^l A^{l-1} + b^l 1^T: row-major W^l seen column-major is (W^l)^T, hence "T"
-                blas.dgemm("T", "N", out, samples, in, 1.0, w, network.weightOffset(l), in, l == 1 ? input : a[l - 1],
-                        0, in, 1.0, z, 0, out);
+                precision.multiply("T", "N", out, samples, in, w, network.weightOffset(l), in,
+                        l == 1 ? input : a[l - 1], 0, in, true, z, 0, out);
             }
             if (l < depth) {
-                network.activation(l).apply(z, out, samples);
+                precision.activate(network.activation(l), z, out, samples);
             }
         }
         return input;
@@ -229,22 +284,14 @@ public final class Backprop {
         return densified;
     }
 
-    private static void addRowSums(double[] matrix, int rows, int cols, double[] target, int offset) {
-        for (int j = 0, start = 0; j < cols; j++, start += rows) {
-            for (int i = 0; i < rows; i++) {
-                target[offset + i] += matrix[start + i];
-            }
-        }
-    }
-
     private void ensureCapacity(int samples) {
         if (samples <= capacity && capacity > 0) {
             return;
         }
         capacity = Math.max(Math.max(samples, 1), capacity * 2);
         for (int l = 1; l <= network.depth(); l++) {
-            a[l] = new double[network.size(l) * capacity];
-            delta[l] = new double[network.size(l) * capacity];
+            a[l] = precision.allocate(network.size(l) * capacity);
+            delta[l] = precision.allocate(network.size(l) * capacity);
         }
     }
 }

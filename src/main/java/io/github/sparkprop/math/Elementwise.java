@@ -31,6 +31,22 @@ public final class Elementwise {
         scalarTanh(z, done, n);
     }
 
+    /** z[i] = 1 / (1 + e^-z[i]) for i &lt; n, in float. */
+    static void sigmoid(float[] z, int n) {
+        int done = VECTOR_API ? VectorElementwise.sigmoid(z, n) : 0;
+        for (int i = done; i < n; i++) {
+            z[i] = (float) Activation.sigmoid(z[i]);
+        }
+    }
+
+    /** z[i] = tanh(z[i]) for i &lt; n, in float. */
+    static void tanh(float[] z, int n) {
+        int done = VECTOR_API ? VectorElementwise.tanh(z, n) : 0;
+        for (int i = done; i < n; i++) {
+            z[i] = (float) Math.tanh(z[i]);
+        }
+    }
+
     /** The logistic function on z[from..to), one value at a time ({@link Activation#sigmoid(double)}). */
     static void scalarSigmoid(double[] z, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -1,6 +1,7 @@
 package io.github.sparkprop.math;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,6 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorElementwise {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
 
     private VectorElementwise() {
     }
@@ -37,6 +39,27 @@ final class VectorElementwise {
         int end = SPECIES.loopBound(n);
         for (int i = 0; i < end; i += SPECIES.length()) {
             DoubleVector.fromArray(SPECIES, z, i).lanewise(VectorOperators.TANH).intoArray(z, i);
+        }
+        return end;
+    }
+
+    /** As {@link #sigmoid(double[], int)}, in float lanes (twice as many a vector). */
+    static int sigmoid(float[] z, int n) {
+        int end = FLOATS.loopBound(n);
+        for (int i = 0; i < end; i += FLOATS.length()) {
+            FloatVector x = FloatVector.fromArray(FLOATS, z, i);
+            FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector s = FloatVector.broadcast(FLOATS, 1.0f).div(e.add(1.0f));
+            VectorMask<Float> negative = x.compare(VectorOperators.LT, 0.0f);
+            s.blend(e.mul(s), negative).intoArray(z, i);
+        }
+        return end;
+    }
+
+    static int tanh(float[] z, int n) {
+        int end = FLOATS.loopBound(n);
+        for (int i = 0; i < end; i += FLOATS.length()) {
+            FloatVector.fromArray(FLOATS, z, i).lanewise(VectorOperators.TANH).intoArray(z, i);
         }
         return end;
     }
