@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "MultilayerPerceptronClassifier, sigmoid hidden layers, gd), logistic regression per pass "
                 + "over the data (against LogisticRegression), the fixed cost of an iteration on a tiny data "
                 + "set, and of a 4.2M-parameter network on it in 2, 8 and 32 partitions, sparkprop alone on "
-                + "growing row counts, and the machine's dgemm rate. Prints a table and "
+                + "growing row counts, and the machine's dgemm and sgemm rates. Prints a table and "
                 + "writes the figures as JSON. Run it once with --master local[1] and once with local[2] to see "
                 + "how it scales with cores.", ""},
         footer = {"", "Example:", "  sparkprop bench --cases mnist,logistic --repeats 5",
@@ -127,12 +127,13 @@ public final class BenchCommand implements Callable<Integer> {
             results.addAll(scaling(spark, benchmark));
         }
         double gemm = cases.contains("gemm") ? Benchmark.gemmRate(NETWORK[1], 668, NETWORK[0], 20) : Double.NaN;
+        double sgemm = cases.contains("gemm") ? Benchmark.sgemmRate(NETWORK[1], 668, NETWORK[0], 20) : Double.NaN;
         List<LoadCase> loads = new ArrayList<>();
         if (cases.contains("load")) {
             loads.add(LoadCase.measure(spark, workDir, 8_000, 785, 202_580, 31, repeats));
             loads.add(LoadCase.measure(spark, workDir, 200, 5_000, 32_258, 31, repeats));
         }
-        report(results, loads, gemm, spark.sparkContext().defaultParallelism(), spark);
+        report(results, loads, gemm, sgemm, spark.sparkContext().defaultParallelism(), spark);
         return 0;
     }
 
@@ -195,7 +196,7 @@ public final class BenchCommand implements Callable<Integer> {
      * The table and the JSON. A case's "of dgemm" is its GFLOP/s over what dgemm reaches on all the cores
      * Spark uses (the one-thread rate times the parallelism).
      */
-    private void report(List<Benchmark.Result> results, List<LoadCase> loads, double gemm, int cores,
+    private void report(List<Benchmark.Result> results, List<LoadCase> loads, double gemm, double sgemm, int cores,
             SparkSession spark) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("BLAS %s, activations %s, master %s, %d iterations, %d alternating runs each%n",
@@ -215,6 +216,7 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("cores", cores);
         if (!Double.isNaN(gemm)) {
             root.put("dgemmGflopsOneThread", gemm);
+            root.put("sgemmGflopsOneThread", sgemm);
         }
         ArrayNode cases = root.putArray("cases");
         for (Benchmark.Result r : results) {
@@ -260,6 +262,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (!Double.isNaN(gemm)) {
             out.printf("dgemm [128 x 784] x [784 x 668]: %.2f GFLOP/s on one thread, %.2f on %d%n", gemm, gemm * cores,
                     cores);
+            out.printf("sgemm, the same shape in float32: %.2f GFLOP/s on one thread, %.2f on %d%n", sgemm,
+                    sgemm * cores, cores);
         }
         File file = new File(workDir, "results.json");
         json.writerWithDefaultPrettyPrinter().writeValue(file, root);

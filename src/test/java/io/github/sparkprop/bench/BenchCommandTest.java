@@ -51,6 +51,7 @@ class BenchCommandTest {
         assertEquals(200, cases.get(7).get("rows").asLong());
         assertEquals(400, cases.get(8).get("rows").asLong());
         assertTrue(results.get("dgemmGflopsOneThread").asDouble() > 0);
+        assertTrue(results.get("sgemmGflopsOneThread").asDouble() > 0);
     }
 
     @Test
