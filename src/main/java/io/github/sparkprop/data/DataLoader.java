@@ -5,6 +5,7 @@ import io.github.sparkprop.JvmLimits;
 import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.encoding.InputEncoding;
+import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.math.Scaler;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -54,8 +55,16 @@ public final class DataLoader {
      * @param blockRows rows per block, or 0 for the size {@link #blockSize} chooses
      */
     public static LoadedData load(SparkSession spark, DataSpec spec, int blockRows) {
+        return load(spark, spec, blockRows, Precision.FLOAT64);
+    }
+
+    /**
+     * As {@link #load(SparkSession, DataSpec, int)}, the dense blocks cached in the given precision (float32:
+     * half the bytes; sparse blocks stay float64).
+     */
+    public static LoadedData load(SparkSession spark, DataSpec spec, int blockRows, Precision precision) {
         return explained(spec, () -> read(spark, Table.read(spark, spec.paths(), spec.format(), spec.csv(),
-                spec.libsvmFeatures()), spec, blockRows));
+                spec.libsvmFeatures()), spec, blockRows, precision));
     }
 
     /**
@@ -65,7 +74,13 @@ public final class DataLoader {
      * @param blockRows rows per block, or 0 for the size {@link #blockSize} chooses
      */
     public static LoadedData load(SparkSession spark, Table table, DataSpec spec, int blockRows) {
-        return explained(spec, () -> read(spark, table, spec, blockRows));
+        return load(spark, table, spec, blockRows, Precision.FLOAT64);
+    }
+
+    /** As {@link #load(SparkSession, Table, DataSpec, int)}, the dense blocks cached in the given precision. */
+    public static LoadedData load(SparkSession spark, Table table, DataSpec spec, int blockRows,
+            Precision precision) {
+        return explained(spec, () -> read(spark, table, spec, blockRows, precision));
     }
 
     /** Runs a read, turning Spark's job failures into the user's error behind them. */
@@ -127,7 +142,8 @@ public final class DataLoader {
     public record Validated(Table table, FeatureColumns features, long rows, long skipped) {
     }
 
-    private static LoadedData read(SparkSession spark, Table table, DataSpec spec, int blockRows) {
+    private static LoadedData read(SparkSession spark, Table table, DataSpec spec, int blockRows,
+            Precision precision) {
         FeatureColumns features = resolveFeatures(spark, table, spec);
         boolean findClasses = spec.task() == Task.CLASSIFICATION
                 && (spec.encoder() == null || spec.classWeights() != null);
@@ -199,9 +215,12 @@ public final class DataLoader {
         boolean weighted = spec.weight() != null || classWeights != null;
         boolean sparse = chosen.sparse();
         boolean rowIds = spec.rowIds();
-        JavaRDD<SampleBlock> blocks = samples
-                .mapPartitions(it -> new BlockIterator(it, n0, blockSize, holdOut, weighted, sparse, rowIds))
-                .setName("sparkprop blocks of " + table.description())
+        JavaRDD<SampleBlock> built = samples
+                .mapPartitions(it -> new BlockIterator(it, n0, blockSize, holdOut, weighted, sparse, rowIds));
+        if (precision == Precision.FLOAT32) {
+            built = built.map(SampleBlock::narrowed);
+        }
+        JavaRDD<SampleBlock> blocks = built.setName("sparkprop blocks of " + table.description())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("caching " + table.description());
         long[] counts = blocks.aggregate(new long[4], DataLoader::count, DataLoader::sum);
@@ -209,13 +228,14 @@ public final class DataLoader {
         LoadedData data = new LoadedData(blocks, counts[0], counts[1], counts[2], skipped, counts[3], blockSize,
                 chosen, encoder, scaler, table.description());
         LOG.info("{} ({}): {} rows read, {} skipped as invalid, {} kept{}; {} features{}; {} partitions, "
-                + "blocks of up to {} rows; {} MB cached ({} x the raw float64 size)", table.description(),
+                + "blocks of up to {} rows; {} MB cached ({} x the raw float64 size{})", table.description(),
                 table.format().id(), summary.records(), skipped, data.rows() + data.heldOut() + data.tests(),
                 data.heldOut() + data.tests() > 0 ? " (" + data.heldOut() + " held out for validation, " + data.tests()
                         + " for testing)" : "",
                 n0, encoder == null ? "" : ", " + encoder.size() + " classes", partitions, blockSize,
                 String.format("%.1f", data.cachedBytes() / 1e6),
-                String.format("%.3f", data.cachedBytes() / (double) Math.max(1, data.rawBytes())));
+                String.format("%.3f", data.cachedBytes() / (double) Math.max(1, data.rawBytes())),
+                precision == Precision.FLOAT32 && !sparse ? "; features in float32" : "");
         return data;
     }
 

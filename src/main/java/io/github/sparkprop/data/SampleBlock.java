@@ -12,6 +12,8 @@ import io.github.sparkprop.math.SparseColumns;
 public final class SampleBlock {
 
     private final double[] features;
+    /** Dense features in float32, when the block was {@link #narrowed()} (features is then null). */
+    private final float[] floatFeatures;
     private final SparseColumns sparse;
     private final double[] labels;
     private final long[] ids;
@@ -25,8 +27,14 @@ public final class SampleBlock {
      */
     public SampleBlock(double[] features, SparseColumns sparse, double[] labels, long[] ids, double[] weights,
             HoldOut.Role role) {
+        this(features, null, sparse, labels, ids, weights, role);
+    }
+
+    private SampleBlock(double[] features, float[] floatFeatures, SparseColumns sparse, double[] labels, long[] ids,
+            double[] weights, HoldOut.Role role) {
         int size = labels.length;
-        boolean consistent = (features == null) != (sparse == null) && (ids == null || ids.length == size)
+        boolean consistent = (features == null && floatFeatures == null) != (sparse == null)
+                && (features == null || floatFeatures == null) && (ids == null || ids.length == size)
                 && (weights == null || weights.length == size)
                 && (features == null || size == 0 || features.length % size == 0)
                 && (sparse == null || sparse.cols() == size);
@@ -34,6 +42,7 @@ public final class SampleBlock {
             throw new IllegalArgumentException("inconsistent block of " + size + " samples");
         }
         this.features = features;
+        this.floatFeatures = floatFeatures;
         this.sparse = sparse;
         this.labels = labels;
         this.ids = ids;
@@ -41,9 +50,58 @@ public final class SampleBlock {
         this.role = role;
     }
 
-    /** Dense features, n_0 x size, column-major; null for a sparse block. */
+    /** Dense features, n_0 x size, column-major; null for a sparse or a float32 block. */
     public double[] features() {
         return features;
+    }
+
+    /** Dense float32 features, n_0 x size, column-major; null unless the block is {@link #isFloat()}. */
+    public float[] floatFeatures() {
+        return floatFeatures;
+    }
+
+    /** Whether the block holds dense features in float32. */
+    public boolean isFloat() {
+        return floatFeatures != null;
+    }
+
+    /** The dense features, a double[] or (float32) a float[]; null for a sparse block. */
+    public Object denseFeatures() {
+        return features != null ? features : floatFeatures;
+    }
+
+    /**
+     * The block with its dense features in float32 (half the bytes), for float32 training; a sparse or float32
+     * block as it is.
+     */
+    public SampleBlock narrowed() {
+        if (features == null) {
+            return this;
+        }
+        float[] narrow = new float[features.length];
+        for (int i = 0; i < narrow.length; i++) {
+            narrow[i] = (float) features[i];
+        }
+        return new SampleBlock(null, narrow, null, labels, ids, weights, role);
+    }
+
+    /**
+     * A float32 block's features in double, written into {@code buffer} when it is large enough, else into a
+     * new array (returned: keep it as the next call's buffer). For scoring, which runs in double in every
+     * precision.
+     *
+     * @throws IllegalStateException for a block that is not {@link #isFloat()}
+     */
+    public double[] widenInto(double[] buffer) {
+        if (floatFeatures == null) {
+            throw new IllegalStateException("not a float32 block");
+        }
+        double[] wide = buffer != null && buffer.length >= floatFeatures.length ? buffer
+                : new double[floatFeatures.length];
+        for (int i = 0; i < floatFeatures.length; i++) {
+            wide[i] = floatFeatures[i];
+        }
+        return wide;
     }
 
     /** Sparse features, n_0 x size; null for a dense block. */
@@ -111,6 +169,12 @@ public final class SampleBlock {
             }
             return hash;
         }
+        if (floatFeatures != null) {
+            for (float x : floatFeatures) {
+                hash = 31 * hash + Double.hashCode(x);
+            }
+            return hash;
+        }
         for (int k = 0; k < sparse.nonZeros(); k++) {
             hash = 31 * (31 * hash + sparse.rowIndices()[k]) + Double.hashCode(sparse.values()[k]);
         }
@@ -122,8 +186,8 @@ public final class SampleBlock {
 
     /** Bytes held by the arrays (for the cached-size report). */
     public long sizeInBytes() {
-        long featureBytes = sparse == null ? 8L * features.length
-                : 12L * sparse.nonZeros() + 4L * (sparse.cols() + 1);
+        long featureBytes = features != null ? 8L * features.length : floatFeatures != null
+                ? 4L * floatFeatures.length : 12L * sparse.nonZeros() + 4L * (sparse.cols() + 1);
         return featureBytes + 8L * (labels.length + (ids == null ? 0 : ids.length)
                 + (weights == null ? 0 : weights.length));
     }

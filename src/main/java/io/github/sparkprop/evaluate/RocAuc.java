@@ -61,10 +61,15 @@ public final class RocAuc {
     private static Iterator<Tuple2<Double, long[]>> scores(Iterator<SampleBlock> blocks, Network network, double[] w) {
         Backprop backprop = new Backprop(network);
         Map<Double, long[]> counts = new HashMap<>();
+        double[] widened = null; // a float32 block's features in double: scores are computed in double
         while (blocks.hasNext()) {
             SampleBlock block = blocks.next();
-            double[] p = block.isSparse() ? backprop.predict(w, block.sparse())
-                    : backprop.predict(w, block.features(), block.size());
+            double[] x = block.features();
+            if (block.isFloat()) {
+                widened = block.widenInto(widened);
+                x = widened;
+            }
+            double[] p = block.isSparse() ? backprop.predict(w, block.sparse()) : backprop.predict(w, x, block.size());
             int units = network.outputSize();
             for (int j = 0; j < block.size(); j++) {
                 double score = units == 1 ? p[j] : p[j * units + 1];

@@ -30,6 +30,9 @@ public final class ScoreSum implements java.io.Serializable {
     public ScoreSum() {
     }
 
+    /** A float32 block's features widened to double, reused from block to block. */
+    private transient double[] widened;
+
     /**
      * Adds the block's figures at the weights w.
      *
@@ -40,7 +43,17 @@ public final class ScoreSum implements java.io.Serializable {
         Backprop backprop = Backprop.forThisThread(network);
         double[] y = block.labels();
         int n = block.size();
-        double blockLoss = block.isSparse() ? backprop.loss(w, block.sparse(), y) : backprop.loss(w, block.features(), y, n);
+        double blockLoss;
+        if (block.isSparse()) {
+            blockLoss = backprop.loss(w, block.sparse(), y);
+        } else {
+            double[] x = block.features();
+            if (block.isFloat()) {
+                widened = block.widenInto(widened); // scored in double in every precision
+                x = widened;
+            }
+            blockLoss = backprop.loss(w, x, y, n);
+        }
         loss += blockLoss;
         long before = count;
         count += n;

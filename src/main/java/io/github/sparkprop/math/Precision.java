@@ -14,7 +14,7 @@ public enum Precision {
 
     FLOAT64 {
         @Override
-        Object allocate(int length) {
+        public Object allocate(int length) {
             return new double[length];
         }
 
@@ -62,7 +62,7 @@ public enum Precision {
 
     FLOAT32 {
         @Override
-        Object allocate(int length) {
+        public Object allocate(int length) {
             return new float[length];
         }
 
@@ -154,8 +154,13 @@ public enum Precision {
                 + String.join(", ", Arrays.stream(values()).map(Precision::id).toList()));
     }
 
-    /** A zeroed array of this precision. */
-    abstract Object allocate(int length);
+    /** A zeroed array of this precision: a double[] or a float[]. */
+    public abstract Object allocate(int length);
+
+    /** The precision of an array of features: {@link #FLOAT32} for a float[], else {@link #FLOAT64}. */
+    public static Precision of(Object features) {
+        return features instanceof float[] ? FLOAT32 : FLOAT64;
+    }
 
     /** C = op(A) op(B), or C += op(A) op(B) when accumulating (column-major, BLAS's arguments). */
     abstract void multiply(String transA, String transB, int m, int n, int k, Object a, int aOffset, int lda,

@@ -18,6 +18,7 @@ public final class SparkPropKryoRegistrator implements KryoRegistrator {
     @Override
     public void registerClasses(Kryo kryo) {
         kryo.register(double[].class);
+        kryo.register(float[].class);
         kryo.register(long[].class);
         kryo.register(int[].class);
         for (KryoClasses declared : declarations()) {

@@ -4,6 +4,7 @@ import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.evaluate.ScoreSum;
 import io.github.sparkprop.math.Backprop;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.math.SparseColumns;
 import io.github.sparkprop.spark.WeightsPass;
 import java.io.Serializable;
@@ -27,7 +28,9 @@ public final class GradientSum implements Serializable {
     private long count;
     private double weightSum;
     private ScoreSum validation;
-    private transient double[] batchX;
+    /** The mini-batch's dense features: a double[] or, for float32 blocks, a float[]. */
+    private transient Object batchX;
+    private transient int batchXLength;
     private transient double[] batchY;
     private transient double[] batchWeights;
     private transient int[] batchColPtr;
@@ -37,6 +40,9 @@ public final class GradientSum implements Serializable {
     /** The network and weights of the staged samples (those of the pass). */
     private transient Network stagedNetwork;
     private transient double[] stagedWeights;
+    /** The weights in float32 (for float32 blocks), and the double weights they were narrowed from. */
+    private transient float[] floatWeights;
+    private transient double[] floatWeightsOf;
 
     /** An empty sum (the aggregation's zero). */
     public GradientSum() {
@@ -71,7 +77,7 @@ public final class GradientSum implements Serializable {
             if (block.isSparse()) {
                 loss += backprop.addGradient(w, block.sparse(), block.labels(), block.weights(), gradient);
             } else {
-                addDense(network, w, block.features(), block.labels(), block.weights(), block.size());
+                addDense(network, w, block.denseFeatures(), block.labels(), block.weights(), block.size());
             }
             count += block.size();
             weightSum += sum(block.weights(), block.size());
@@ -95,8 +101,11 @@ public final class GradientSum implements Serializable {
             selected = x.cols();
             loss += backprop.addGradient(w, x, batchY, weights, gradient);
         } else {
-            if (batchX == null || batchX.length < block.features().length) {
-                batchX = new double[block.features().length];
+            Object features = block.denseFeatures();
+            int length = java.lang.reflect.Array.getLength(features);
+            if (batchX == null || batchXLength < length || Precision.of(batchX) != Precision.of(features)) {
+                batchX = Precision.of(features).allocate(length);
+                batchXLength = length;
             }
             selected = batch.gather(block, t, batchX, batchY, batchWeights);
             addDense(network, w, batchX, batchY, weights, selected);
@@ -110,28 +119,57 @@ public final class GradientSum implements Serializable {
      * Adds the gradient of dense samples, now or, when they are few, once the stage is full or the sum is
      * finished.
      */
-    private void addDense(Network network, double[] w, double[] x, double[] y, double[] weights, int samples) {
+    private void addDense(Network network, double[] w, Object x, double[] y, double[] weights, int samples) {
         int inputs = network.inputSize();
         if (!StagedSamples.stages(inputs, samples)) {
-            loss += Backprop.forThisThread(network).addGradient(w, x, y, weights, samples, gradient);
+            addGradient(network, w, x, y, weights, samples);
             return;
         }
-        if (staged == null) {
-            staged = new StagedSamples(inputs);
-        }
-        if (!staged.fits(samples)) {
+        Precision precision = Precision.of(x);
+        if (staged != null && (staged.precision() != precision || !staged.fits(samples))) {
             finish();
+        }
+        if (staged == null || staged.precision() != precision) {
+            staged = new StagedSamples(inputs, precision);
         }
         staged.append(x, y, weights, samples);
         stagedNetwork = network;
         stagedWeights = w;
     }
 
+    /**
+     * Adds the gradient of dense samples at weights w, in the precision of their features: float32 features
+     * go through the float32 arithmetic with the weights narrowed (once per pass and sum).
+     */
+    private void addGradient(Network network, double[] w, Object x, double[] y, double[] weights, int samples) {
+        // this thread's buffers: the sum may be an executor's, added to by tasks on several threads in turn
+        if (x instanceof float[] floats) {
+            loss += Backprop.forThisThread(network, Precision.FLOAT32).addGradient(narrowed(w), floats, y, weights,
+                    samples, gradient);
+        } else {
+            loss += Backprop.forThisThread(network).addGradient(w, (double[]) x, y, weights, samples, gradient);
+        }
+    }
+
+    /** The weights in float32, narrowed when this sum first sees them. */
+    private float[] narrowed(double[] w) {
+        if (floatWeightsOf != w) {
+            if (floatWeights == null || floatWeights.length != w.length) {
+                floatWeights = new float[w.length];
+            }
+            for (int i = 0; i < w.length; i++) {
+                floatWeights[i] = (float) w[i];
+            }
+            floatWeightsOf = w;
+        }
+        return floatWeights;
+    }
+
     /** Adds the gradient of the staged samples, if any: the sum then holds every sample added to it. */
     public GradientSum finish() {
         if (staged != null && staged.size() > 0) {
-            loss += Backprop.forThisThread(stagedNetwork).addGradient(stagedWeights, staged.features(),
-                    staged.labels(), staged.weights(), staged.size(), gradient);
+            addGradient(stagedNetwork, stagedWeights, staged.features(), staged.labels(), staged.weights(),
+                    staged.size());
             staged.clear();
         }
         return this;
@@ -190,6 +228,10 @@ public final class GradientSum implements Serializable {
         count += other.count;
         weightSum += other.weightSum;
         if (other.staged != null && other.staged.size() > 0) {
+            if (staged != null && staged.size() > 0 && (staged.precision() != other.staged.precision()
+                    || !staged.fits(other.staged.size()))) {
+                finish();
+            }
             if (staged == null || staged.size() == 0) {
                 StagedSamples empty = staged;
                 staged = other.staged;
@@ -197,9 +239,6 @@ public final class GradientSum implements Serializable {
                 stagedNetwork = other.stagedNetwork;
                 stagedWeights = other.stagedWeights;
             } else {
-                if (!staged.fits(other.staged.size())) {
-                    finish();
-                }
                 staged.append(other.staged.features(), other.staged.labels(), other.staged.weights(),
                         other.staged.size());
                 other.staged.clear();

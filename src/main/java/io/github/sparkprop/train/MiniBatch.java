@@ -69,14 +69,17 @@ public record MiniBatch(long seed, double fraction) implements Serializable {
     /**
      * Copies the block's samples that are in iteration t's batch to the front of x, y and (for a weighted
      * block) weights, columns in block order, and returns how many there are.
+     *
+     * @param x an array of the block's dense features' type (double[], or float[] for a float32 block)
      */
-    public int gather(SampleBlock block, int t, double[] x, double[] y, double[] weights) {
-        int n0 = block.size() == 0 ? 0 : block.features().length / block.size();
+    public int gather(SampleBlock block, int t, Object x, double[] y, double[] weights) {
+        Object features = block.denseFeatures();
+        int n0 = block.size() == 0 ? 0 : java.lang.reflect.Array.getLength(features) / block.size();
         long[] ids = ids(block);
         int selected = 0;
         for (int j = 0; j < ids.length; j++) {
             if (contains(ids[j], t)) {
-                System.arraycopy(block.features(), j * n0, x, selected * n0, n0);
+                System.arraycopy(features, j * n0, x, selected * n0, n0);
                 y[selected] = block.labels()[j];
                 if (block.weights() != null) {
                     weights[selected] = block.weights()[j];

@@ -1,5 +1,6 @@
 package io.github.sparkprop.train;
 
+import io.github.sparkprop.math.Precision;
 import java.util.Arrays;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Arrays;
  * partition of a few rows, a partition's last rows, a small mini-batch's share of a block) would each cost
  * a sweep over all the weights for a handful of samples, which on a large network and many partitions costs
  * more than the arithmetic; stacked here, an executor's small blocks make one GEMM-sized block.
- * Features are n_0 x capacity, column-major, as in a block.
+ * Features are n_0 x capacity, column-major, as in a block, in the precision of the blocks staged.
  */
 final class StagedSamples {
 
@@ -18,16 +19,18 @@ final class StagedSamples {
     static final int MAX_ROWS = 1024;
 
     private final int inputs;
-    private final double[] features;
+    private final Precision precision;
+    private final Object features;
     private final double[] labels;
     private final double[] weights;
     private int size;
     private boolean weighted;
 
-    StagedSamples(int inputs) {
+    StagedSamples(int inputs, Precision precision) {
         this.inputs = inputs;
+        this.precision = precision;
         int capacity = capacity(inputs);
-        this.features = new double[capacity * inputs];
+        this.features = precision.allocate(capacity * inputs);
         this.labels = new double[capacity];
         this.weights = new double[capacity];
     }
@@ -47,11 +50,16 @@ final class StagedSamples {
         return size + samples <= labels.length;
     }
 
+    /** The precision of the staged features. */
+    Precision precision() {
+        return precision;
+    }
+
     /**
-     * Appends the first {@code samples} samples of a block (n_0 x samples features, column-major; weights
-     * null for 1).
+     * Appends the first {@code samples} samples of a block (n_0 x samples features, column-major, of this
+     * stage's precision; weights null for 1).
      */
-    void append(double[] x, double[] y, double[] w, int samples) {
+    void append(Object x, double[] y, double[] w, int samples) {
         System.arraycopy(x, 0, features, size * inputs, samples * inputs);
         System.arraycopy(y, 0, labels, size, samples);
         if (w != null) {
@@ -70,7 +78,8 @@ final class StagedSamples {
         return size;
     }
 
-    double[] features() {
+    /** The features: a double[] or a float[], as the precision says. */
+    Object features() {
         return features;
     }
 

@@ -25,6 +25,7 @@ import io.github.sparkprop.math.Blas;
 import io.github.sparkprop.math.Elementwise;
 import io.github.sparkprop.math.L2Penalty;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.math.WeightInit;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
@@ -111,15 +112,16 @@ public final class TrainingJob implements AutoCloseable {
     private void load(SparkSession spark) {
         DataSpec data = dataSpec();
         int blockSize = settings.integer(TrainingSettings.BLOCK_SIZE);
+        Precision precision = Precision.fromId(settings.choice(TrainingSettings.PRECISION));
         if (spec.source() instanceof Files files) {
-            training = keep(DataLoader.load(spark, data, blockSize));
+            training = keep(DataLoader.load(spark, data, blockSize, precision));
             blocks = training.blocks();
             if (files.validation() != null) {
                 blocks = blocks.union(keep(DataLoader.load(spark, heldOut(data, files.validation(), true),
-                        blockSize)).blocks());
+                        blockSize, precision)).blocks());
             }
             test = files.test() == null ? null
-                    : keep(DataLoader.load(spark, heldOut(data, files.test(), false), blockSize));
+                    : keep(DataLoader.load(spark, heldOut(data, files.test(), false), blockSize, precision));
         } else if (spec.source() instanceof Frame frame) {
             Dataset<Row> rows = frame.rows().toDF();
             String indicator = frame.validationIndicator();
@@ -134,13 +136,13 @@ public final class TrainingJob implements AutoCloseable {
             Column[] columns = frameColumns();
             Dataset<Row> trainingRows = indicator == null ? rows : rows.filter(functions.not(functions.col(indicator)));
             training = keep(DataLoader.load(spark, Table.of(trainingRows.select(columns), frame.description()), data,
-                    blockSize));
+                    blockSize, precision));
             blocks = training.blocks();
             if (indicator != null) {
                 String description = "the DataFrame's validation rows";
                 blocks = blocks.union(keep(DataLoader.load(spark, Table.of(rows.filter(functions.col(indicator))
-                        .select(columns), description), heldOut(data, List.of(description), true), blockSize))
-                        .blocks());
+                        .select(columns), description), heldOut(data, List.of(description), true), blockSize,
+                        precision)).blocks());
             }
         }
         network = init != null ? init.network() : newNetwork();
