@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.math.Blas;
 import io.github.sparkprop.math.Elementwise;
+import io.github.sparkprop.math.Precision;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "MultilayerPerceptronClassifier, sigmoid hidden layers, gd), logistic regression per pass "
                 + "over the data (against LogisticRegression), the fixed cost of an iteration on a tiny data "
                 + "set, and of a 4.2M-parameter network on it in 2, 8 and 32 partitions, sparkprop alone on "
-                + "growing row counts, and the machine's dgemm and sgemm rates. Prints a table and "
+                + "growing row counts, and the machine's dgemm and sgemm rates. The network and logistic cases run "
+                + "in each of --precisions (sparkprop in float32 beside float64; MLlib always float64) and give "
+                + "the training accuracy each side reached. Prints a table and "
                 + "writes the figures as JSON. Run it once with --master local[1] and once with local[2] to see "
                 + "how it scales with cores.", ""},
         footer = {"", "Example:", "  sparkprop bench --cases mnist,logistic --repeats 5",
@@ -50,6 +53,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "ones of as many values: 8,000 x 785 vs 202,580 x 31 and 200 x 5,000 vs 32,258 x 31, "
                     + "sparkprop alone). Default: ${DEFAULT-VALUE}")
     List<String> cases;
+
+    @Option(names = "--precisions", paramLabel = "LIST", split = ",", defaultValue = "float64,float32",
+            description = "The precisions sparkprop runs the mnist, synthetic and logistic cases in, each side by "
+                    + "side with MLlib (which computes in float64). Default: ${DEFAULT-VALUE}")
+    List<String> precisions;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
             description = "Iterations per timed run. Default: ${DEFAULT-VALUE}")
@@ -95,26 +103,31 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkCounts();
         checkScalingRows();
+        precisions();
         SparkSession spark = sparkOptions.session();
         Benchmark benchmark = new Benchmark(spark, iterations, repeats);
         new File(workDir).mkdirs();
         List<Benchmark.Result> results = new ArrayList<>();
-        if (cases.contains("mnist")) {
-            results.add(benchmark.network("mnist 8k [784,128,10]", mnistParquet(spark), NETWORK));
-        }
-        if (cases.contains("synthetic")) {
-            results.add(benchmark.network("synthetic " + networkRows / 1000 + "k [784,128,10]",
-                    Benchmark.synthetic(spark, workDir + "/network-" + networkRows + ".parquet", networkRows, 784, 10,
-                            1), NETWORK));
-        }
-        if (cases.contains("logistic")) {
-            results.add(benchmark.logistic("logistic " + logisticRows / 1000 + "k x 100",
-                    Benchmark.synthetic(spark, workDir + "/logistic-" + logisticRows + ".parquet", logisticRows, 100, 2,
-                            2), 100));
+        for (Precision precision : precisions()) {
+            String suffix = precision == Precision.FLOAT64 ? "" : " " + precision.id();
+            if (cases.contains("mnist")) {
+                results.add(benchmark.network("mnist 8k [784,128,10]" + suffix, mnistParquet(spark), NETWORK,
+                        precision));
+            }
+            if (cases.contains("synthetic")) {
+                results.add(benchmark.network("synthetic " + networkRows / 1000 + "k [784,128,10]" + suffix,
+                        Benchmark.synthetic(spark, workDir + "/network-" + networkRows + ".parquet", networkRows, 784,
+                                10, 1), NETWORK, precision));
+            }
+            if (cases.contains("logistic")) {
+                results.add(benchmark.logistic("logistic " + logisticRows / 1000 + "k x 100" + suffix,
+                        Benchmark.synthetic(spark, workDir + "/logistic-" + logisticRows + ".parquet", logisticRows,
+                                100, 2, 2), 100, precision));
+            }
         }
         if (cases.contains("tiny")) {
             results.add(benchmark.network("tiny 150 [4,8,3]",
-                    Benchmark.synthetic(spark, workDir + "/tiny-150.parquet", 150, 4, 3, 3), TINY));
+                    Benchmark.synthetic(spark, workDir + "/tiny-150.parquet", 150, 4, 3, 3), TINY, Precision.FLOAT64));
         }
         if (cases.contains("aggregation")) {
             String tiny = Benchmark.synthetic(spark, workDir + "/tiny-150.parquet", 150, 4, 3, 3);
@@ -135,6 +148,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
         report(results, loads, gemm, sgemm, spark.sparkContext().defaultParallelism(), spark);
         return 0;
+    }
+
+    /** The --precisions, checked. */
+    private List<Precision> precisions() {
+        List<Precision> chosen = new ArrayList<>();
+        for (String id : precisions) {
+            try {
+                chosen.add(Precision.fromId(id));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--precisions: " + e.getMessage());
+            }
+        }
+        return chosen;
     }
 
     private void checkCounts() {
@@ -193,8 +219,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The table and the JSON. A case's "of dgemm" is its GFLOP/s over what dgemm reaches on all the cores
-     * Spark uses (the one-thread rate times the parallelism).
+     * The table and the JSON. A case's "of gemm" is its GFLOP/s over what the GEMM of its precision (dgemm,
+     * or sgemm for float32) reaches on all the cores Spark uses (the one-thread rate times the parallelism);
+     * the accuracies are on the training rows, after the timed runs.
      */
     private void report(List<Benchmark.Result> results, List<LoadCase> loads, double gemm, double sgemm, int cores,
             SparkSession spark) throws IOException {
@@ -203,8 +230,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Blas.implementation(), Elementwise.implementation(), spark.sparkContext().master(), iterations,
                 repeats);
         if (!results.isEmpty()) {
-            out.printf("%-28s %12s %12s %12s %9s %9s %9s%n", "case", "rows", "sparkprop s", "MLlib s", "MLlib/sp",
-                    "GFLOP/s", "of dgemm");
+            out.printf("%-36s %10s %11s %11s %9s %8s %8s %8s %8s%n", "case", "rows", "sparkprop s", "MLlib s",
+                    "MLlib/sp", "GFLOP/s", "of gemm", "sp acc", "MLlib acc");
         }
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
@@ -220,13 +247,17 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ArrayNode cases = root.putArray("cases");
         for (Benchmark.Result r : results) {
-            double fraction = r.gflops() / (gemm * cores);
-            out.printf("%-28s %,12d %12.4f %12s %9s %9.2f %9s%n", r.name(), r.rows(), r.sparkprop().median(),
+            double rate = r.precision() == Precision.FLOAT32 ? sgemm : gemm;
+            double fraction = r.gflops() / (rate * cores);
+            out.printf("%-36s %,10d %11.4f %11s %9s %8.2f %8s %8s %8s%n", r.name(), r.rows(), r.sparkprop().median(),
                     r.mllib() == null ? "-" : String.format("%.4f", r.mllib().median()),
                     r.mllib() == null ? "-" : String.format("%.2f", r.ratio()), r.gflops(),
-                    Double.isNaN(fraction) ? "" : String.format("%.0f %%", 100 * fraction));
+                    Double.isNaN(fraction) ? "" : String.format("%.0f %%", 100 * fraction),
+                    Double.isNaN(r.sparkpropAccuracy()) ? "" : String.format("%.4f", r.sparkpropAccuracy()),
+                    Double.isNaN(r.mllibAccuracy()) ? "" : String.format("%.4f", r.mllibAccuracy()));
             ObjectNode c = cases.addObject();
             c.put("name", r.name());
+            c.put("precision", r.precision().id());
             c.put("rows", r.rows());
             c.putPOJO("layers", r.layers());
             c.put("sparkpropSecondsPerIteration", r.sparkprop().median());
@@ -239,7 +270,11 @@ public final class BenchCommand implements Callable<Integer> {
             c.put("sparkpropSamplesPerSecond", r.rows() / r.sparkprop().median());
             c.put("sparkpropGflops", r.gflops());
             if (!Double.isNaN(fraction)) {
-                c.put("fractionOfDgemm", fraction);
+                c.put("fractionOfGemm", fraction);
+            }
+            if (!Double.isNaN(r.sparkpropAccuracy())) {
+                c.put("sparkpropTrainingAccuracy", r.sparkpropAccuracy());
+                c.put("mllibTrainingAccuracy", r.mllibAccuracy());
             }
             c.put("cachedBytes", r.cachedBytes());
         }

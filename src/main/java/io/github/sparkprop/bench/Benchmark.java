@@ -5,6 +5,7 @@ import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.math.Blas;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.optim.OptimizerKind;
 import io.github.sparkprop.optim.Schedule;
 import io.github.sparkprop.optim.SettingValues;
@@ -19,7 +20,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.classification.MultilayerPerceptronClassificationModel;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
+import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
@@ -53,8 +56,8 @@ final class Benchmark {
      *
      * @param flopsPerIteration the floating-point operations of one sparkprop iteration (for GFLOP/s)
      */
-    record Result(String name, long rows, int[] layers, Timing sparkprop, Timing mllib, double flopsPerIteration,
-            long cachedBytes) {
+    record Result(String name, long rows, int[] layers, Precision precision, Timing sparkprop, Timing mllib,
+            double flopsPerIteration, long cachedBytes, double sparkpropAccuracy, double mllibAccuracy) {
         double ratio() {
             return mllib == null ? Double.NaN : mllib.median() / sparkprop.median();
         }
@@ -68,17 +71,24 @@ final class Benchmark {
      * A network with sigmoid hidden layers (MLlib's only kind), full-batch gradient descent on both sides:
      * MLlib's MultilayerPerceptronClassifier with solver gd and block size 128, sparkprop's training job.
      */
-    Result network(String name, String parquet, int[] layers) {
+    Result network(String name, String parquet, int[] layers, Precision precision) {
         Dataset<Row> frame = spark.read().parquet(parquet).persist(StorageLevel.MEMORY_AND_DISK());
         long rows = frame.count();
-        try (TrainingJob job = TrainingJob.prepare(spark, gradientDescent(List.of(parquet), hidden(layers)))) {
-            Runnable ours = job::train;
+        try (TrainingJob job = TrainingJob.prepare(spark, gradientDescent(List.of(parquet), hidden(layers), 0,
+                precision))) {
+            double[][] trained = new double[1][];
+            Runnable ours = () -> trained[0] = job.train().weights();
             MultilayerPerceptronClassifier mllib = new MultilayerPerceptronClassifier().setLayers(layers)
                     .setSolver("gd").setStepSize(0.1).setMaxIter(iterations).setTol(0).setBlockSize(128).setSeed(1L);
-            Runnable theirs = () -> mllib.fit(frame);
+            MultilayerPerceptronClassificationModel[] theirModel = new MultilayerPerceptronClassificationModel[1];
+            Runnable theirs = () -> theirModel[0] = mllib.fit(frame);
             Timing[] timings = alternate(ours, theirs);
-            return new Result(name, rows, job.network().layers(), timings[0], timings[1],
-                    gemmFlops(job.network()) * rows, job.trainingData().cachedBytes());
+            // the training accuracy each side reached, measured after the timed runs
+            double theirAccuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy")
+                    .evaluate(theirModel[0].transform(frame));
+            return new Result(name, rows, job.network().layers(), precision, timings[0], timings[1],
+                    gemmFlops(job.network()) * rows, job.trainingData().cachedBytes(),
+                    job.trainingMetrics(trained[0]).accuracy(), theirAccuracy);
         } finally {
             frame.unpersist();
         }
@@ -94,7 +104,8 @@ final class Benchmark {
 
     /** As {@link #sparkpropOnly(String, List, int[])} on the given number of partitions (0: as read). */
     Result sparkpropOnly(String name, List<String> parquet, int[] layers, int partitions) {
-        try (TrainingJob job = TrainingJob.prepare(spark, gradientDescent(parquet, hidden(layers), partitions))) {
+        try (TrainingJob job = TrainingJob.prepare(spark, gradientDescent(parquet, hidden(layers), partitions,
+                Precision.FLOAT64))) {
             Runnable ours = job::train;
             ours.run();
             Timing timing = new Timing();
@@ -102,8 +113,8 @@ final class Benchmark {
                 timing.add(time(ours) / iterations);
             }
             long rows = job.trainingData().rows();
-            return new Result(name, rows, job.network().layers(), timing, null, gemmFlops(job.network()) * rows,
-                    job.trainingData().cachedBytes());
+            return new Result(name, rows, job.network().layers(), Precision.FLOAT64, timing, null,
+                    gemmFlops(job.network()) * rows, job.trainingData().cachedBytes(), Double.NaN, Double.NaN);
         }
     }
 
@@ -114,18 +125,14 @@ final class Benchmark {
 
     /**
      * Full-batch gradient descent (step 0.1) of a sigmoid network on Parquet files of a label and a vector
-     * column, {@code iterations} steps from the weights of seed 1, without validation or checkpoints.
+     * column, {@code iterations} steps from the weights of seed 1, without validation or checkpoints, the data
+     * in the given number of partitions (0: as read).
      */
-    private TrainingSpec gradientDescent(List<String> parquet, int[] hidden) {
-        return gradientDescent(parquet, hidden, 0);
-    }
-
-    /** As {@link #gradientDescent(List, int[])}, the data in the given number of partitions (0: as read). */
-    private TrainingSpec gradientDescent(List<String> parquet, int[] hidden, int partitions) {
+    private TrainingSpec gradientDescent(List<String> parquet, int[] hidden, int partitions, Precision precision) {
         SettingValues settings = SettingValues.of(Map.of(TrainingSettings.HIDDEN.key(), hidden,
                 TrainingSettings.ACTIVATION.key(), "sigmoid", OptimizerKind.OPTIMIZER.key(), "gd",
                 Schedule.LEARNING_RATE.key(), 0.1, TrainingSettings.ITERATIONS.key(), iterations,
-                TrainingSettings.SEED.key(), 1L));
+                TrainingSettings.SEED.key(), 1L, TrainingSettings.PRECISION.key(), precision.id()));
         return new TrainingSpec(new TrainingSpec.Files(parquet, InputFormat.PARQUET, CsvOptions.DEFAULT, false,
                 partitions, null, null), new TrainingSpec.Columns("label", null, null, null), Task.CLASSIFICATION, null, settings,
                 0, 0, TrainingSpec.Checkpoints.NONE);
@@ -136,10 +143,11 @@ final class Benchmark {
      * against MLlib's LogisticRegression (L-BFGS, no regularisation, no standardisation) whose fit time is
      * divided by its iterations (each at least one pass).
      */
-    Result logistic(String name, String parquet, int features) {
+    Result logistic(String name, String parquet, int features, Precision precision) {
         Dataset<Row> frame = spark.read().parquet(parquet).persist(StorageLevel.MEMORY_AND_DISK());
         long rows = frame.count();
-        try (TrainingJob job = TrainingJob.prepare(spark, gradientDescent(List.of(parquet), new int[0]))) {
+        try (TrainingJob job = TrainingJob.prepare(spark, gradientDescent(List.of(parquet), new int[0], 0,
+                precision))) {
             double[] w = new double[job.network().parameterCount()];
             Runnable ours = () -> {
                 for (int t = 1; t <= iterations; t++) {
@@ -158,8 +166,8 @@ final class Benchmark {
             for (double s : timings[1].all()) {
                 perPass.add(s * iterations / passes[0]);
             }
-            return new Result(name, rows, new int[] {features, 1}, timings[0], perPass, 4.0 * features * rows,
-                    job.trainingData().cachedBytes());
+            return new Result(name, rows, new int[] {features, 1}, precision, timings[0], perPass,
+                    4.0 * features * rows, job.trainingData().cachedBytes(), Double.NaN, Double.NaN);
         } finally {
             frame.unpersist();
         }

@@ -270,7 +270,7 @@ public final class Backprop {
     }
 
     /** Whether a sparse block goes through the first layer densely (see the class comment). */
-    static boolean computesDensely(SparseColumns block) {
+    public static boolean computesDensely(SparseColumns block) {
         long cells = (long) block.rows() * block.cols();
         return cells <= MAX_DENSIFIED && block.nonZeros() >= DENSE_DENSITY * cells;
     }

@@ -61,7 +61,8 @@ public final class SparseColumns {
     }
 
     /** Writes the matrix out densely (rows x cols, column-major) into the first rows x cols of target. */
-    void writeDense(double[] target) {
+    /** The matrix written out densely into target (rows x cols, column-major), zeros included. */
+    public void writeDense(double[] target) {
         java.util.Arrays.fill(target, 0, rows * cols, 0.0);
         for (int j = 0, start = 0; j < cols; j++, start += rows) {
             for (int k = colPtr[j]; k < colPtr[j + 1]; k++) {

@@ -83,6 +83,11 @@ public interface SparkPropParams<T extends SparkPropParams<T>> extends Params {
     }
 
     @SuppressWarnings("unchecked")
+    default Param<String> precision() {
+        return (Param<String>) paramSet().named("precision");
+    }
+
+    @SuppressWarnings("unchecked")
     default IntParam blockSize() {
         return (IntParam) paramSet().named("blockSize");
     }
@@ -176,6 +181,10 @@ public interface SparkPropParams<T extends SparkPropParams<T>> extends Params {
         return (Integer) getOrDefault(blockSize());
     }
 
+    default String getPrecision() {
+        return (String) getOrDefault(precision());
+    }
+
     default int getCheckpointInterval() {
         return (Integer) getOrDefault(checkpointInterval());
     }
@@ -234,6 +243,11 @@ public interface SparkPropParams<T extends SparkPropParams<T>> extends Params {
 
     default T setBlockSize(int value) {
         return setTyped(blockSize(), value);
+    }
+
+    /** "float64" (the default) or "float32": the arithmetic of the tasks. */
+    default T setPrecision(String value) {
+        return setTyped(precision(), value);
     }
 
     default T setCheckpointInterval(int value) {

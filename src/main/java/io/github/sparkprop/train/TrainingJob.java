@@ -376,6 +376,12 @@ public final class TrainingJob implements AutoCloseable {
         return trainer(null).run(WeightInit.initialize(network, settings.longInteger(TrainingSettings.SEED)));
     }
 
+    /** The figures of weights w on the training rows (one scoring pass). */
+    public Metrics trainingMetrics(double[] w) {
+        return Evaluator.evaluate(context, blocks.filter(SampleBlock::isTraining), network, w, labels(), treeDepth,
+                "training data");
+    }
+
     /** One distributed evaluation of the cost and gradient at w over iteration t's batch. */
     public Evaluation evaluate(double[] w, int t) {
         return objective().evaluate(w, t);

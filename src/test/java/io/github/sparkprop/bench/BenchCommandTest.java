@@ -34,22 +34,33 @@ class BenchCommandTest {
         assertTrue(out.toString().contains("mnist 8k [784,128,10]") && out.toString().contains("dgemm"), out.toString());
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         JsonNode cases = results.get("cases");
-        assertEquals(9, cases.size());
+        assertEquals(12, cases.size());
         for (int i = 0; i < cases.size(); i++) {
             JsonNode c = cases.get(i);
             assertTrue(c.get("sparkpropSecondsPerIteration").asDouble() > 0, c.toString());
-            assertEquals(i < 4, c.has("mllibSecondsPerIteration"), c.toString()); // the series is sparkprop alone
+            assertEquals(i < 7, c.has("mllibSecondsPerIteration"), c.toString()); // the series is sparkprop alone
             assertTrue(c.get("cachedBytes").asLong() > 0, c.toString());
+            assertEquals(i >= 3 && i < 6 ? "float32" : "float64", c.get("precision").asText(), c.toString());
+        }
+        for (int i : new int[] {0, 1, 3, 4}) { // the networks, each side's training accuracy
+            JsonNode c = cases.get(i);
+            assertTrue(c.get("sparkpropTrainingAccuracy").asDouble() > 0, c.toString());
+            assertTrue(c.get("mllibTrainingAccuracy").asDouble() > 0, c.toString());
         }
         assertEquals(8000, cases.get(0).get("rows").asLong());
-        assertEquals(150, cases.get(3).get("rows").asLong());
-        for (int i = 4; i < 7; i++) {
+        assertEquals(8000, cases.get(3).get("rows").asLong());
+        // MNIST's vectors are sparse (19 % non-zeros): in float32 they are cached as dense floats, 4 bytes a pixel
+        long denseFloats = 4L * 784 * 8000;
+        long cached = cases.get(3).get("cachedBytes").asLong();
+        assertTrue(cached >= denseFloats && cached <= denseFloats + 24L * 8000, "float32 MNIST cached: " + cached);
+        assertEquals(150, cases.get(6).get("rows").asLong());
+        for (int i = 7; i < 10; i++) {
             assertEquals(150, cases.get(i).get("rows").asLong());
             assertEquals("[4,4096,1024,3]", cases.get(i).get("layers").toString());
         }
-        assertTrue(cases.get(6).get("name").asText().contains("32 parts"), cases.get(6).toString());
-        assertEquals(200, cases.get(7).get("rows").asLong());
-        assertEquals(400, cases.get(8).get("rows").asLong());
+        assertTrue(cases.get(9).get("name").asText().contains("32 parts"), cases.get(9).toString());
+        assertEquals(200, cases.get(10).get("rows").asLong());
+        assertEquals(400, cases.get(11).get("rows").asLong());
         assertTrue(results.get("dgemmGflopsOneThread").asDouble() > 0);
         assertTrue(results.get("sgemmGflopsOneThread").asDouble() > 0);
     }
@@ -62,6 +73,8 @@ class BenchCommandTest {
                 "1,2147483647");
         assertRefused("--repeats: 0 must be >= 1", "--repeats", "0");
         assertRefused("--iterations: -1 must be >= 1", "--iterations", "-1");
+        assertRefused("--precisions: unknown precision 'float16'; valid: float64, float32", "--precisions",
+                "float64,float16");
     }
 
     private static void assertRefused(String message, String... options) {
