@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * The number type of a task's arithmetic: {@link #FLOAT64} (double: every exactness promise holds) or
  * {@link #FLOAT32} (float features, weights, activations and deltas, sgemm: about twice the GEMM rate and
- * half the bytes; each block's gradient is added into a double sum, the loss is computed in double).
+ * half the bytes; each block's gradient is added into a double sum, the loss is computed in double;
+ * activations and deltas below float's smallest normal number, 1.2e-38, are flushed to zero, as GPUs do).
  * {@link Backprop} runs one algorithm on either: the operations here are the only places that know the array
  * type, each array passed as an Object that is a double[] or a float[] as the constant says.
  */
@@ -73,14 +74,18 @@ public enum Precision {
                     accumulate ? 1.0f : 0.0f, (float[]) c, cOffset, ldc);
         }
 
+        /** f(z), with subnormal results flushed to zero ({@link Elementwise#flushSubnormals}). */
         @Override
         void activate(Activation f, Object z, int units, int samples) {
             f.apply((float[]) z, units, samples);
+            Elementwise.flushSubnormals((float[]) z, units * samples);
         }
 
+        /** delta .* f'(a), with subnormal results flushed to zero. */
         @Override
         void multiplyByDerivative(Activation f, Object a, Object delta, int length) {
             f.multiplyByDerivative((float[]) a, (float[]) delta, length);
+            Elementwise.flushSubnormals((float[]) delta, length);
         }
 
         /**
@@ -107,6 +112,7 @@ public enum Precision {
                 z32[i] = (float) z64[i];
                 delta32[i] = (float) delta64[i];
             }
+            Elementwise.flushSubnormals(delta32, n);
             return loss;
         }
 

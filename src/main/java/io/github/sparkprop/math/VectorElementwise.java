@@ -63,4 +63,14 @@ final class VectorElementwise {
         }
         return end;
     }
+
+    /** As {@link Elementwise#flushSubnormals}, whole lanes. */
+    static int flushSubnormals(float[] x, int n) {
+        int end = FLOATS.loopBound(n);
+        for (int i = 0; i < end; i += FLOATS.length()) {
+            FloatVector v = FloatVector.fromArray(FLOATS, x, i);
+            v.blend(0.0f, v.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(x, i);
+        }
+        return end;
+    }
 }

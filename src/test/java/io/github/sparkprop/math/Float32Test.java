@@ -135,6 +135,43 @@ class Float32Test {
         }
     }
 
+    /**
+     * A saturated float32 sigmoid gives e^z for z far below 0: subnormal below z = -87 (e^-95 is 5.5e-42), which
+     * x86 multiplies 10-100 x slower; those become 0, normal values stay as they are, in whole vector lanes and
+     * in the scalar tail alike.
+     */
+    @Test
+    void subnormalActivationsAndDeltasAreFlushedToZero() {
+        int n = 1_003;
+        float[] z = new float[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = i % 2 == 0 ? -95f : -80f;
+        }
+        Precision.FLOAT32.activate(Activation.SIGMOID, z, n, 1);
+        for (int i = 0; i < n; i++) {
+            if (i % 2 == 0) {
+                assertEquals(0.0f, z[i], "sigmoid(-95) at " + i);
+            } else {
+                assertEquals((float) Math.exp(-80), z[i], 1e-6 * Math.exp(-80), "sigmoid(-80) at " + i);
+            }
+        }
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i % 2 == 0 ? 0.5f : z[i]; // sigmoid(0), and sigmoid(-80) = 1.8e-35
+        }
+        float[] delta = new float[n];
+        java.util.Arrays.fill(delta, 1e-5f);
+        Precision.FLOAT32.multiplyByDerivative(Activation.SIGMOID, a, delta, n);
+        for (int i = 0; i < n; i++) {
+            // 1e-5 x 0.25 stays; 1e-5 x 1.8e-35 = 1.8e-40 is subnormal
+            if (i % 2 == 0) {
+                assertEquals(2.5e-6f, delta[i], 1e-12f, "delta at " + i);
+            } else {
+                assertEquals(0.0f, delta[i], "delta at " + i); // exactly: a subnormal is not 0
+            }
+        }
+    }
+
     @Test
     void anInstanceTakesOnlyArraysOfItsPrecision() {
         Network network = Network.of(3, new int[] {4}, Activation.TANH, 1, Activation.SIGMOID, Loss.CROSS_ENTROPY);
