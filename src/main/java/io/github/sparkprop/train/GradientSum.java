@@ -71,11 +71,10 @@ public final class GradientSum implements Serializable {
         if (gradient == null) {
             gradient = new double[network.parameterCount()];
         }
-        // this thread's buffers: the sum may be an executor's, added to by tasks on several threads in turn
-        Backprop backprop = Backprop.forThisThread(network);
         if (batch.isFullBatch()) {
             if (block.isSparse()) {
-                loss += backprop.addGradient(w, block.sparse(), block.labels(), block.weights(), gradient);
+                loss += Backprop.forThisThread(network).addGradient(w, block.sparse(), block.labels(),
+                        block.weights(), gradient);
             } else {
                 addDense(network, w, block.denseFeatures(), block.labels(), block.weights(), block.size());
             }
@@ -99,7 +98,7 @@ public final class GradientSum implements Serializable {
             SparseColumns x = batch.gatherSparse(block, t, batchColPtr, batchIndices, batchValues, batchY,
                     batchWeights);
             selected = x.cols();
-            loss += backprop.addGradient(w, x, batchY, weights, gradient);
+            loss += Backprop.forThisThread(network).addGradient(w, x, batchY, weights, gradient);
         } else {
             Object features = block.denseFeatures();
             int length = java.lang.reflect.Array.getLength(features);
