@@ -139,14 +139,17 @@ public final class BenchCommand implements Callable<Integer> {
         if (cases.contains("scaling")) {
             results.addAll(scaling(spark, benchmark));
         }
-        double gemm = cases.contains("gemm") ? Benchmark.gemmRate(NETWORK[1], 668, NETWORK[0], 20) : Double.NaN;
-        double sgemm = cases.contains("gemm") ? Benchmark.sgemmRate(NETWORK[1], 668, NETWORK[0], 20) : Double.NaN;
+        int cores = spark.sparkContext().defaultParallelism();
+        GemmRate gemm = cases.contains("gemm") ? GemmRate.measure(Precision.FLOAT64, NETWORK[1], 668, NETWORK[0], cores)
+                : null;
+        GemmRate sgemm = cases.contains("gemm")
+                ? GemmRate.measure(Precision.FLOAT32, NETWORK[1], 668, NETWORK[0], cores) : null;
         List<LoadCase> loads = new ArrayList<>();
         if (cases.contains("load")) {
             loads.add(LoadCase.measure(spark, workDir, 8_000, 785, 202_580, 31, repeats));
             loads.add(LoadCase.measure(spark, workDir, 200, 5_000, 32_258, 31, repeats));
         }
-        report(results, loads, gemm, sgemm, spark.sparkContext().defaultParallelism(), spark);
+        report(results, loads, gemm, sgemm, cores, spark);
         return 0;
     }
 
@@ -220,11 +223,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * The table and the JSON. A case's "of gemm" is its GFLOP/s over what the GEMM of its precision (dgemm,
-     * or sgemm for float32) reaches on all the cores Spark uses (the one-thread rate times the parallelism);
-     * the accuracies are on the training rows, after the timed runs.
+     * or sgemm for float32) reaches on all the cores Spark uses at once, operands in cache ({@link GemmRate});
+     * the JSON also has the fraction of the rate with the samples streaming from memory. The accuracies are on
+     * the training rows, after the timed runs.
+     *
+     * @param gemm  the dgemm rates, or null when not measured
+     * @param sgemm the sgemm rates, or null when not measured
      */
-    private void report(List<Benchmark.Result> results, List<LoadCase> loads, double gemm, double sgemm, int cores,
-            SparkSession spark) throws IOException {
+    private void report(List<Benchmark.Result> results, List<LoadCase> loads, GemmRate gemm, GemmRate sgemm,
+            int cores, SparkSession spark) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("BLAS %s, activations %s, master %s, %d iterations, %d alternating runs each%n",
                 Blas.implementation(), Elementwise.implementation(), spark.sparkContext().master(), iterations,
@@ -241,14 +248,14 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("iterations", iterations);
         root.put("repeats", repeats);
         root.put("cores", cores);
-        if (!Double.isNaN(gemm)) {
-            root.put("dgemmGflopsOneThread", gemm);
-            root.put("sgemmGflopsOneThread", sgemm);
+        if (gemm != null) {
+            putRates(root, "dgemm", gemm);
+            putRates(root, "sgemm", sgemm);
         }
         ArrayNode cases = root.putArray("cases");
         for (Benchmark.Result r : results) {
-            double rate = r.precision() == Precision.FLOAT32 ? sgemm : gemm;
-            double fraction = r.gflops() / (rate * cores);
+            GemmRate rate = r.precision() == Precision.FLOAT32 ? sgemm : gemm;
+            double fraction = rate == null ? Double.NaN : r.gflops() / rate.allCores();
             out.printf("%-36s %,10d %11.4f %11s %9s %8.2f %8s %8s %8s%n", r.name(), r.rows(), r.sparkprop().median(),
                     r.mllib() == null ? "-" : String.format("%.4f", r.mllib().median()),
                     r.mllib() == null ? "-" : String.format("%.2f", r.ratio()), r.gflops(),
@@ -271,6 +278,7 @@ public final class BenchCommand implements Callable<Integer> {
             c.put("sparkpropGflops", r.gflops());
             if (!Double.isNaN(fraction)) {
                 c.put("fractionOfGemm", fraction);
+                c.put("fractionOfGemmFromMemory", r.gflops() / rate.fromMemory());
             }
             if (!Double.isNaN(r.sparkpropAccuracy())) {
                 c.put("sparkpropTrainingAccuracy", r.sparkpropAccuracy());
@@ -294,15 +302,21 @@ public final class BenchCommand implements Callable<Integer> {
             c.putPOJO("narrowRuns", load.narrow().all());
             c.put("wideOverNarrow", load.ratio());
         }
-        if (!Double.isNaN(gemm)) {
-            out.printf("dgemm [128 x 784] x [784 x 668]: %.2f GFLOP/s on one thread, %.2f on %d%n", gemm, gemm * cores,
-                    cores);
-            out.printf("sgemm, the same shape in float32: %.2f GFLOP/s on one thread, %.2f on %d%n", sgemm,
-                    sgemm * cores, cores);
+        if (gemm != null) {
+            out.printf("dgemm [128 x 784] x [784 x 668]: %.2f GFLOP/s on one thread, %.2f on %d cores, %.2f with the"
+                    + " samples from memory%n", gemm.oneThread(), gemm.allCores(), cores, gemm.fromMemory());
+            out.printf("sgemm, the same shape in float32: %.2f GFLOP/s on one thread, %.2f on %d cores, %.2f with the"
+                    + " samples from memory%n", sgemm.oneThread(), sgemm.allCores(), cores, sgemm.fromMemory());
         }
         File file = new File(workDir, "results.json");
         json.writerWithDefaultPrettyPrinter().writeValue(file, root);
         out.println("results written to " + file.getPath());
         out.flush();
+    }
+
+    private static void putRates(ObjectNode root, String gemm, GemmRate rate) {
+        root.put(gemm + "GflopsOneThread", rate.oneThread());
+        root.put(gemm + "GflopsAllCores", rate.allCores());
+        root.put(gemm + "GflopsFromMemory", rate.fromMemory());
     }
 }

@@ -3,7 +3,6 @@ package io.github.sparkprop.bench;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.InputFormat;
-import io.github.sparkprop.math.Blas;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.optim.OptimizerKind;
@@ -171,40 +170,6 @@ final class Benchmark {
         } finally {
             frame.unpersist();
         }
-    }
-
-    /** GFLOP/s of dgemm for an m x k by k x n product, through the BLAS sparkprop uses, on one thread. */
-    static double gemmRate(int m, int n, int k, int repeats) {
-        Random random = new Random(1);
-        double[] a = random.doubles((long) m * k).toArray();
-        double[] b = random.doubles((long) k * n).toArray();
-        double[] c = new double[m * n];
-        return rate(m, n, k, repeats, () -> Blas.get().dgemm("T", "N", m, n, k, 1.0, a, 0, k, b, 0, k, 0.0, c, 0, m));
-    }
-
-    /** As {@link #gemmRate} for sgemm (float32). */
-    static double sgemmRate(int m, int n, int k, int repeats) {
-        Random random = new Random(1);
-        float[] a = new float[m * k];
-        float[] b = new float[k * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = random.nextFloat();
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = random.nextFloat();
-        }
-        float[] c = new float[m * n];
-        return rate(m, n, k, repeats, () -> Blas.get().sgemm("T", "N", m, n, k, 1.0f, a, 0, k, b, 0, k, 0.0f, c, 0, m));
-    }
-
-    /** GFLOP/s of a GEMM of the given shape run {@code repeats} times after one warm-up call. */
-    private static double rate(int m, int n, int k, int repeats, Runnable gemm) {
-        gemm.run();
-        long start = System.nanoTime();
-        for (int r = 0; r < repeats; r++) {
-            gemm.run();
-        }
-        return 2.0 * m * n * k * repeats / ((System.nanoTime() - start) / 1e9) / 1e9;
     }
 
     /** One warm-up run of each, then {@code repeats} alternating timed runs; seconds per iteration. */

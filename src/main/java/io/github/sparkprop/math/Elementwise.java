@@ -61,6 +61,26 @@ public final class Elementwise {
         }
     }
 
+    /** Columns of the matrix {@link #addTransposed} reads in one sweep of its rows: 32 cache lines of floats. */
+    private static final int TRANSPOSE_TILE = 32;
+
+    /**
+     * target[offset + i * cols + j] += m[j * rows + i] for i &lt; rows, j &lt; cols: a float matrix (rows x cols,
+     * column-major) added into a double one of the transposed layout (rows x cols, row-major). A tile of columns
+     * at a time, so that the cache lines it reads across a row are still there for the next rows.
+     */
+    static void addTransposed(float[] m, int rows, int cols, double[] target, int offset) {
+        for (int from = 0; from < cols; from += TRANSPOSE_TILE) {
+            int to = Math.min(from + TRANSPOSE_TILE, cols);
+            for (int i = 0; i < rows; i++) {
+                int row = offset + i * cols;
+                for (int j = from; j < to; j++) {
+                    target[row + j] += m[j * rows + i];
+                }
+            }
+        }
+    }
+
     /** The logistic function on z[from..to), one value at a time ({@link Activation#sigmoid(double)}). */
     static void scalarSigmoid(double[] z, int from, int to) {
         for (int i = from; i < to; i++) {

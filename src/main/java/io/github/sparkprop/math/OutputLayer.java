@@ -132,8 +132,8 @@ public abstract sealed class OutputLayer implements Serializable {
         }
 
         /**
-         * With lse = log sum_k e^{z_k} computed as max + log sum_k e^{z_k - max}: loss = lse - z_y and
-         * y_hat_k = e^{z_k - lse}, so no exponential overflows and the loss is finite for any finite z.
+         * With e_k = e^{z_k - max} and s = sum_k e_k: loss = max + log s - z_y and y_hat_k = e_k / s, so no
+         * exponential overflows, the loss is finite for any finite z, and each unit takes one exponential.
          */
         @Override
         public double lossAndDelta(double[] z, double[] labels, double[] weights, int units, int samples,
@@ -144,16 +144,17 @@ public abstract sealed class OutputLayer implements Serializable {
                 for (int i = start; i < start + units; i++) {
                     max = Math.max(max, z[i]);
                 }
+                int label = (int) labels[j];
+                double zLabel = z[start + label];
                 double expSum = 0.0;
                 for (int i = start; i < start + units; i++) {
-                    expSum += Math.exp(z[i] - max);
+                    z[i] = Math.exp(z[i] - max);
+                    expSum += z[i];
                 }
-                double lse = max + Math.log(expSum);
-                int label = (int) labels[j];
-                double loss = lse - z[start + label];
+                double loss = max + Math.log(expSum) - zLabel;
                 sum += weights == null ? loss : weights[j] * loss;
                 for (int i = start; i < start + units; i++) {
-                    z[i] = Math.exp(z[i] - lse);
+                    z[i] /= expSum;
                     delta[i] = z[i];
                 }
                 delta[start + label] -= 1.0;

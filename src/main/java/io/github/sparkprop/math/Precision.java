@@ -126,17 +126,19 @@ public enum Precision {
             }
         }
 
-        /** The block's products in float (sgemm into {@code scratch}), then added into the double sum. */
+        /**
+         * The block's products in float, sgemm'd into {@code scratch} as delta A^T (out x in, column-major), then
+         * added into the double sum, transposed ({@link Elementwise#addTransposed}). OpenBLAS computes the
+         * products in this orientation about 1.3 x faster than A delta^T (the sum's own) when A streams from
+         * memory, as a block of features does; the transposition costs a few percent of that.
+         */
         @Override
         void addOuterProducts(int in, int out, int samples, Object a, Object delta, double[] gradient, int offset,
                 Object scratch) {
             float[] block = (float[]) scratch;
-            Blas.get().sgemm("N", "T", in, out, samples, 1.0f, (float[]) a, 0, in, (float[]) delta, 0, out, 0.0f,
-                    block, 0, in);
-            int n = in * out;
-            for (int i = 0; i < n; i++) {
-                gradient[offset + i] += block[i];
-            }
+            Blas.get().sgemm("N", "T", out, in, samples, 1.0f, (float[]) delta, 0, out, (float[]) a, 0, in, 0.0f,
+                    block, 0, out);
+            Elementwise.addTransposed(block, out, in, gradient, offset);
         }
     };
 

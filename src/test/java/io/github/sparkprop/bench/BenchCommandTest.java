@@ -61,8 +61,16 @@ class BenchCommandTest {
         assertTrue(cases.get(9).get("name").asText().contains("32 parts"), cases.get(9).toString());
         assertEquals(200, cases.get(10).get("rows").asLong());
         assertEquals(400, cases.get(11).get("rows").asLong());
-        assertTrue(results.get("dgemmGflopsOneThread").asDouble() > 0);
-        assertTrue(results.get("sgemmGflopsOneThread").asDouble() > 0);
+        for (String gemm : new String[] {"dgemm", "sgemm"}) {
+            for (String rate : new String[] {"OneThread", "AllCores", "FromMemory"}) {
+                assertTrue(results.get(gemm + "Gflops" + rate).asDouble() > 0, gemm + rate + ": " + results);
+            }
+        }
+        JsonNode mnist = cases.get(0);
+        assertEquals(mnist.get("sparkpropGflops").asDouble() / results.get("dgemmGflopsAllCores").asDouble(),
+                mnist.get("fractionOfGemm").asDouble(), 1e-12);
+        assertEquals(mnist.get("sparkpropGflops").asDouble() / results.get("dgemmGflopsFromMemory").asDouble(),
+                mnist.get("fractionOfGemmFromMemory").asDouble(), 1e-12);
     }
 
     @Test

@@ -76,6 +76,42 @@ class ElementwiseTest {
         assertEquals(logistic(11), z[10], 4 * Math.ulp(logistic(11)));
     }
 
+    /**
+     * A float matrix added, transposed, into a double one at an offset: every value exactly (float to double is
+     * exact), on shapes narrower and wider than a tile of columns and not a multiple of one, and nothing outside
+     * the target's range touched.
+     */
+    @Test
+    void addTransposedAddsEachValueIntoItsTransposedPlace() {
+        Random random = new Random(5);
+        for (int[] shape : new int[][] {{1, 1}, {3, 7}, {10, 128}, {128, 784}, {33, 65}}) {
+            int rows = shape[0];
+            int cols = shape[1];
+            float[] m = new float[rows * cols];
+            for (int k = 0; k < m.length; k++) {
+                m[k] = (float) random.nextGaussian();
+            }
+            int offset = 5;
+            double[] target = new double[offset + rows * cols + 3];
+            for (int k = 0; k < target.length; k++) {
+                target[k] = k;
+            }
+            Elementwise.addTransposed(m, rows, cols, target, offset);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    int at = offset + i * cols + j;
+                    assertEquals(at + (double) m[j * rows + i], target[at], rows + " x " + cols + " at " + i + "," + j);
+                }
+            }
+            for (int k = 0; k < offset; k++) {
+                assertEquals(k, target[k]);
+            }
+            for (int k = offset + rows * cols; k < target.length; k++) {
+                assertEquals(k, target[k]);
+            }
+        }
+    }
+
     /** The extremes, NaN, then 1,000 random values of all magnitudes: 1,023 in all, an odd tail for any lanes. */
     private static double[] values() {
         Random random = new Random(3);
