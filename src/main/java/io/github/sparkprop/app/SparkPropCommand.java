@@ -2,6 +2,7 @@ package io.github.sparkprop.app;
 
 import io.github.sparkprop.bench.BenchCommand;
 import io.github.sparkprop.cli.EvaluateCommand;
+import io.github.sparkprop.cli.ExportCommand;
 import io.github.sparkprop.cli.InspectCommand;
 import io.github.sparkprop.cli.PredictCommand;
 import io.github.sparkprop.cli.TrainCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.HelpCommand;
 /** The top-level {@code sparkprop} command. */
 @Command(name = "sparkprop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, InspectCommand.class,
-            BenchCommand.class, HelpCommand.class},
+            ExportCommand.class, BenchCommand.class, HelpCommand.class},
         description = {
             "Distributed data-parallel training of feed-forward neural networks, and of logistic, softmax and "
                     + "linear regression, on Apache Spark.", ""},

@@ -1,11 +1,15 @@
 package io.github.sparkprop.data;
 
+import java.io.Serializable;
+
 /**
  * One valid row on its way into a block: its stable id (its position in the input: files in name order,
  * rows in file order), its features (already standardised: dense, or the indices and values of its
  * non-zeros), its label and its weight.
  */
-public final class Sample {
+public final class Sample implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     final long id;
     final double[] x;

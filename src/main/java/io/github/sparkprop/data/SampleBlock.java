@@ -1,5 +1,7 @@
 package io.github.sparkprop.data;
 
+import java.io.Serializable;
+
 import io.github.sparkprop.math.Backprop;
 import io.github.sparkprop.math.SparseColumns;
 
@@ -10,7 +12,9 @@ import io.github.sparkprop.math.SparseColumns;
  * mini-batches) and, for weighted data, each sample's weight. A block holds training, validation or test
  * samples only. Built once when the data are cached; never re-parsed.
  */
-public final class SampleBlock {
+public final class SampleBlock implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double[] features;
     /** Dense features in float32, when the block was {@link #narrowed()} (features is then null). */

@@ -1,11 +1,15 @@
 package io.github.sparkprop.math;
 
+import java.io.Serializable;
+
 /**
  * A sparse rows x cols matrix in compressed sparse column form: the non-zeros of column j are
  * values[colPtr[j] .. colPtr[j+1]) at rows rowIndices[...]. Samples are columns, so a block of sparse
  * samples (LibSVM, sparse vectors) keeps only its non-zeros.
  */
-public final class SparseColumns {
+public final class SparseColumns implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int rows;
     private final int cols;

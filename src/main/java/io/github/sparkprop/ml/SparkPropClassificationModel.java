@@ -9,6 +9,7 @@ import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -32,8 +33,12 @@ public final class SparkPropClassificationModel
     private final String uid;
     private final SparkPropParamSet paramSet;
     private final TrainedNetwork trained;
-    private final NetworkScorer scorer;
     private final List<String> labels;
+
+    /** A model without a network, for Spark Connect's class discovery (see {@link TrainedNetwork#unfitted()}). */
+    public SparkPropClassificationModel() {
+        this(Identifiable.randomUID("sparkpropClassificationModel"), TrainedNetwork.unfitted(), null);
+    }
 
     SparkPropClassificationModel(String uid, Model model, TrainingSummary summary) {
         this(uid, new TrainedNetwork(model, summary), model.labels());
@@ -51,7 +56,6 @@ public final class SparkPropClassificationModel
         UidHandOff.done();
         this.paramSet = new SparkPropParamSet(this);
         this.trained = trained;
-        this.scorer = trained.scorer();
         this.labels = labels;
     }
 
@@ -73,12 +77,12 @@ public final class SparkPropClassificationModel
 
     /** The network: layer sizes, activations, loss. */
     public Network network() {
-        return scorer.network();
+        return trained.scorer().network();
     }
 
     /** The weights in the layout of model.json / weights.safetensors (row-major W^l, then b^l, per layer). */
     public double[] weights() {
-        return scorer.weights().clone();
+        return trained.scorer().weights().clone();
     }
 
     /** The class labels in index order, as the model stores them. */
@@ -102,27 +106,27 @@ public final class SparkPropClassificationModel
 
     @Override
     public int numClasses() {
-        return Model.classCount(scorer.network());
+        return Model.classCount(trained.scorer().network());
     }
 
     @Override
     public int numFeatures() {
-        return scorer.network().inputSize();
+        return trained.scorer().network().inputSize();
     }
 
     @Override
     public Vector predictRaw(Vector features) {
-        double[] z = scorer.logits(features);
-        if (scorer.network().outputSize() == 1) {
+        double[] z = trained.scorer().logits(features);
+        if (trained.scorer().network().outputSize() == 1) {
             return Vectors.dense(-z[0], z[0]);
         }
-        return Vectors.dense(java.util.Arrays.copyOf(z, scorer.network().outputSize()));
+        return Vectors.dense(java.util.Arrays.copyOf(z, trained.scorer().network().outputSize()));
     }
 
     @Override
     public Vector raw2probabilityInPlace(Vector rawPrediction) {
         double[] raw = ((DenseVector) rawPrediction).values();
-        Network network = scorer.network();
+        Network network = trained.scorer().network();
         int units = network.outputSize();
         double[] outputs = units == 1 ? new double[] {raw[1]} : raw.clone(); // two classes: raw is (-z, z)
         network.activation(network.depth()).apply(outputs, units, 1);

@@ -6,6 +6,7 @@ import io.github.sparkprop.model.Model;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.RegressionModel;
+import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -22,6 +23,11 @@ public final class SparkPropRegressionModel extends RegressionModel<Vector, Spar
     private final String uid;
     private final SparkPropParamSet paramSet;
     private final TrainedNetwork trained;
+
+    /** A model without a network, for Spark Connect's class discovery (see {@link TrainedNetwork#unfitted()}). */
+    public SparkPropRegressionModel() {
+        this(Identifiable.randomUID("sparkpropRegressionModel"), TrainedNetwork.unfitted());
+    }
 
     SparkPropRegressionModel(String uid, Model model, TrainingSummary summary) {
         this(uid, new TrainedNetwork(model, summary));

@@ -36,7 +36,30 @@ final class TrainedNetwork implements Serializable {
         this.summary = summary;
     }
 
+    /** What the no-argument constructors of the models hold: no network yet. */
+    private TrainedNetwork() {
+        this.scorer = null;
+        this.task = null;
+        this.labels = null;
+        this.encoding = null;
+        this.training = null;
+        this.summary = null;
+    }
+
+    /**
+     * The contents of a model made by its public no-argument constructor, which exists for Spark Connect (its
+     * ML service discovers the classes it may create through a ServiceLoader, which needs one): its params work,
+     * scoring and saving say that it holds no network.
+     */
+    static TrainedNetwork unfitted() {
+        return new TrainedNetwork();
+    }
+
     NetworkScorer scorer() {
+        if (scorer == null) {
+            throw new IllegalStateException("this model holds no network: it was made by its no-argument "
+                    + "constructor (for Spark Connect's discovery of ML classes); fit an estimator or load a model");
+        }
         return scorer;
     }
 
@@ -62,8 +85,8 @@ final class TrainedNetwork implements Serializable {
      */
     Model model(String featuresCol) {
         try {
-            return new Model(scorer.network(), scorer.weights(), task, labels, null,
-                    encoding == null ? featuresCol : null, scorer.scaler(),
+            return new Model(scorer().network(), scorer().weights(), task, labels, null,
+                    encoding == null ? featuresCol : null, scorer().scaler(),
                     training == null ? null : (ObjectNode) JSON.readTree(training), encoding);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the training record is not JSON", e);

@@ -1,5 +1,7 @@
 package io.github.sparkprop.ml;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sparkprop.evaluate.Metrics;
 import io.github.sparkprop.train.IterationRecord;
 import java.util.List;
@@ -61,5 +63,23 @@ public final class TrainingSummary {
     /** The same on the validation rows, or null without a validation indicator column. */
     public Metrics validationMetrics() {
         return validationMetrics;
+    }
+
+    /** {@link #trainingMetrics()} as a JSON object ({@link Metrics#asMap()}), for the Python package. */
+    public String trainingMetricsJson() {
+        return json(trainingMetrics);
+    }
+
+    /** {@link #validationMetrics()} as a JSON object, or null without a validation indicator column. */
+    public String validationMetricsJson() {
+        return validationMetrics == null ? null : json(validationMetrics);
+    }
+
+    private static String json(Metrics metrics) {
+        try {
+            return new ObjectMapper().writeValueAsString(metrics.asMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metrics that JSON cannot hold: " + metrics.asMap(), e);
+        }
     }
 }

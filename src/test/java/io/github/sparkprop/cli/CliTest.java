@@ -788,7 +788,7 @@ class CliTest {
 
     @Test
     void everyCommandAnswersHelp() {
-        for (String command : new String[] {"train", "predict", "evaluate", "inspect"}) {
+        for (String command : new String[] {"train", "predict", "evaluate", "inspect", "export"}) {
             Run help = sparkprop(command, "--help");
             assertEquals(0, help.code(), command);
             assertTrue(help.out().startsWith("Usage: sparkprop " + command) && help.out().contains("Example")
@@ -797,7 +797,7 @@ class CliTest {
         }
         Run top = sparkprop();
         assertEquals(2, top.code());
-        assertTrue(top.err().contains("a command is missing: train, predict, evaluate, inspect or bench"), top.err());
+        assertTrue(top.err().contains("a command is missing: train, predict, evaluate, inspect, export or bench"), top.err());
     }
 
     @Test

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The Python package's tests, as mvn verify runs them (after the jar is built and copied into the package):
+# a virtual environment under target/python-venv with the package, pyspark, pytest, onnx and onnxruntime,
+# then pytest on python/tests against a local SparkSession with the built jar.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+venv=target/python-venv
+if [[ ! -x "$venv/bin/python" ]]; then
+  python3 -m venv "$venv"
+fi
+# the dependencies once (pyspark is a 450 MB source package: pip builds and caches its wheel on first use),
+# then this build's package and jar every time
+"$venv/bin/pip" install --quiet --disable-pip-version-check "./python[test]"
+"$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps --force-reinstall ./python
+rm -rf python/build python/*.egg-info
+cd python
+exec "../$venv/bin/python" -m pytest -q -p no:cacheprovider tests

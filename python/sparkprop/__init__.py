@@ -1,0 +1,30 @@
+"""sparkprop for PySpark: Spark ML estimators over sparkprop's distributed trainer (see ``sparkprop.ml``).
+
+``sparkprop.jar()`` is the path of the application jar this package carries, for ``spark.jars``::
+
+    spark = SparkSession.builder.config("spark.jars", sparkprop.jar()).getOrCreate()
+"""
+
+from pathlib import Path
+
+__version__ = "0.1.0"
+
+_JAR = Path(__file__).resolve().parent / "jars" / "sparkprop.jar"
+
+
+def jar() -> str:
+    """The path of sparkprop's application jar inside this installation.
+
+    Raises FileNotFoundError, saying how to build it, when the package was installed without it.
+    """
+    if not _JAR.is_file():
+        raise FileNotFoundError(
+            f"sparkprop's application jar is not in this installation ({_JAR}): build it with Maven "
+            "(mvn package at the top of the sparkprop repository copies it into python/sparkprop/jars/), "
+            "then install this package again (pip install ./python)")
+    return str(_JAR)
+
+
+if _JAR.is_file():
+    # makes the Java package name resolve to sparkprop.ml, for PySpark's loading of saved pipelines
+    from sparkprop import ml  # noqa: F401,E402

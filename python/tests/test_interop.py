@@ -1,0 +1,43 @@
+"""A model saved from Python is read by the command line (inspect, evaluate), and one the command line trained
+loads in Python and scores raw columns as evaluate does."""
+
+import re
+
+from pyspark.ml.evaluation import MulticlassClassificationEvaluator
+from pyspark.ml.feature import StringIndexer, VectorAssembler
+
+from conftest import DATA, cli
+from sparkprop.ml import SparkPropClassificationModel, SparkPropClassifier
+
+FEATURES = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
+
+
+def accuracy_printed(text):
+    return float(re.search(r"accuracy (\d\.\d+)", text).group(1))
+
+
+def test_a_python_model_is_read_by_inspect_and_evaluate(iris, tmp_path):
+    data = VectorAssembler(inputCols=FEATURES, outputCol="features").transform(
+        StringIndexer(inputCol="species", outputCol="label").fit(iris).transform(iris)).select("features", "label")
+    model = SparkPropClassifier(hiddenLayers=[6], optimizer="adam", stepSize=0.05, maxIter=100, seed=2).fit(data)
+    ours = MulticlassClassificationEvaluator(metricName="accuracy").evaluate(model.transform(data))
+    path = str(tmp_path / "python-model")
+    model.save(path)
+    inspected = cli("inspect", "--model", path).stdout
+    assert "4 -> 6" in inspected and "vector column 'features'" in inspected
+    table = str(tmp_path / "data.parquet")
+    data.write.parquet(table)
+    evaluated = cli("evaluate", "--model", path, "--input", table, "--label", "label").stdout
+    assert abs(accuracy_printed(evaluated) - ours) < 1e-4
+
+
+def test_a_command_line_model_loads_in_python_and_scores_raw_columns(spark, iris, tmp_path):
+    path = str(tmp_path / "cli-model")
+    cli("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "5", "--standardize",
+        "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "60", "--seed", "4", "--output", path)
+    evaluated = cli("evaluate", "--model", path, "--input", "data/iris.csv", "--label", "species").stdout
+    model = SparkPropClassificationModel.load(path)
+    assert model.labels == ["setosa", "versicolor", "virginica"] and not model.hasSummary
+    predictions = model.transform(iris).collect()
+    correct = sum(model.labels[int(row.prediction)] == row.species for row in predictions)
+    assert abs(correct / len(predictions) - accuracy_printed(evaluated)) < 1e-4

@@ -1,0 +1,87 @@
+"""`sparkprop export --format onnx` against `sparkprop predict`: onnxruntime's probabilities on the same rows
+equal predict's within 1e-5, and its class indices agree, for an iris and an MNIST model trained by the command
+line; onnx's full checker accepts the graphs."""
+
+import numpy as np
+import onnx
+import onnxruntime
+import pytest
+from pyspark.sql import functions as F
+
+from conftest import DATA, cli
+
+
+def predict_and_run_onnx(spark, tmp_path, model, data, features, label):
+    """(predict's probabilities, onnxruntime's probabilities, predict's labels, onnx's class indices, labels)."""
+    rows = data.withColumn("row_id", F.monotonically_increasing_id())
+    table = str(tmp_path / "rows.parquet")
+    rows.write.parquet(table)
+    graph = str(tmp_path / "model.onnx")
+    exported = cli("export", "--model", model, "--format", "onnx", "--output", graph)
+    assert "exported" in exported.stdout and "opset 13" in exported.stdout
+    onnx.checker.check_model(onnx.load(graph), full_check=True)
+    predicted = str(tmp_path / "predicted")
+    cli("predict", "--model", model, "--input", table, "--output", predicted, "--output-format", "parquet")
+
+    session = onnxruntime.InferenceSession(graph, providers=["CPUExecutionProvider"])
+    meta = session.get_modelmeta().custom_metadata_map
+    labels = meta["sparkprop.labels"].split("\n")
+    assert meta["sparkprop.features"].split("\n") == features
+    ours = spark.read.parquet(predicted).orderBy("row_id")
+    inputs = spark.read.parquet(table).orderBy("row_id")
+    expected = np.array([[row[f"probability_{c}"] for c in labels] for row in ours.collect()])
+    predicted_labels = [str(row["prediction"]) for row in ours.select("prediction").collect()]
+    x = np.array([[row[f] for f in features] for row in inputs.select(*features).collect()], dtype=np.float32)
+    assert [row["row_id"] for row in ours.select("row_id").collect()] == \
+        [row["row_id"] for row in inputs.select("row_id").collect()]
+    probabilities, classes = session.run(["probabilities", "prediction"], {"features": x})
+    return expected, probabilities, predicted_labels, classes, labels
+
+
+def assert_same_scores(expected, probabilities, predicted_labels, classes, labels):
+    assert probabilities.dtype == np.float32 and classes.dtype == np.int64
+    assert probabilities.shape == expected.shape
+    assert np.abs(probabilities.astype(np.float64) - expected).max() < 1e-5
+    # the class of every row whose two best probabilities are not within float rounding of each other
+    top2 = np.sort(expected, axis=1)[:, -2:]
+    clear = top2[:, 1] - top2[:, 0] > 1e-5
+    assert clear.mean() > 0.99
+    onnx_labels = np.array([labels[c] for c in classes])
+    assert (onnx_labels[clear] == np.array(predicted_labels)[clear]).all()
+
+
+def test_an_iris_model_scores_in_onnxruntime_as_predict_does(spark, tmp_path):
+    model = str(tmp_path / "iris-model")
+    cli("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "6", "--activation", "tanh",
+        "--standardize", "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "80", "--seed", "3",
+        "--output", model)
+    iris = spark.read.csv(str(DATA / "iris.csv"), header=True, inferSchema=True)
+    features = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
+    assert_same_scores(*predict_and_run_onnx(spark, tmp_path, model, iris, features, "species"))
+
+
+def test_an_mnist_model_scores_in_onnxruntime_as_predict_does(spark, tmp_path):
+    model = str(tmp_path / "mnist-model")
+    cli("train", "--input", "data/mnist-train-8k.csv.gz", "--label", "label", "--hidden", "32", "--standardize",
+        "--optimizer", "adam", "--learning-rate", "0.002", "--iterations", "30", "--seed", "1", "--output", model)
+    test = spark.read.csv(str(DATA / "mnist-test-2k.csv.gz"), header=True, inferSchema=True)
+    features = [c for c in test.columns if c != "label"]
+    expected, probabilities, predicted_labels, classes, labels = predict_and_run_onnx(
+        spark, tmp_path, model, test, features, "label")
+    assert len(expected) == 2000
+    assert_same_scores(expected, probabilities, predicted_labels, classes, labels)
+
+
+def test_a_one_unit_classifier_gives_two_columns_and_the_class_of_a_half(spark, tmp_path):
+    model = str(tmp_path / "binary-model")
+    binary = spark.read.csv(str(DATA / "iris.csv"), header=True, inferSchema=True) \
+        .withColumn("virginica", (F.col("species") == "virginica").cast("int")).drop("species")
+    source = str(tmp_path / "binary.parquet")
+    binary.write.parquet(source)
+    cli("train", "--input", source, "--label", "virginica", "--hidden", "4", "--activation", "leaky-relu",
+        "--iterations", "60", "--optimizer", "adam", "--learning-rate", "0.05", "--output", model)
+    features = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
+    expected, probabilities, predicted_labels, classes, labels = predict_and_run_onnx(
+        spark, tmp_path, model, binary, features, "virginica")
+    assert probabilities.shape == (150, 2) and labels == ["0", "1"]
+    assert_same_scores(expected, probabilities, predicted_labels, classes, labels)

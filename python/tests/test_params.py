@@ -1,0 +1,54 @@
+"""Every param of the Java classes exists in Python with the same name, doc and default, read from the live
+Java objects (not from the manifest the Python side is declared from), and nothing more."""
+
+import pytest
+from sparkprop.ml import (SparkPropClassificationModel, SparkPropClassifier, SparkPropRegressionModel,
+                          SparkPropRegressor)
+
+
+def java_params(java_obj):
+    """{name: (doc, default or a marker for none)} of a Java Params object."""
+    no_default = object()
+    params = {}
+    for param in java_obj.params():
+        default = no_default
+        if java_obj.hasDefault(param):
+            value = java_obj.getDefault(param).get()
+            default = list(value) if hasattr(value, "__len__") and not isinstance(value, str) else value
+        params[param.name()] = (param.doc(), default)
+    return params, no_default
+
+
+@pytest.mark.parametrize("python_class, java_class", [
+    (SparkPropClassifier, "io.github.sparkprop.ml.SparkPropClassifier"),
+    (SparkPropRegressor, "io.github.sparkprop.ml.SparkPropRegressor"),
+    (SparkPropClassificationModel, "io.github.sparkprop.ml.SparkPropClassificationModel"),
+    (SparkPropRegressionModel, "io.github.sparkprop.ml.SparkPropRegressionModel"),
+])
+def test_every_java_param_is_in_python_with_its_doc_and_default(spark, python_class, java_class):
+    java_obj = getattr(spark.sparkContext._jvm.io.github.sparkprop.ml, java_class.split(".")[-1])()
+    expected, no_default = java_params(java_obj)
+    instance = python_class()
+    python = {p.name: p for p in instance.params}
+    assert sorted(python) == sorted(expected)
+    assert len(expected) > 30
+    for name, (doc, default) in expected.items():
+        assert python[name].doc == doc, name
+        if default is no_default:
+            assert not instance.hasDefault(python[name]), name
+        else:
+            actual = instance.getOrDefault(python[name])
+            assert actual == default and type(actual) is type(default), f"{name}: python {actual!r}, java {default!r}"
+
+
+def test_constructor_and_set_params_are_keyword_only_and_name_unknown_params():
+    with pytest.raises(TypeError, match="keyword"):
+        SparkPropClassifier([8])
+    with pytest.raises(TypeError, match="no param hiddenLayer"):
+        SparkPropClassifier(hiddenLayer=[8])
+    classifier = SparkPropClassifier(hiddenLayers=[8, 4], maxIter=7)
+    assert classifier.getHiddenLayers() == [8, 4] and classifier.getMaxIter() == 7
+    assert classifier.setParams(optimizer="adam", stepSize=1) is classifier
+    assert classifier.getOptimizer() == "adam" and classifier.getStepSize() == 1.0
+    assert isinstance(classifier.getStepSize(), float)
+    assert classifier.setSeed(3).getSeed() == 3

@@ -1,0 +1,122 @@
+"""The estimators as PySpark users use MLlib's: a Pipeline of StringIndexer, VectorAssembler, StandardScaler
+and SparkPropClassifier fitted, applied, saved and loaded; the summary; CrossValidator and
+TrainValidationSplit over hiddenLayers; the regressor; PySpark's mapping of Java class names to Python classes
+(the io.github package name against Python's io module)."""
+
+from pyspark.ml import Pipeline, PipelineModel
+from pyspark.ml.evaluation import MulticlassClassificationEvaluator, RegressionEvaluator
+from pyspark.ml.feature import StandardScaler, StringIndexer, VectorAssembler
+from pyspark.ml.tuning import (CrossValidator, CrossValidatorModel, ParamGridBuilder, TrainValidationSplit,
+                               TrainValidationSplitModel)
+from pyspark.ml.wrapper import JavaParams
+
+from sparkprop.ml import (SparkPropClassificationModel, SparkPropClassifier, SparkPropRegressionModel,
+                          SparkPropRegressor, SparkPropTrainingSummary)
+
+FEATURES = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
+
+
+def iris_pipeline(classifier):
+    return Pipeline(stages=[
+        StringIndexer(inputCol="species", outputCol="label"),
+        VectorAssembler(inputCols=FEATURES, outputCol="raw"),
+        StandardScaler(inputCol="raw", outputCol="features"),
+        classifier])
+
+
+def accuracy(predictions):
+    return MulticlassClassificationEvaluator(metricName="accuracy").evaluate(predictions)
+
+
+def test_a_pipeline_fits_transforms_saves_and_loads(iris, tmp_path):
+    classifier = SparkPropClassifier(hiddenLayers=[8], optimizer="adam", stepSize=0.05, maxIter=150, seed=7)
+    model = iris_pipeline(classifier).fit(iris)
+    predictions = model.transform(iris)
+    assert {"prediction", "probability", "rawPrediction"} <= set(predictions.columns)
+    assert accuracy(predictions) > 0.9
+
+    network = model.stages[-1]
+    assert isinstance(network, SparkPropClassificationModel)
+    assert network.numClasses == 3 and network.numFeatures == 4
+    assert network.getHiddenLayers() == [8] and network.getMaxIter() == 150
+    assert len(network.weights) == 4 * 8 + 8 + 8 * 3 + 3
+    assert "4 -> 8" in network.network
+
+    summary = network.summary
+    assert isinstance(summary, SparkPropTrainingSummary)
+    assert summary.totalIterations == 150 and len(summary.objectiveHistory) == 150
+    assert summary.objectiveHistory[-1] < summary.objectiveHistory[0] / 4
+    assert summary.stopReason == "completed 150 iterations"
+    assert summary.validationHistory == [] and summary.validationMetrics is None
+    assert summary.trainingMetrics["samples"] == 150
+    assert summary.trainingMetrics["accuracy"] > 0.9
+
+    path = str(tmp_path / "pipeline")
+    model.write().overwrite().save(path)
+    loaded = PipelineModel.load(path)
+    assert isinstance(loaded.stages[-1], SparkPropClassificationModel)
+    assert loaded.stages[-1].getHiddenLayers() == [8]
+    assert not loaded.stages[-1].hasSummary
+    expected = [row.probability.toArray().tolist() for row in predictions.select("probability").collect()]
+    actual = [row.probability.toArray().tolist() for row in loaded.transform(iris).select("probability").collect()]
+    assert actual == expected
+
+    alone = str(tmp_path / "network")
+    network.save(alone)
+    again = SparkPropClassificationModel.load(alone)
+    assert again.weights == network.weights and again.uid == network.uid
+
+
+def test_an_estimator_saves_and_loads_with_its_params(tmp_path):
+    classifier = SparkPropClassifier(hiddenLayers=[5, 3], precision="float32", maxIter=12)
+    path = str(tmp_path / "estimator")
+    classifier.save(path)
+    loaded = SparkPropClassifier.load(path)
+    assert loaded.uid == classifier.uid
+    assert loaded.getHiddenLayers() == [5, 3] and loaded.getPrecision() == "float32" and loaded.getMaxIter() == 12
+
+
+def test_java_stages_map_back_to_these_classes_despite_pythons_io_module(spark, iris):
+    java_classifier = spark.sparkContext._jvm.io.github.sparkprop.ml.SparkPropClassifier()
+    java_classifier.setMaxIter(3)
+    python = JavaParams._from_java(java_classifier)
+    assert isinstance(python, SparkPropClassifier)
+    assert python.getMaxIter() == 3 and python.uid == java_classifier.uid()
+
+
+def test_cross_validator_and_train_validation_split_choose_among_hidden_layers(iris, tmp_path):
+    classifier = SparkPropClassifier(optimizer="adam", stepSize=0.05, maxIter=60, seed=3)
+    grid = ParamGridBuilder().addGrid(classifier.hiddenLayers, [[2], [8]]).build()
+    prepared = iris_pipeline(SparkPropClassifier(maxIter=1)).fit(iris).transform(iris).select("features", "label")
+    evaluator = MulticlassClassificationEvaluator(metricName="accuracy")
+    cv = CrossValidator(estimator=classifier, estimatorParamMaps=grid, evaluator=evaluator, numFolds=2, seed=5)
+    cv_model = cv.fit(prepared)
+    assert len(cv_model.avgMetrics) == 2
+    assert isinstance(cv_model.bestModel, SparkPropClassificationModel)
+    assert cv_model.bestModel.getHiddenLayers() in ([2], [8])
+    path = str(tmp_path / "cv")
+    cv_model.save(path)
+    assert CrossValidatorModel.load(path).bestModel.getHiddenLayers() == cv_model.bestModel.getHiddenLayers()
+
+    tvs = TrainValidationSplit(estimator=classifier, estimatorParamMaps=grid, evaluator=evaluator, trainRatio=0.7,
+                               seed=5)
+    tvs_model = tvs.fit(prepared)
+    assert len(tvs_model.validationMetrics) == 2
+    path = str(tmp_path / "tvs")
+    tvs_model.save(path)
+    assert isinstance(TrainValidationSplitModel.load(path).bestModel, SparkPropClassificationModel)
+
+
+def test_the_regressor_fits_with_a_validation_column(spark, iris):
+    data = VectorAssembler(inputCols=FEATURES[:3], outputCol="features").transform(iris) \
+        .withColumnRenamed("petal_width", "label") \
+        .withColumn("validation", (iris.sepal_length * 10 % 5 == 0))
+    regressor = SparkPropRegressor(hiddenLayers=[8], optimizer="adam", stepSize=0.02, maxIter=200, seed=1,
+                                   standardization=True, validationIndicatorCol="validation", evalEvery=10)
+    model = regressor.fit(data)
+    assert isinstance(model, SparkPropRegressionModel)
+    rmse = RegressionEvaluator(metricName="rmse").evaluate(model.transform(data))
+    assert rmse < 0.3
+    summary = model.summary
+    assert len(summary.validationHistory) > 0
+    assert summary.validationMetrics["rmse"] < 0.4 and summary.trainingMetrics["rmse"] < 0.3

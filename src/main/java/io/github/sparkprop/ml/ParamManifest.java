@@ -1,0 +1,88 @@
+package io.github.sparkprop.ml;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleArrayParam;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.FloatParam;
+import org.apache.spark.ml.param.IntArrayParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.param.StringArrayParam;
+
+/**
+ * The params of the four Spark ML classes (name, doc, type, default), as JSON, from which the Python package
+ * declares its own: the build writes it into the application jar ({@code io/github/sparkprop/ml/params.json}),
+ * so the Python params are the Java ones by construction.
+ */
+public final class ParamManifest {
+
+    /** Where the manifest sits in the jar. */
+    public static final String RESOURCE = "io/github/sparkprop/ml/params.json";
+
+    private ParamManifest() {
+    }
+
+    /** Writes the manifest to the file given as the only argument. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: ParamManifest OUTPUT.json");
+        }
+        File output = new File(args[0]);
+        output.getParentFile().mkdirs();
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(output, manifest());
+    }
+
+    /** {"ClassName": [{"name", "doc", "type", "default"?}, ...], ...} for the estimators and models. */
+    static ObjectNode manifest() {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        for (Params owner : List.of(new SparkPropClassifier(), new SparkPropClassificationModel(),
+                new SparkPropRegressor(), new SparkPropRegressionModel())) {
+            ArrayNode params = root.putArray(owner.getClass().getSimpleName());
+            for (Param<?> param : owner.params()) {
+                ObjectNode entry = params.addObject();
+                entry.put("name", param.name());
+                entry.put("doc", param.doc());
+                entry.put("type", type(param));
+                if (owner.hasDefault(param)) {
+                    entry.set("default", json.valueToTree(owner.getDefault(param).get()));
+                }
+            }
+        }
+        return root;
+    }
+
+    /** The value type of a param, as the Python side converts to it. */
+    static String type(Param<?> param) {
+        if (param instanceof DoubleParam || param instanceof FloatParam) {
+            return "double";
+        }
+        if (param instanceof IntParam) {
+            return "int";
+        }
+        if (param instanceof LongParam) {
+            return "long";
+        }
+        if (param instanceof BooleanParam) {
+            return "boolean";
+        }
+        if (param instanceof IntArrayParam) {
+            return "int[]";
+        }
+        if (param instanceof DoubleArrayParam) {
+            return "double[]";
+        }
+        if (param instanceof StringArrayParam) {
+            return "string[]";
+        }
+        return "string";
+    }
+}
