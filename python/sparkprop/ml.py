@@ -19,8 +19,9 @@ from typing import Any, Dict, List, Optional
 
 from pyspark import keyword_only
 from pyspark.ml.param import Param, Params, TypeConverters
-from pyspark.ml.util import JavaMLReadable, JavaMLReader, JavaMLWritable
+from pyspark.ml.util import JavaMLReadable, JavaMLReader, JavaMLWritable, MLReader
 from pyspark.ml.wrapper import JavaEstimator, JavaModel, JavaWrapper
+from pyspark.sql.utils import is_remote
 
 import sparkprop
 
@@ -55,10 +56,48 @@ class _SparkPropReader(JavaMLReader):
         return clazz._java_class_name
 
 
+class _SparkPropRemoteReader(MLReader):
+    """Loads on a Spark Connect server, naming the Java class (PySpark's remote reader would derive a
+    pyspark.* name from the module): the server reads the saved stage and returns its uid and params, and for
+    a model a reference to it in the server's cache."""
+
+    def __init__(self, clazz: type):
+        super().__init__()
+        self._clazz = clazz
+
+    def load(self, path: str):
+        import pyspark.sql.connect.proto as pb2
+        from pyspark.ml.connect.serialize import deserialize, deserialize_param
+        from pyspark.ml.util import RemoteModelRef
+        from pyspark.sql.connect.session import SparkSession
+
+        session = SparkSession.getActiveSession()
+        if session is None:
+            raise RuntimeError("no active Spark Connect session to load " + path + " with")
+        is_model = issubclass(self._clazz, JavaModel)
+        kind = pb2.MlOperator.OPERATOR_TYPE_MODEL if is_model else pb2.MlOperator.OPERATOR_TYPE_ESTIMATOR
+        command = pb2.Command()
+        command.ml_command.read.CopyFrom(pb2.MlCommand.Read(
+            operator=pb2.MlOperator(name=self._clazz._java_class_name, type=kind), path=path))
+        _, properties, _ = session.client.execute_command(command)
+        result = deserialize(properties)
+        instance = self._clazz(RemoteModelRef(result.obj_ref.id)) if is_model else self._clazz()
+        instance._resetUid(result.uid)
+        instance._set(**{name: deserialize_param(value) for name, value in result.params.params.items()})
+        return instance
+
+
 class _SparkPropReadable(JavaMLReadable):
     @classmethod
-    def read(cls) -> JavaMLReader:
-        return _SparkPropReader(cls)
+    def read(cls) -> MLReader:
+        return _SparkPropRemoteReader(cls) if is_remote() else _SparkPropReader(cls)
+
+
+def _not_on_connect(what: str) -> None:
+    if is_remote():
+        raise RuntimeError(f"{what} is not available through Spark Connect: its ML service calls only Spark's "
+                           "own model methods (transform, numFeatures, numClasses, save, load); use a classic "
+                           "SparkSession, or load the saved model with sparkprop inspect")
 
 
 class _SparkPropParams(Params):
@@ -148,16 +187,19 @@ class _SparkPropModel(JavaModel, _SparkPropParams, JavaMLWritable, _SparkPropRea
     @property
     def weights(self) -> List[float]:
         """The flat weights: per layer W^l row-major (n_l x n_{l-1}), then b^l."""
+        _not_on_connect("weights")
         return self._call_java("weights")
 
     @property
     def network(self) -> str:
         """The network, e.g. '4 -> 8 tanh -> 3 softmax, cross-entropy loss'."""
+        _not_on_connect("network")
         return self._java_obj.network().toString()
 
     @property
     def hasSummary(self) -> bool:
         """Whether this model was fitted in this session (a loaded model has no summary)."""
+        _not_on_connect("hasSummary")
         return self._call_java("hasSummary")
 
     @property
@@ -219,6 +261,7 @@ class SparkPropClassificationModel(_SparkPropModel):
     @property
     def labels(self) -> List[str]:
         """The class labels in index order, as the model stores them."""
+        _not_on_connect("labels")
         return list(self._java_obj.labels())
 
 
