@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -24,8 +25,10 @@ import org.apache.spark.ml.param.StringArrayParam;
  */
 public final class ParamManifest {
 
-    /** Where the manifest sits in the jar. */
-    public static final String RESOURCE = "io/github/sparkprop/ml/params.json";
+    /** The value type of each param class, as the Python side converts to it (others: string). */
+    private static final Map<Class<?>, String> TYPES = Map.of(DoubleParam.class, "double", FloatParam.class,
+            "double", IntParam.class, "int", LongParam.class, "long", BooleanParam.class, "boolean",
+            IntArrayParam.class, "int[]", DoubleArrayParam.class, "double[]", StringArrayParam.class, "string[]");
 
     private ParamManifest() {
     }
@@ -62,27 +65,6 @@ public final class ParamManifest {
 
     /** The value type of a param, as the Python side converts to it. */
     static String type(Param<?> param) {
-        if (param instanceof DoubleParam || param instanceof FloatParam) {
-            return "double";
-        }
-        if (param instanceof IntParam) {
-            return "int";
-        }
-        if (param instanceof LongParam) {
-            return "long";
-        }
-        if (param instanceof BooleanParam) {
-            return "boolean";
-        }
-        if (param instanceof IntArrayParam) {
-            return "int[]";
-        }
-        if (param instanceof DoubleArrayParam) {
-            return "double[]";
-        }
-        if (param instanceof StringArrayParam) {
-            return "string[]";
-        }
-        return "string";
+        return TYPES.getOrDefault(param.getClass(), "string");
     }
 }
