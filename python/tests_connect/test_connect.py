@@ -39,3 +39,44 @@ def test_a_connect_client_fits_transforms_saves_and_loads(spark, tmp_path):
     estimator_path = str(tmp_path / "estimator")
     classifier.save(estimator_path)
     assert SparkPropClassifier.load(estimator_path).getHiddenLayers() == [8]
+
+
+def test_a_connect_client_saves_and_loads_a_pipeline(spark, tmp_path):
+    from pyspark.ml import Pipeline, PipelineModel
+    from pyspark.ml.feature import StandardScaler
+
+    iris = spark.read.csv(str(DATA / "iris.csv"), header=True, inferSchema=True)
+    pipeline = Pipeline(stages=[
+        StringIndexer(inputCol="species", outputCol="label"),
+        VectorAssembler(inputCols=FEATURES, outputCol="raw"),
+        StandardScaler(inputCol="raw", outputCol="features"),
+        SparkPropClassifier(hiddenLayers=[6], optimizer="adam", stepSize=0.05, maxIter=100, seed=3)])
+    model = pipeline.fit(iris)
+    expected = [row.probability.toArray().tolist() for row in model.transform(iris).select("probability").collect()]
+
+    path = str(tmp_path / "pipeline")
+    model.write().overwrite().save(path)
+    loaded = PipelineModel.load(path)
+    assert isinstance(loaded.stages[-1], SparkPropClassificationModel)
+    assert loaded.stages[-1].getHiddenLayers() == [6]
+    actual = [row.probability.toArray().tolist() for row in loaded.transform(iris).select("probability").collect()]
+    assert actual == expected
+
+
+def test_a_connect_client_fits_a_regressor(spark, tmp_path):
+    from pyspark.ml.evaluation import RegressionEvaluator
+    from sparkprop.ml import SparkPropRegressionModel, SparkPropRegressor
+
+    iris = spark.read.csv(str(DATA / "iris.csv"), header=True, inferSchema=True)
+    data = VectorAssembler(inputCols=FEATURES[:3], outputCol="features").transform(iris) \
+        .withColumnRenamed("petal_width", "label")
+    model = SparkPropRegressor(hiddenLayers=[6], optimizer="adam", stepSize=0.05, maxIter=150, seed=5,
+                               standardization=True).fit(data)
+    assert isinstance(model, SparkPropRegressionModel) and model.numFeatures == 3
+    rmse = RegressionEvaluator(metricName="rmse").evaluate(model.transform(data))
+    assert rmse < 0.3
+
+    path = str(tmp_path / "regressor")
+    model.save(path)
+    loaded = SparkPropRegressionModel.load(path)
+    assert RegressionEvaluator(metricName="rmse").evaluate(loaded.transform(data)) == rmse

@@ -4,6 +4,7 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.model.AtomicDirectory;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.ml.util.ReadWriteUtils;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -25,6 +27,10 @@ import org.apache.spark.sql.SparkSession;
  * plain file, which both of DefaultParamsReader's readers take: spark.read.text and, in local saving mode, a
  * file read). A model saved by the command line (no metadata) loads with default params, its vector column
  * as featuresCol.
+ *
+ * <p>In Spark ML's local saving mode ({@code MLWriter.saveToLocal}, {@code MLReader.loadFromLocal}, which Spark
+ * Connect's model cache uses to move models out of memory) the path is on the driver's own disk whatever the
+ * default file system is, as Spark's own models do it.
  */
 final class Persistence {
 
@@ -38,7 +44,7 @@ final class Persistence {
             public void saveImpl(String path) {
                 SparkSession spark = sparkSession();
                 String metadata = DefaultParamsWriter.getMetadataToSave(instance, spark) + "\n";
-                ModelStore.save(model.get(), path, true,
+                ModelStore.save(model.get(), located(path), true,
                         Map.of(ModelStore.SPARK_ML_METADATA, metadata.getBytes(StandardCharsets.UTF_8)),
                         spark.sparkContext().hadoopConfiguration());
             }
@@ -57,13 +63,14 @@ final class Persistence {
             public M load(String path) {
                 SparkSession spark = sparkSession();
                 Configuration conf = spark.sparkContext().hadoopConfiguration();
-                Model model = ModelStore.load(path, conf);
+                String location = located(path);
+                Model model = ModelStore.load(location, conf);
                 if (model.task() != task) {
                     throw new IllegalArgumentException(path + " holds a " + model.task().id() + " model: load it with "
                             + (model.task() == Task.CLASSIFICATION ? "SparkPropClassificationModel"
                                     : "SparkPropRegressionModel") + ".load");
                 }
-                if (!hasMetadata(path, conf)) {
+                if (!hasMetadata(location, conf)) {
                     return make.apply(Identifiable.randomUID("sparkprop"), model);
                 }
                 DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, spark, "");
@@ -72,6 +79,16 @@ final class Persistence {
                 return instance;
             }
         };
+    }
+
+    /**
+     * The path as given, or in local saving mode the same path on the local file system (Spark sets the mode
+     * for the calling thread around {@code saveImpl} and {@code load}; {@code ReadWriteUtils} is Spark's own,
+     * public in the bytecode though private to Spark in Scala).
+     */
+    private static String located(String path) {
+        boolean local = Boolean.TRUE.equals(ReadWriteUtils.localSavingModeState().get());
+        return local ? new Path("file", null, new File(path).getAbsolutePath()).toString() : path;
     }
 
     private static boolean hasMetadata(String path, Configuration conf) {

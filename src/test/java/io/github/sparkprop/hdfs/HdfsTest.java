@@ -1,11 +1,14 @@
 package io.github.sparkprop.hdfs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sparkprop.app.Main;
+import io.github.sparkprop.ml.SparkPropClassificationModel;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
 import io.github.sparkprop.testing.SharedSpark;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real HDFS (Hadoop's MiniDFSCluster: a NameNode and a DataNode in this JVM, on loopback): CSV and Parquet
- * written there, models trained from hdfs:// input and saved to hdfs://, loaded back and used.
+ * written there, models trained from hdfs:// input and saved to hdfs://, loaded back and used; Spark ML's local
+ * saving mode (Spark Connect's model cache) writes to the local disk while HDFS is the default file system.
  */
 class HdfsTest {
 
@@ -94,6 +98,30 @@ class HdfsTest {
             JsonNode metrics = new ObjectMapper().readTree(scored.toString());
             assertEquals(150, metrics.get("samples").asInt());
             assertTrue(metrics.get("accuracy").asDouble() > 0.9, scored.toString());
+        }
+    }
+
+    @Test
+    void localSavingModeWritesToTheLocalDiskWhenTheDefaultFileSystemIsHdfs() throws IOException {
+        Path cliModel = base.resolve("cli-model");
+        run(new StringWriter(), "train", "--input", "data/iris.csv", "--label", "species", "--iterations", "20",
+                "--output", cliModel.toString());
+        SparkPropClassificationModel model = SparkPropClassificationModel.load(cliModel.toString());
+        Configuration conf = SharedSpark.session().sparkContext().hadoopConfiguration();
+        String defaultFs = conf.get("fs.defaultFS");
+        Path local = base.resolve("cached-model");
+        conf.set("fs.defaultFS", root);
+        try {
+            model.write().saveToLocal(local.toString());
+            assertTrue(Files.exists(local.resolve("model.json")), "saved on the local disk");
+            assertTrue(Files.exists(local.resolve("metadata")), "with Spark ML's metadata");
+            assertFalse(cluster.getFileSystem().exists(new org.apache.hadoop.fs.Path(local.toString())),
+                    "nothing written to HDFS");
+            SparkPropClassificationModel loaded = SparkPropClassificationModel.read().loadFromLocal(local.toString());
+            assertEquals(model.uid(), loaded.uid());
+            assertArrayEquals(model.weights(), loaded.weights());
+        } finally {
+            conf.set("fs.defaultFS", defaultFs);
         }
     }
 }
