@@ -48,11 +48,28 @@ def _manifest() -> Dict[str, List[Dict[str, Any]]]:
 _PARAMS = _manifest()
 
 
+def _require_java_class(name: str) -> None:
+    """Raises a clear error when the session's JVM has no such class (a session started without sparkprop's
+    jar), where Py4J would resolve the name to a package and fail with "'JavaPackage' object is not callable".
+    """
+    from py4j.java_gateway import JavaClass
+    from pyspark.ml.util import _jvm
+
+    java_obj = _jvm()
+    for part in name.split("."):
+        java_obj = getattr(java_obj, part)
+    if not isinstance(java_obj, JavaClass):
+        raise RuntimeError(f"the Spark session has no class {name}: start it with sparkprop's jar, "
+                           "SparkSession.builder.config(\"spark.jars\", sparkprop.jar()), or spark-submit "
+                           "--jars with that path")
+
+
 class _SparkPropReader(JavaMLReader):
     """Loads through the Java class's own reader (PySpark would derive a pyspark.* name from the module)."""
 
     @classmethod
     def _java_loader_class(cls, clazz: type) -> str:
+        _require_java_class(clazz._java_class_name)
         return clazz._java_class_name
 
 
@@ -161,6 +178,8 @@ class _SparkPropEstimator(JavaEstimator, _SparkPropParams, JavaMLWritable, _Spar
     def __init__(self, **kwargs: Any):
         super().__init__()
         self._check_names(kwargs)
+        if not is_remote():
+            _require_java_class(self._java_class_name)
         self._java_obj = self._new_java_obj(self._java_class_name, self.uid)
         self._setDefault(**self._defaults())
         self._set(**kwargs)

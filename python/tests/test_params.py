@@ -52,3 +52,20 @@ def test_constructor_and_set_params_are_keyword_only_and_name_unknown_params():
     assert classifier.getOptimizer() == "adam" and classifier.getStepSize() == 1.0
     assert isinstance(classifier.getStepSize(), float)
     assert classifier.setSeed(3).getSeed() == 3
+
+
+def test_a_session_without_the_class_gets_a_clear_error_not_py4js(spark, tmp_path):
+    class Unknown(SparkPropClassifier):
+        _java_class_name = "io.github.sparkprop.ml.NoSuchClassifier"
+
+    with pytest.raises(RuntimeError, match=r"no class io\.github\.sparkprop\.ml\.NoSuchClassifier.*sparkprop\.jar\(\)"):
+        Unknown()
+    with pytest.raises(RuntimeError, match="no class io.github.sparkprop.ml.NoSuchClassifier"):
+        Unknown.load(str(tmp_path / "anything"))
+
+
+def test_a_package_installed_without_its_jar_says_how_to_build_it(monkeypatch, tmp_path):
+    import sparkprop
+    monkeypatch.setattr(sparkprop, "_JAR", tmp_path / "jars" / "sparkprop.jar")
+    with pytest.raises(FileNotFoundError, match=r"mvn package.*pip install \./python"):
+        sparkprop.jar()
