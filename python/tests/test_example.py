@@ -1,4 +1,5 @@
-"""The README's Python quick start (python/examples/iris.py) runs as written and learns iris."""
+"""The README's Python quick start (python/examples/iris.py) is the README's program, runs as written and learns
+iris."""
 
 import re
 import shutil
@@ -18,3 +19,10 @@ def test_the_readme_example_runs(tmp_path):
     best = re.search(r"best hiddenLayers: \[(\d+)\] accuracy: ([0-9.]+)", run.stdout)
     assert best and best.group(1) in ("4", "16") and float(best.group(2)) > 0.9, run.stdout
     assert (tmp_path / "models" / "iris-pipeline" / "stages").is_dir()
+
+
+def test_the_readme_shows_the_example_as_it_is():
+    example = (REPO / "python" / "examples" / "iris.py").read_text()
+    program = example[example.index("import sparkprop"):]
+    readme = (REPO / "README.md").read_text()
+    assert "```python\n" + program + "```\n" in readme
