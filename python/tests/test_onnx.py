@@ -1,6 +1,6 @@
 """`sparkprop export --format onnx` against `sparkprop predict`: onnxruntime's probabilities on the same rows
 equal predict's within 1e-5, and its class indices agree, for an iris and an MNIST model trained by the command
-line; onnx's full checker accepts the graphs."""
+line, and a regressor's predictions; onnx's full checker accepts the graphs."""
 
 import numpy as np
 import onnx
@@ -11,8 +11,9 @@ from pyspark.sql import functions as F
 from conftest import DATA, cli
 
 
-def predict_and_run_onnx(spark, tmp_path, model, data, features, label):
-    """(predict's probabilities, onnxruntime's probabilities, predict's labels, onnx's class indices, labels)."""
+def export_and_predict(spark, tmp_path, model, data, features):
+    """Exports the model (checked by onnx's full checker) and predicts the rows with the command line:
+    (an onnxruntime session on the graph, predict's output rows, the input rows), both in row order."""
     rows = data.withColumn("row_id", F.monotonically_increasing_id())
     table = str(tmp_path / "rows.parquet")
     rows.write.parquet(table)
@@ -22,19 +23,25 @@ def predict_and_run_onnx(spark, tmp_path, model, data, features, label):
     onnx.checker.check_model(onnx.load(graph), full_check=True)
     predicted = str(tmp_path / "predicted")
     cli("predict", "--model", model, "--input", table, "--output", predicted, "--output-format", "parquet")
-
     session = onnxruntime.InferenceSession(graph, providers=["CPUExecutionProvider"])
-    meta = session.get_modelmeta().custom_metadata_map
-    labels = meta["sparkprop.labels"].split("\n")
-    assert meta["sparkprop.features"].split("\n") == features
-    ours = spark.read.parquet(predicted).orderBy("row_id")
-    inputs = spark.read.parquet(table).orderBy("row_id")
-    expected = np.array([[row[f"probability_{c}"] for c in labels] for row in ours.collect()])
-    predicted_labels = [str(row["prediction"]) for row in ours.select("prediction").collect()]
-    x = np.array([[row[f] for f in features] for row in inputs.select(*features).collect()], dtype=np.float32)
-    assert [row["row_id"] for row in ours.select("row_id").collect()] == \
-        [row["row_id"] for row in inputs.select("row_id").collect()]
-    probabilities, classes = session.run(["probabilities", "prediction"], {"features": x})
+    ours = spark.read.parquet(predicted).orderBy("row_id").collect()
+    inputs = spark.read.parquet(table).orderBy("row_id").collect()
+    assert [row["row_id"] for row in ours] == [row["row_id"] for row in inputs]
+    assert session.get_modelmeta().custom_metadata_map["sparkprop.features"].split("\n") == features
+    return session, ours, inputs
+
+
+def features_of(inputs, features):
+    return np.array([[row[f] for f in features] for row in inputs], dtype=np.float32)
+
+
+def predict_and_run_onnx(spark, tmp_path, model, data, features, label):
+    """(predict's probabilities, onnxruntime's probabilities, predict's labels, onnx's class indices, labels)."""
+    session, ours, inputs = export_and_predict(spark, tmp_path, model, data, features)
+    labels = session.get_modelmeta().custom_metadata_map["sparkprop.labels"].split("\n")
+    expected = np.array([[row[f"probability_{c}"] for c in labels] for row in ours])
+    predicted_labels = [str(row["prediction"]) for row in ours]
+    probabilities, classes = session.run(["probabilities", "prediction"], {"features": features_of(inputs, features)})
     return expected, probabilities, predicted_labels, classes, labels
 
 
@@ -85,3 +92,21 @@ def test_a_one_unit_classifier_gives_two_columns_and_the_class_of_a_half(spark, 
         spark, tmp_path, model, binary, features, "virginica")
     assert probabilities.shape == (150, 2) and labels == ["0", "1"]
     assert_same_scores(expected, probabilities, predicted_labels, classes, labels)
+
+
+def test_a_regressor_predicts_in_onnxruntime_as_predict_does(spark, tmp_path):
+    model = str(tmp_path / "regressor")
+    features = ["sepal_length", "sepal_width", "petal_length"]
+    iris = spark.read.csv(str(DATA / "iris.csv"), header=True, inferSchema=True).drop("species")
+    source = str(tmp_path / "iris.parquet")
+    iris.write.parquet(source)
+    cli("train", "--input", source, "--label", "petal_width", "--task", "regression", "--hidden", "5",
+        "--standardize", "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "80", "--seed", "6",
+        "--output", model)
+    session, ours, inputs = export_and_predict(spark, tmp_path, model, iris.drop("petal_width"), features)
+    assert [output.name for output in session.get_outputs()] == ["prediction"]
+    (prediction,) = session.run(["prediction"], {"features": features_of(inputs, features)})
+    expected = np.array([[row["prediction"]] for row in ours])
+    assert prediction.dtype == np.float32 and prediction.shape == (150, 1)
+    assert np.abs(prediction.astype(np.float64) - expected).max() < 1e-5
+    assert np.abs(expected[:, 0] - np.array([row["petal_width"] for row in iris.collect()])).mean() < 0.3
