@@ -1,7 +1,10 @@
 """The estimators as PySpark users use MLlib's: a Pipeline of StringIndexer, VectorAssembler, StandardScaler
 and SparkPropClassifier fitted, applied, saved and loaded; the summary; CrossValidator and
 TrainValidationSplit over hiddenLayers; the regressor; PySpark's mapping of Java class names to Python classes
-(the io.github package name against Python's io module)."""
+(the io.github package name against Python's io module), also in a fresh process that imported only sparkprop."""
+
+import subprocess
+import sys
 
 from pyspark.ml import Pipeline, PipelineModel
 from pyspark.ml.evaluation import MulticlassClassificationEvaluator, RegressionEvaluator
@@ -82,6 +85,23 @@ def test_java_stages_map_back_to_these_classes_despite_pythons_io_module(spark, 
     python = JavaParams._from_java(java_classifier)
     assert isinstance(python, SparkPropClassifier)
     assert python.getMaxIter() == 3 and python.uid == java_classifier.uid()
+
+
+def test_a_fresh_process_loads_a_saved_pipeline_after_import_sparkprop(iris, tmp_path):
+    path = str(tmp_path / "pipeline")
+    iris_pipeline(SparkPropClassifier(hiddenLayers=[3], maxIter=2)).fit(iris).save(path)
+    # run outside the source tree: the installed package, as a user has it
+    program = (
+        "import sparkprop\n"  # the package alone, as a program does for spark.jars; not sparkprop.ml
+        "from pyspark.sql import SparkSession\n"
+        "from pyspark.ml import PipelineModel\n"
+        "spark = (SparkSession.builder.master('local[1]').config('spark.jars', sparkprop.jar())\n"
+        "         .config('spark.ui.enabled', 'false').config('spark.driver.host', '127.0.0.1').getOrCreate())\n"
+        f"stage = PipelineModel.load({path!r}).stages[-1]\n"
+        "print(type(stage).__module__, type(stage).__name__, stage.getHiddenLayers())\n")
+    run = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.split() == ["sparkprop.ml", "SparkPropClassificationModel", "[3]"]
 
 
 def test_cross_validator_and_train_validation_split_choose_among_hidden_layers(iris, tmp_path):
