@@ -275,6 +275,7 @@ class SparkPropClassificationModel(_SparkPropModel):
 
     @property
     def numClasses(self) -> int:
+        """k, the number of classes."""
         return self._call_java("numClasses")
 
     @property
