@@ -17,5 +17,5 @@ export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 # shellcheck disable=SC2086
 exec java @"$home/conf/jvm.options" ${SPARKPROP_JAVA_OPTS:-} "${spark_defaults[@]}" \
-  -Dlog4j2.configurationFile="$home/conf/log4j2.properties" \
+  -Dlog4j2.configurationFile="$home/conf/log4j2.properties" -Dsparkprop.launcher="$0" \
   -cp "$jar:$spark_classpath" io.github.sparkprop.app.Main "$@"

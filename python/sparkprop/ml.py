@@ -257,6 +257,16 @@ class SparkPropTrainingSummary(JavaWrapper):
         return self._call_java("stopReason")
 
     @property
+    def converged(self) -> bool:
+        """Whether a convergence test (tol, the line search, early stopping) ended training rather than maxIter."""
+        return self._call_java("converged")
+
+    @property
+    def warning(self) -> Optional[str]:
+        """Why the loss did not come down (it rose, or stopped improving) and what to try; None when it did."""
+        return self._call_java("warning")
+
+    @property
     def trainingMetrics(self) -> Dict[str, Any]:
         """Accuracy, log loss, per-class precision/recall/F1, confusion matrix (or RMSE, MAE, R^2)."""
         return json.loads(self._call_java("trainingMetricsJson"))

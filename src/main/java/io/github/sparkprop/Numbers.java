@@ -23,6 +23,20 @@ public final class Numbers {
         }
     }
 
+    /**
+     * Whether text stands for a missing value, as R, pandas and spreadsheets write one: blank, {@code NA},
+     * {@code N/A}, {@code NaN} or {@code NULL}, whatever the case.
+     */
+    public static boolean isMissing(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        String s = raw.trim();
+        return s.isEmpty() || s.length() <= 4 && MISSING.contains(s.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final java.util.Set<String> MISSING = java.util.Set.of("na", "n/a", "nan", "null");
+
     /** Whether raw reads as NaN or an infinity (as Java or Spark write them), whatever the case. */
     public static boolean isNonFinite(String raw) {
         String s = raw.trim().toLowerCase(java.util.Locale.ROOT);

@@ -57,14 +57,24 @@ public final class Main {
                 && "cluster".equals(System.getProperty("spark.submit.deployMode"));
     }
 
+    /**
+     * The system property that names the command as the user typed it ({@code submit/local.sh}, or {@code sparkprop}
+     * where that is the launcher), for usage lines and hints.
+     */
+    static final String LAUNCHER = "sparkprop.launcher";
+
     /** Runs one command line and returns its exit code (the session, if any, is left running). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new SparkPropCommand());
+        cli.setCommandName(System.getProperty(LAUNCHER, "sparkprop"));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine command = e.getCommandLine();
             err.println(command.getCommandName() + ": " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+            }
             err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
             return USAGE;
         });
@@ -94,7 +104,7 @@ public final class Main {
         boolean verbose = args(command).verbose();
         InputException input = findInputException(e);
         if (input != null) {
-            String message = input.render(key -> OptionNames.in(command.getCommandSpec(), key));
+            String message = input.render(OptionNames::of);
             err.println(command.getCommandName() + ": " + message.lines().findFirst().orElse(""));
             if (verbose) {
                 e.printStackTrace(err);

@@ -10,8 +10,12 @@ import io.github.sparkprop.math.Precision;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import io.github.sparkprop.optim.Setting;
+import io.github.sparkprop.train.TrainingSettings;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
@@ -51,7 +55,9 @@ public final class BenchCommand implements Callable<Integer> {
                     + "iteration of a 4.2M-parameter network [4,4096,1024,3] on 150 rows in 2, 8 and 32 partitions, "
                     + "sparkprop alone), scaling, gemm, and load (CSV loading time of wide tables against narrow "
                     + "ones of as many values: 8,000 x 785 vs 202,580 x 31 and 200 x 5,000 vs 32,258 x 31, "
-                    + "sparkprop alone). Default: ${DEFAULT-VALUE}")
+                    + "sparkprop alone), and defaults (every table of the --corpus trained with the default options, "
+                    + "as a linear model and with --hidden 32, scored on its test file beside scikit-learn's "
+                    + "baseline; prepare the corpus with scripts/corpus/run.sh). Default: ${DEFAULT-VALUE}")
     List<String> cases;
 
     @Option(names = "--precisions", paramLabel = "LIST", split = ",", defaultValue = "float64,float32",
@@ -83,6 +89,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Row counts of the scaling series (sparkprop alone, [100,64,10], 100 features), each a "
                     + "multiple of the smallest. Default: ${DEFAULT-VALUE}")
     List<Long> scalingRows;
+
+    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "target/corpus",
+            description = "The prepared corpus of real tables of the defaults case. Default: ${DEFAULT-VALUE}")
+    String corpus;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A training setting for every run of the defaults case, by its key (l2=0.001, "
+                    + "earlyStopping=10), to measure another default against the corpus (repeatable).")
+    Map<String, String> set = new LinkedHashMap<>();
 
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "target/bench",
             description = "Where the generated data (kept for later runs) and results go. Default: ${DEFAULT-VALUE}")
@@ -144,13 +159,39 @@ public final class BenchCommand implements Callable<Integer> {
                 : null;
         GemmRate sgemm = cases.contains("gemm")
                 ? GemmRate.measure(Precision.FLOAT32, NETWORK[1], 668, NETWORK[0], cores) : null;
+        List<DefaultsCase.Run> defaults = cases.contains("defaults")
+                ? DefaultsCase.run(spark, corpus, settings(), spec.commandLine().getOut()) : List.of();
         List<LoadCase> loads = new ArrayList<>();
         if (cases.contains("load")) {
             loads.add(LoadCase.measure(spark, workDir, 8_000, 785, 202_580, 31, repeats));
             loads.add(LoadCase.measure(spark, workDir, 200, 5_000, 32_258, 31, repeats));
         }
-        report(results, loads, gemm, sgemm, cores, spark);
+        report(results, loads, defaults, gemm, sgemm, cores, spark);
         return 0;
+    }
+
+    /** The --set values, each of its setting's type. */
+    private Map<String, Object> settings() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        set.forEach((key, text) -> {
+            Setting setting = TrainingSettings.all().stream().filter(s -> s.key().equals(key)).findFirst()
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "--set: no training setting '" + key
+                            + "'; the keys are " + TrainingSettings.all().stream().map(Setting::key).toList()));
+            try {
+                values.put(key, switch (setting.type()) {
+                    case REAL -> Double.parseDouble(text);
+                    case INTEGER -> Integer.parseInt(text);
+                    case LONG -> Long.parseLong(text);
+                    case FLAG -> Boolean.parseBoolean(text);
+                    case CHOICE -> text;
+                    case SIZES -> java.util.Arrays.stream(text.split(",")).mapToInt(Integer::parseInt).toArray();
+                });
+            } catch (NumberFormatException e) {
+                throw new ParameterException(spec.commandLine(), "--set " + key + ": '" + text + "' is not a "
+                        + setting.type().name().toLowerCase(java.util.Locale.ROOT) + " value");
+            }
+        });
+        return values;
     }
 
     /** The --precisions, checked. */
@@ -230,8 +271,8 @@ public final class BenchCommand implements Callable<Integer> {
      * @param gemm  the dgemm rates, or null when not measured
      * @param sgemm the sgemm rates, or null when not measured
      */
-    private void report(List<Benchmark.Result> results, List<LoadCase> loads, GemmRate gemm, GemmRate sgemm,
-            int cores, SparkSession spark) throws IOException {
+    private void report(List<Benchmark.Result> results, List<LoadCase> loads, List<DefaultsCase.Run> defaults,
+            GemmRate gemm, GemmRate sgemm, int cores, SparkSession spark) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("BLAS %s, activations %s, master %s, %d iterations, %d alternating runs each%n",
                 Blas.implementation(), Elementwise.implementation(), spark.sparkContext().master(), iterations,
@@ -302,6 +343,7 @@ public final class BenchCommand implements Callable<Integer> {
             c.putPOJO("narrowRuns", load.narrow().all());
             c.put("wideOverNarrow", load.ratio());
         }
+        root.putPOJO("defaults", defaults);
         if (gemm != null) {
             out.printf("dgemm [128 x 784] x [784 x 668]: %.2f GFLOP/s on one thread, %.2f on %d cores, %.2f with the"
                     + " samples from memory%n", gemm.oneThread(), gemm.allCores(), cores, gemm.fromMemory());

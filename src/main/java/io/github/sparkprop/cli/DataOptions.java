@@ -2,6 +2,7 @@ package io.github.sparkprop.cli;
 
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.data.CsvOptions;
+import io.github.sparkprop.data.HandleInvalid;
 import io.github.sparkprop.data.InputFormat;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -26,11 +27,13 @@ public final class DataOptions {
             description = "The CSV field delimiter. Default: ${DEFAULT-VALUE}")
     String delimiter;
 
-    @Option(names = "--handle-invalid", paramLabel = "error|skip", defaultValue = "error",
-            description = "What to do with a row with a missing value (unless imputed), a value its column cannot "
-                    + "take (not a number, not a date, a category the model has not seen), a NaN or infinite value "
-                    + "or the wrong number of fields: error (stop, naming file, line, column and value) or skip (drop "
-                    + "and count it). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--handle-invalid", paramLabel = "keep|skip|error", defaultValue = HandleInvalid.DEFAULT_ID,
+            description = "keep: a gap (an empty field, NA, N/A, NaN, NULL) is filled in (see --impute; a missing "
+                    + "category is a category of its own) and a category not seen in training is scored as none of "
+                    + "the known ones, both counted in the log; any other invalid value (text in a numeric column, an "
+                    + "infinite value, a missing label, a row of the wrong width) stops the run, naming file, line, "
+                    + "column and value. skip: the same, but rows with such values are dropped and counted. error: the "
+                    + "strict reading, where gaps and unseen categories stop the run too. Default: ${DEFAULT-VALUE}")
     String handleInvalid;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
@@ -38,13 +41,9 @@ public final class DataOptions {
                     + "default parallelism; at most 1,000,000). Default: ${DEFAULT-VALUE}")
     int partitions;
 
-    /** Whether invalid rows are dropped (--handle-invalid skip) rather than fatal. */
-    boolean skipInvalid() {
-        return switch (handleInvalid) {
-            case "error" -> false;
-            case "skip" -> true;
-            default -> throw new InputException("--handle-invalid must be error or skip, got '" + handleInvalid + "'");
-        };
+    /** What --handle-invalid asks for. */
+    HandleInvalid handleInvalid() {
+        return HandleInvalid.fromId(handleInvalid);
     }
 
     /** The --format, or null to infer it from the file names. */

@@ -54,9 +54,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.apache.hadoop.conf.Configuration files = sparkOptions.hadoopConfiguration();
+        Model model = ModelStore.load(modelDir, files);
+        ModelInput.preflight(model, data, ModelInput.labelColumn(model, label), files);
         SparkSession spark = sparkOptions.session();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Model model = ModelStore.load(modelDir, context.hadoopConfiguration());
         DataSpec dataSpec = ModelInput.dataSpec(model, data, ModelInput.labelColumn(model, label));
         LoadedData loaded = DataLoader.load(spark, dataSpec);
         try {

@@ -1,6 +1,11 @@
 package io.github.sparkprop.cli;
 
+import io.github.sparkprop.DidYouMean;
+import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.data.DataLoader;
+import io.github.sparkprop.data.InputFiles;
+import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.data.ColumnChoice;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HoldOut;
@@ -24,6 +29,34 @@ final class ModelInput {
     }
 
     /**
+     * Checks before Spark starts that the input exists in one format and has the model's input columns (and the
+     * label to read), by names and paths alone ({@link InputFiles}).
+     *
+     * @param label the label column to read, or null
+     */
+    static void preflight(Model model, DataOptions data, String label, org.apache.hadoop.conf.Configuration conf) {
+        InputFiles files = InputFiles.of(data.input, data.format(), data.csv(), conf);
+        List<String> columns = files.format() == InputFormat.LIBSVM ? null : files.columns();
+        if (columns == null) {
+            return;
+        }
+        String description = String.join(", ", data.input);
+        if (label != null && !columns.contains(label)) {
+            throw new InputException(DataLoader.labelNotFound(label, columns, description));
+        }
+        if (model.inputColumns() != null) {
+            for (String column : model.inputColumns()) {
+                if (!columns.contains(column)) {
+                    throw new InputException("the model reads column '" + column + "', which " + description
+                            + " does not have" + DidYouMean.hint(column, columns) + " (its columns are "
+                            + String.join(", ", columns.subList(0, Math.min(12, columns.size())))
+                            + (columns.size() > 12 ? ", ..." : "") + ")");
+                }
+            }
+        }
+    }
+
+    /**
      * The data spec for reading data with the model's input encoding (or vector size), classes and scaler.
      *
      * @param label the label column to read, or null not to read labels (prediction)
@@ -32,7 +65,7 @@ final class ModelInput {
         LabelEncoder encoder = model.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(model.labels()) : null;
         return new DataSpec(data.input, data.format(), data.csv(), label,
                 model.vectorColumn() != null ? List.of(model.vectorColumn()) : null, null, model.task(), encoder,
-                model.scaler(), false, data.skipInvalid(), data.partitions, HoldOut.NONE, null,
+                model.scaler(), false, data.handleInvalid(), data.partitions, HoldOut.NONE, null,
                 model.vectorColumn() != null ? model.network().inputSize() : 0, false, ColumnChoice.DEFAULT,
                 model.encoding());
     }

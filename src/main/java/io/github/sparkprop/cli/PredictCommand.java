@@ -64,10 +64,13 @@ public final class PredictCommand implements Callable<Integer> {
         if (format != null && !format.equals("csv") && !format.equals("parquet")) {
             throw new InputException("--output-format must be csv or parquet, got '" + format + "'");
         }
+        org.apache.hadoop.conf.Configuration files = sparkOptions.hadoopConfiguration();
+        Predictor.checkOutput(output, overwrite, data.input, files);
+        Model model = ModelStore.load(modelDir, files);
+        ModelInput.preflight(model, data, null, files);
         SparkSession spark = sparkOptions.session();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Predictor.checkOutput(output, overwrite, data.input, context.hadoopConfiguration());
-        Model model = ModelStore.load(modelDir, context.hadoopConfiguration());
         DataSpec dataSpec = ModelInput.dataSpec(model, data, null);
         DataLoader.Validated input = DataLoader.validate(spark, dataSpec, ModelInput.labelColumn(model, label));
         if (input.features().count() != model.network().inputSize()) {

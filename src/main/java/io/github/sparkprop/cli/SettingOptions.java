@@ -63,7 +63,8 @@ final class SettingOptions {
             case REAL -> option.type(Double.class).build();
             case INTEGER -> option.type(Integer.class).build();
             case LONG -> option.type(Long.class).build();
-            case FLAG -> option.type(Boolean.class).arity("0..1").fallbackValue("true").build();
+            case FLAG -> option.type(Boolean.class).arity("0..1").fallbackValue("true")
+                    .negatable(Boolean.TRUE.equals(setting.defaultValue())).build();
             case CHOICE -> option.type(String.class).build();
             case SIZES -> option.type(int[].class).splitRegex(",").build();
         };
@@ -71,7 +72,8 @@ final class SettingOptions {
 
     private static String defaultText(Setting setting) {
         return switch (setting.type()) {
-            case FLAG -> "";
+            case FLAG -> Boolean.TRUE.equals(setting.defaultValue()) ? " On by default; "
+                    + OptionNames.of("no-" + setting.key()) + " turns it off." : "";
             case SIZES -> " Default: none.";
             default -> " Default: " + Setting.format(setting.defaultValue());
         };

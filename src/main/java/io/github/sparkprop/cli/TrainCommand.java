@@ -6,6 +6,7 @@ import io.github.sparkprop.data.ClassWeights;
 import io.github.sparkprop.data.ColumnChoice;
 import io.github.sparkprop.evaluate.Metrics;
 import io.github.sparkprop.model.ModelStore;
+import io.github.sparkprop.train.Preflight;
 import io.github.sparkprop.train.TrainingJob;
 import io.github.sparkprop.train.TrainingResult;
 import io.github.sparkprop.train.TrainingSettings;
@@ -61,8 +62,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--max-categories", paramLabel = "K", defaultValue = "32",
             description = "A text column with at most K distinct values is a categorical feature, one-hot encoded "
-                    + "(an input per category, categories sorted and kept in the model); one with more is left out as "
-                    + "free text or ids. A boolean column is one input (1 true, 0 false), a date two (year, day of "
+                    + "(an input per category, categories sorted and kept in the model); one with more keeps its K "
+                    + "most frequent values and one input for the others, unless its values are mostly distinct "
+                    + "(names, ids, free text: left out). A category not seen in training is scored as none of the "
+                    + "known ones (or as one of the others). A boolean column is one input (1 true, 0 false), a date two (year, day of "
                     + "the year), a timestamp three (year, day of the year, hour of the day, UTC). 1 to 10,000. "
                     + "Default: ${DEFAULT-VALUE}")
     int maxCategories;
@@ -77,9 +80,10 @@ public final class TrainCommand implements Callable<Integer> {
     List<String> exclude;
 
     @Option(names = "--impute", paramLabel = "mean|median",
-            description = "Fill in a missing (empty) value with the mean or median of its column over the training "
-                    + "rows (kept in the model: predict and evaluate fill in the same); a missing category becomes a "
-                    + "category of its own. Default: a missing value makes its row invalid (--handle-invalid).")
+            description = "Fill in a missing value (an empty field, NA, N/A, NaN, NULL) with the mean or median of its "
+                    + "column over the training rows (kept in the model: predict and evaluate fill in the same); a "
+                    + "missing category is a category of its own. Default: mean, unless --handle-invalid error, which "
+                    + "makes a missing value invalid.")
     String impute;
 
     @Option(names = "--weight", paramLabel = "COL",
@@ -149,6 +153,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingSpec training = trainingSpec();
+        org.apache.hadoop.conf.Configuration files = sparkOptions.hadoopConfiguration();
+        ModelStore.checkWritable(output, overwrite, files);
+        Preflight.check(training, files);
         SparkSession spark = sparkOptions.session();
         ModelStore.checkWritable(output, overwrite, spark.sparkContext().hadoopConfiguration());
         try (TrainingJob job = TrainingJob.prepare(spark, training)) {
@@ -162,12 +169,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The options as a training specification (checked there: its errors name the options). */
     private TrainingSpec trainingSpec() {
-        TrainingSpec.Files files = new TrainingSpec.Files(data.input, data.format(), data.csv(), data.skipInvalid(),
+        TrainingSpec.Files files = new TrainingSpec.Files(data.input, data.format(), data.csv(), data.handleInvalid(),
                 data.partitions, validation, test);
         Checkpoints checkpoints = new Checkpoints(checkpointDir, resume ? Checkpoints.Mode.RESUME
                 : checkpointDir != null && overwrite ? Checkpoints.Mode.REPLACE : Checkpoints.Mode.NEW);
         ColumnChoice choice = new ColumnChoice(categorical, exclude, maxCategories,
-                impute == null ? ColumnChoice.Impute.NONE : ColumnChoice.Impute.fromId(impute));
+                impute == null ? null : ColumnChoice.Impute.fromId(impute));
         return new TrainingSpec(files, new TrainingSpec.Columns(label, features, weight,
                 classWeights == null ? null : ClassWeights.parse(classWeights), choice), task, initModel,
                 SettingOptions.values(spec, spec.commandLine().getParseResult(), TrainingSettings.all()),

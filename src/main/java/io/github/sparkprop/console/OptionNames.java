@@ -1,7 +1,6 @@
 package io.github.sparkprop.console;
 
 import java.util.Locale;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The command line's words for the core's settings: the option named after a setting key in kebab case
@@ -12,14 +11,12 @@ public final class OptionNames {
     private OptionNames() {
     }
 
-    /** {@code --} and the key in kebab case. */
+    /**
+     * {@code --} and the key in kebab case; a setting the command at hand does not take is named as the option of
+     * the command that does ({@code train}'s, for a message of {@code export} about how a model was trained).
+     */
     public static String of(String key) {
         return "--" + key.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    /** The command's option for a setting key, or the key itself when the command has no such option. */
-    public static String in(CommandSpec command, String key) {
-        String option = of(key);
-        return command.findOption(option) != null ? option : key;
-    }
 }

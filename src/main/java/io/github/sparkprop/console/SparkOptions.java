@@ -27,11 +27,13 @@ public final class SparkOptions {
     private boolean verbose;
 
     /**
-     * A Hadoop configuration with the {@code spark.hadoop.*} settings of --conf, for commands that read
-     * files without starting Spark (inspect).
+     * A Hadoop configuration with the {@code spark.hadoop.*} settings of the JVM's system properties and of
+     * --conf, for reading files without starting Spark (inspect, and the checks made before Spark starts).
      */
     public org.apache.hadoop.conf.Configuration hadoopConfiguration() {
         org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("spark.hadoop."))
+                .forEach(key -> hadoop.set(key.substring("spark.hadoop.".length()), System.getProperty(key)));
         conf.forEach((key, value) -> {
             if (key.startsWith("spark.hadoop.")) {
                 hadoop.set(key.substring("spark.hadoop.".length()), value);

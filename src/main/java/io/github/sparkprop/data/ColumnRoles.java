@@ -9,6 +9,7 @@ import io.github.sparkprop.encoding.ValueEncoder;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * typed as numbers, booleans, dates or timestamps has that kind; a column of text has the kind a sample of its
  * first rows shows ({@link TextKinds}); a column of other text is categorical when it has at most K distinct
  * values in the whole input (one pass over those columns counts them), else left out as free text or ids.
- * {@code categorical} makes columns categorical whatever they hold, {@code exclude} leaves columns out, and
- * named features must all be usable. The roles are logged, each left-out column with the reason.
+ * A column of text of more than K distinct values keeps its K most frequent ones and an "other" slot, unless its
+ * values are mostly distinct (names, ids, free text: left out). A first column of row numbers ({@link RowNumbers})
+ * is left out. {@code categorical} makes columns categorical whatever they hold, {@code exclude} leaves columns out,
+ * and named features must all be usable. The roles are logged, each left-out column with the reason.
  */
 final class ColumnRoles {
 
@@ -140,32 +143,48 @@ final class ColumnRoles {
                 toCount.add(column);
             }
         });
+        String first = table.columns().get(0);
+        boolean others = kinds.size() + toCount.size() > 1;
+        if (!candidates.named() && kinds.get(first) == ColumnKind.NUMERIC && others) {
+            String rowNumbers = RowNumbers.reason(spark, table, FieldReader.ofValues(table.schema().apply(first)
+                    .dataType()));
+            if (rowNumbers != null) {
+                kinds.remove(first);
+                leftOut.put(first, rowNumbers);
+            }
+        }
         Map<String, List<String>> categories = new LinkedHashMap<>();
+        Set<String> withOther = new HashSet<>();
         int limit = Math.max(choice.maxCategories(), Math.min(COUNTED, COUNTED_VALUES / Math.max(1, toCount.size())));
         Map<String, CategoryCount> counts = count(spark, table, toCount, limit + 1);
         counts.forEach((column, count) -> {
             boolean forced = candidates.categorical().contains(column);
             int k = choice.maxCategories();
             String problem = count.values.isEmpty() ? "every value is missing"
-                    : count.values.size() > k ? (forced ? "has " : "text with ") + count.describe() + " (more than "
-                            + "the " + k + " categories allowed)" : null;
+                    : count.overflow || count.values.size() > k && count.values.size() > count.present * MOSTLY_DISTINCT
+                            ? (forced ? "has " : "text with ") + count.describe() + " in " + String.format("%,d",
+                                    count.present) + " values (mostly distinct: names, ids or free text)" : null;
             if (problem == null) {
-                categories.put(column, LabelEncoder.fromObserved(count.values).labels());
+                categories.put(column, count.kept(k));
+                if (count.values.size() > k) {
+                    withOther.add(column);
+                }
                 kinds.put(column, ColumnKind.CATEGORICAL);
             } else if (forced || candidates.named()) {
                 throw new InputException("column '" + column + "' of " + table.description() + (forced ? " (named by "
                         + "{categorical})" : "") + ": " + problem + (count.values.isEmpty() ? ""
-                        : "; raise {maxCategories}" + (forced ? "" : " or leave it out of {features}")));
+                        : forced ? "" : "; leave it out of {features}"));
             } else {
                 leftOut.put(column, problem);
             }
         });
-        boolean impute = choice.impute() != ColumnChoice.Impute.NONE;
+        boolean impute = spec.imputation() != ColumnChoice.Impute.NONE;
         List<InputColumn> inputs = new ArrayList<>();
         for (String column : candidates.columns()) {
             ColumnKind kind = kinds.get(column);
             if (kind == ColumnKind.CATEGORICAL) {
-                inputs.add(InputColumn.categorical(column, categories.get(column), impute));
+                inputs.add(new InputColumn(column, kind, categories.get(column), null, impute,
+                        withOther.contains(column)));
             } else if (kind != null) {
                 InputColumn input = InputColumn.of(column, kind);
                 inputs.add(impute ? input.withFills(Collections.nCopies(input.width(), Double.NaN)) : input);
@@ -208,10 +227,17 @@ final class ColumnRoles {
         return kinds;
     }
 
-    /** The distinct values of a column (as categories), counted up to a limit, and its missing values. */
+    /**
+     * A column of text with more distinct values than this share of its values is names, ids or free text, and
+     * left out; one with fewer, but more than K, keeps its K most frequent values and an "other" slot.
+     */
+    static final double MOSTLY_DISTINCT = 0.5;
+
+    /** The distinct values of a column (as categories) with their rows, counted up to a limit, and its values. */
     static final class CategoryCount implements Serializable {
         private final int limit;
-        final Set<String> values = new HashSet<>();
+        final Map<String, Long> values = new HashMap<>();
+        long present;
         boolean overflow;
 
         CategoryCount(int limit) {
@@ -219,17 +245,34 @@ final class ColumnRoles {
         }
 
         void add(String key) {
-            if (values.size() < limit) {
-                values.add(key);
-            } else if (!values.contains(key)) {
+            add(key, 1);
+        }
+
+        private void add(String key, long rows) {
+            present += rows;
+            Long count = values.get(key);
+            if (count != null) {
+                values.put(key, count + rows);
+            } else if (values.size() < limit) {
+                values.put(key, rows);
+            } else {
                 overflow = true;
             }
         }
 
         CategoryCount merge(CategoryCount other) {
             other.values.forEach(this::add);
+            present += other.present - other.values.values().stream().mapToLong(Long::longValue).sum();
             overflow |= other.overflow;
             return this;
+        }
+
+        /** The k most frequent values (ties by value), sorted as categories are ({@link LabelEncoder}). */
+        List<String> kept(int k) {
+            List<String> frequent = values.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(k).map(Map.Entry::getKey).toList();
+            return LabelEncoder.fromObserved(frequent).labels();
         }
 
         /** "301 distinct values", or "more than 1000 distinct values". */
@@ -279,7 +322,7 @@ final class ColumnRoles {
                 InternalRow row = rows.next();
                 for (int c = 0; c < readers.length; c++) {
                     Object value = readers[c].value(row, c);
-                    if (value != null && !(value instanceof String text && text.isBlank())) {
+                    if (!ValueEncoder.isMissing(value)) {
                         counts[c].add(ValueEncoder.categoryKey(value));
                     }
                 }
@@ -318,10 +361,10 @@ final class ColumnRoles {
             }
         }
         if (compact) {
-            lines.add("  " + numeric.size() + " numeric columns" + (encoding.imputes() ? " (a missing value filled in)"
-                    : "") + ": " + DataLoader.preview(numeric));
+            lines.add("  " + numeric.size() + " numeric columns: " + DataLoader.preview(numeric));
         }
-        LOG.info("columns of {} ({} inputs):\n{}", table.description(), encoding.width(), String.join("\n", lines));
+        LOG.info("columns of {} ({} inputs{}):\n{}", table.description(), encoding.width(), encoding.imputes()
+                ? "; a missing value is filled in" : "", String.join("\n", lines));
     }
 
     /** More numeric columns than this are logged on one line. */
@@ -329,14 +372,14 @@ final class ColumnRoles {
 
     /** A column's role as the log shows it. */
     static String role(InputColumn column) {
-        String imputed = column.fills() != null ? ", a missing value filled in" : "";
         return switch (column.kind()) {
-            case NUMERIC -> "numeric" + imputed;
-            case BOOLEAN -> "boolean (1 for true, 0 for false)" + imputed;
-            case DATE -> "date (inputs: year, day of the year)" + imputed;
-            case TIMESTAMP -> "timestamp (inputs: year, day of the year, hour of the day; UTC)" + imputed;
-            case CATEGORICAL -> "categorical, " + column.categories().size() + " categories ("
-                    + DataLoader.preview(column.categories()) + ")"
+            case NUMERIC -> "numeric";
+            case BOOLEAN -> "boolean (1 for true, 0 for false)";
+            case DATE -> "date (inputs: year, day of the year)";
+            case TIMESTAMP -> "timestamp (inputs: year, day of the year, hour of the day; UTC)";
+            case CATEGORICAL -> "categorical, " + column.categories().size() + (column.otherCategory()
+                    ? " most frequent" : "") + " categories (" + DataLoader.preview(column.categories()) + ")"
+                    + (column.otherCategory() ? ", one for the others" : "")
                     + (column.missingCategory() ? " and one for a missing value" : "");
         };
     }

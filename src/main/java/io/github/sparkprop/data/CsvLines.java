@@ -38,9 +38,19 @@ final class CsvLines implements Serializable {
      */
     CsvLines(StructType columns, CsvOptions options) {
         this.columns = columns;
-        this.parsing = new CSVOptions(scala.collection.immutable.Map$.MODULE$.from(
+        this.parsing = sparkOptions(options);
+    }
+
+    /** Spark's CSV reading options for ours. */
+    private static CSVOptions sparkOptions(CsvOptions options) {
+        return new CSVOptions(scala.collection.immutable.Map$.MODULE$.from(
                 scala.jdk.javaapi.CollectionConverters.asScala(Map.of("header", Boolean.toString(options.header()),
                         "delimiter", options.delimiter(), "enforceSchema", "false"))), true, "UTC");
+    }
+
+    /** The settings of Spark's CSV tokenizer for our options, to parse a line as Spark's reader does. */
+    static com.univocity.parsers.csv.CsvParserSettings parserSettings(CsvOptions options) {
+        return sparkOptions(options).asParserSettings();
     }
 
     /**

@@ -18,10 +18,10 @@ public final class DataKryoClasses implements KryoClasses {
 
     /**
      * Once per input: a summary's maps and MLlib's summarizer, the distinct values of columns, the records of
-     * each file split go through Java serialization.
+     * each file split, the runs of a row-number column go through Java serialization.
      */
     @Override
     public List<Class<?>> javaSerialized() {
-        return List.of(DataSummary.class, ColumnRoles.CategoryCounts.class, RecordCounts.class);
+        return List.of(DataSummary.class, ColumnRoles.CategoryCounts.class, RecordCounts.class, RowNumbers.Run.class);
     }
 }

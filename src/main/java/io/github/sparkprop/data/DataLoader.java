@@ -1,5 +1,6 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.DidYouMean;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.JvmLimits;
 import io.github.sparkprop.SettingException;
@@ -111,7 +112,8 @@ public final class DataLoader {
         FeatureColumns features = resolveFeatures(spark, table, spec, ignored);
         FeatureColumns reading = features.isVector()
                 ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
-        RowParser checker = new RowParser(table, reading, spec.label(), null, spec.task(), spec.encoder());
+        RowParser checker = new RowParser(table, reading, spec.label(), null, spec.task(), spec.encoder(),
+                spec.handleInvalid().lenient());
         SplitLocator locator = table.locator();
         spark.sparkContext().setJobDescription("validating " + table.description());
         RowIds ids = new RowIds(table.recordsPerSplit());
@@ -120,7 +122,8 @@ public final class DataLoader {
                         ids.counter(locator), checker, HoldOut.NONE, false, false)).iterator())
                 .treeReduce(DataSummary::merge);
         spark.sparkContext().setJobDescription(null);
-        long skipped = checkRows(summary, table, spec.skipInvalid(), ids, spark.sparkContext().hadoopConfiguration());
+        long skipped = checkRows(summary, table, spec.handleInvalid(), ids, spark.sparkContext().hadoopConfiguration());
+        logFilled(summary, features, table.description());
         if (features.isVector()) {
             // sparse only when mostly zeros, and never when the scaler centres (it must see every value)
             double density = summary.nonZeros() / ((double) Math.max(1, summary.validRows())
@@ -128,7 +131,7 @@ public final class DataLoader {
             boolean sparse = density < SPARSE_DENSITY && (spec.scaler() == null || !spec.scaler().centres());
             features = FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), sparse);
         }
-        return new Validated(table, features, summary.records(), skipped);
+        return new Validated(table, features, summary.records(), skipped, spec.handleInvalid().lenient());
     }
 
     /**
@@ -138,8 +141,9 @@ public final class DataLoader {
      * @param features the feature columns
      * @param rows     the rows read
      * @param skipped  the invalid rows (they may be skipped)
+     * @param lenient  whether gaps are filled in and unseen categories scored as none ({@link HandleInvalid})
      */
-    public record Validated(Table table, FeatureColumns features, long rows, long skipped) {
+    public record Validated(Table table, FeatureColumns features, long rows, long skipped, boolean lenient) {
     }
 
     private static LoadedData read(SparkSession spark, Table table, DataSpec spec, int blockRows,
@@ -158,7 +162,9 @@ public final class DataLoader {
         // vectors are read as their non-zeros while validating; whether blocks keep them sparse follows the density
         FeatureColumns reading = features.isVector()
                 ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
-        RowParser checker = new RowParser(table, reading, spec.label(), spec.weight(), spec.task(), spec.encoder());
+        boolean lenient = spec.handleInvalid().lenient();
+        RowParser checker = new RowParser(table, reading, spec.label(), spec.weight(), spec.task(), spec.encoder(),
+                lenient);
         SplitLocator locator = table.locator();
         HoldOut holdOut = spec.holdOut();
         spark.sparkContext().setJobDescription("validating " + table.description());
@@ -178,7 +184,10 @@ public final class DataLoader {
                     + "counted, " + summary.records() + " read");
         }
 
-        long skipped = checkRows(summary, table, spec.skipInvalid(), ids, spark.sparkContext().hadoopConfiguration());
+        long skipped = checkRows(summary, table, spec.handleInvalid(), ids, spark.sparkContext().hadoopConfiguration());
+        if (!learnFills) {
+            logFilled(summary, features, table.description());
+        }
         if (features.isVector()) {
             double density = summary.nonZeros() / ((double) summary.validRows() * features.vectorSize());
             features = FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), density < SPARSE_DENSITY);
@@ -187,12 +196,14 @@ public final class DataLoader {
                 : spec.encoder() != null ? spec.encoder() : findClasses(summary, spec.label(), table.description());
         double[] fills = null;
         if (learnFills) {
-            fills = spec.choice().impute() == ColumnChoice.Impute.MEDIAN
+            fills = spec.imputation() == ColumnChoice.Impute.MEDIAN
                     ? medians(spark, table, checker, ids, holdOut, features.encoding()) : summary.observedMean();
             features = FeatureColumns.encoded(Imputation.withFills(features.encoding(), fills, summary.filled(),
-                    spec.choice().impute(), table.description()));
+                    spec.imputation(), table.description()));
         }
-        Scaler scaler = standardizing ? summary.scaler(fills, !features.sparse()) : spec.scaler();
+        // LibSVM is a sparse format whatever this file's density: a file read later may be sparse, so no centring
+        boolean centre = !features.sparse() && table.format() != InputFormat.LIBSVM;
+        Scaler scaler = standardizing ? summary.scaler(fills, centre) : spec.scaler();
         if (features.sparse() && scaler != null && scaler.centres()) {
             throw new InputException(table.description() + " holds sparse vectors, and the model's scaler subtracts "
                     + "means, which would make every zero non-zero; sparse input needs a scaler with mean 0");
@@ -200,7 +211,7 @@ public final class DataLoader {
         double[] classWeights = spec.classWeights() == null ? null
                 : spec.classWeights().resolve(encoder.labels(), summary.trainingLabelCounts());
 
-        RowParser parser = new RowParser(table, features, spec.label(), spec.weight(), spec.task(), encoder);
+        RowParser parser = new RowParser(table, features, spec.label(), spec.weight(), spec.task(), encoder, lenient);
         FeatureColumns chosen = features;
         JavaRDD<Sample> samples = table.rows()
                 .mapPartitions(rows -> new SampleReader(rows, parser, scaler, classWeights, ids.counter(locator)));
@@ -326,12 +337,11 @@ public final class DataLoader {
     private static FeatureColumns resolveFeatures(SparkSession spark, Table table, DataSpec spec, String ignored) {
         List<String> columns = table.columns();
         if (spec.label() != null && !columns.contains(spec.label())) {
-            throw new InputException("label column '" + spec.label() + "' not found in " + table.description()
-                    + "; its columns are " + preview(columns) + " (choose one with {label})");
+            throw new InputException(labelNotFound(spec.label(), columns, table.description()));
         }
         if (spec.weight() != null && !columns.contains(spec.weight())) {
             throw new InputException("weight column '" + spec.weight() + "' not found in " + table.description()
-                    + "; its columns are " + preview(columns));
+                    + DidYouMean.hint(spec.weight(), columns) + " (its columns are " + preview(columns) + ")");
         }
         Set<String> excluded = new LinkedHashSet<>();
         if (spec.label() != null) {
@@ -399,7 +409,37 @@ public final class DataLoader {
         return first.get(0);
     }
 
-    private static long checkRows(DataSummary summary, Table table, boolean skipInvalid, RowIds ids,
+    /**
+     * Logs the gaps filled in and the categories not seen in training, per column, when there were any (the
+     * training rows' fills are logged where they are learnt).
+     */
+    private static void logFilled(DataSummary summary, FeatureColumns features, String description) {
+        if (summary.filled() == null || features.isVector()) {
+            return;
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        long filled = 0;
+        long unseen = 0;
+        for (int c = 0; c < summary.filled().length; c++) {
+            String column = features.encoding().columns().get(c).name();
+            filled += summary.filled()[c];
+            unseen += summary.unseen()[c];
+            if (summary.filled()[c] > 0) {
+                lines.add("  " + column + ": " + String.format("%,d", summary.filled()[c]) + " missing, filled in");
+            }
+            if (summary.unseen()[c] > 0) {
+                lines.add("  " + column + ": " + String.format("%,d", summary.unseen()[c]) + " categories not seen in "
+                        + "training, scored as none of the known ones");
+            }
+        }
+        if (!lines.isEmpty()) {
+            LOG.info("{}: {} missing values filled in, {} values of categories not seen in training:\n{}",
+                    description, String.format("%,d", filled), String.format("%,d", unseen),
+                    String.join("\n", lines));
+        }
+    }
+
+    private static long checkRows(DataSummary summary, Table table, HandleInvalid handleInvalid, RowIds ids,
             Configuration conf) {
         long invalid = summary.invalidRows();
         String first = summary.firstProblem(table, ids, conf);
@@ -410,9 +450,11 @@ public final class DataLoader {
         if (invalid == 0) {
             return 0;
         }
-        if (!skipInvalid) {
+        if (!handleInvalid.skipsRows()) {
             throw new InputException(first + (invalid > 1 ? " (" + invalid + " invalid rows in all)" : "")
-                    + "; use {handleInvalid} skip to drop invalid rows");
+                    + (summary.firstIsGap() ? "; fill gaps in with {impute} mean|median (the default unless "
+                            + "{handleInvalid} error) or drop such rows with {handleInvalid} skip"
+                            : "; use {handleInvalid} skip to drop invalid rows"));
         }
         LOG.warn("skipped {} invalid row(s) of {}; the first: {}", invalid, table.description(), first);
         return invalid;
@@ -428,6 +470,12 @@ public final class DataLoader {
                     + summary.labelCounts().keySet() + "; a classifier needs at least two classes");
         }
         return LabelEncoder.fromObserved(summary.labelCounts().keySet());
+    }
+
+    /** "label column 'x' not found in FILE; did you mean 'y'? (its columns are ...; choose one with {label})". */
+    public static String labelNotFound(String label, List<String> columns, String description) {
+        return "label column '" + label + "' not found in " + description + DidYouMean.hint(label, columns)
+                + " (its columns are " + preview(columns) + "; choose one with {label})";
     }
 
     static String preview(List<String> names) {

@@ -20,7 +20,7 @@ import java.util.List;
  * @param encoder      the classes when already known (a saved model's), else null to find them
  * @param scaler       the standardisation when already known, else null
  * @param standardize  whether to compute a scaler when none is given
- * @param skipInvalid  drop and count invalid rows instead of failing on the first
+ * @param handleInvalid what to do with gaps, unseen categories and invalid values
  * @param partitions   the number of partitions of the cached blocks, or 0 for at least Spark's default
  *                     parallelism
  * @param holdOut      which rows become validation blocks
@@ -33,31 +33,32 @@ import java.util.List;
  *                     model's), else null to choose them from the data; it overrides {@code features}
  */
 public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
-        String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid,
-        int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures, boolean rowIds,
-        ColumnChoice choice, InputEncoding encoding) {
+        String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize,
+        HandleInvalid handleInvalid, int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures,
+        boolean rowIds, ColumnChoice choice, InputEncoding encoding) {
 
     /** Roles from the data with the default choice, unless the features are listed. */
     public DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
-            String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid,
-            int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures, boolean rowIds) {
-        this(paths, format, csv, label, features, weight, task, encoder, scaler, standardize, skipInvalid, partitions,
-                holdOut, classWeights, libsvmFeatures, rowIds, ColumnChoice.DEFAULT, null);
+            String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize,
+            HandleInvalid handleInvalid, int partitions, HoldOut holdOut, ClassWeights classWeights,
+            int libsvmFeatures, boolean rowIds) {
+        this(paths, format, csv, label, features, weight, task, encoder, scaler, standardize, handleInvalid,
+                partitions, holdOut, classWeights, libsvmFeatures, rowIds, ColumnChoice.DEFAULT, null);
     }
 
     /** A spec whose LibSVM vector size, if any, is found from the data, and whose blocks keep row ids. */
     public DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
-            String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize, boolean skipInvalid,
-            int partitions, HoldOut holdOut, ClassWeights classWeights) {
-        this(paths, format, csv, label, features, weight, task, encoder, scaler, standardize, skipInvalid, partitions,
-                holdOut, classWeights, 0, true);
+            String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize,
+            HandleInvalid handleInvalid, int partitions, HoldOut holdOut, ClassWeights classWeights) {
+        this(paths, format, csv, label, features, weight, task, encoder, scaler, standardize, handleInvalid,
+                partitions, holdOut, classWeights, 0, true);
     }
 
-    /** CSV, label and features by name, no weights: the common case. */
+    /** CSV, label and features by name, no weights, the default reading: the common case. */
     public static DataSpec csv(List<String> paths, String label, Task task, boolean standardize, int partitions,
             HoldOut holdOut) {
         return new DataSpec(paths, InputFormat.CSV, CsvOptions.DEFAULT, label, null, null, task, null, null,
-                standardize, false, partitions, holdOut, null);
+                standardize, HandleInvalid.DEFAULT, partitions, holdOut, null);
     }
 
     /** The most partitions the data may be spread over (a million tasks a pass is already far too many). */
@@ -78,6 +79,12 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
         paths = List.copyOf(paths);
         features = features == null ? null : List.copyOf(features);
         choice = choice == null ? ColumnChoice.DEFAULT : choice;
+        handleInvalid = handleInvalid == null ? HandleInvalid.DEFAULT : handleInvalid;
+    }
+
+    /** How gaps in numeric columns are filled in: the choice's, or its default; none in the strict reading. */
+    public ColumnChoice.Impute imputation() {
+        return choice.imputation(handleInvalid);
     }
 
     /**
@@ -88,7 +95,7 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
             FeatureColumns knownFeatures, boolean heldOut) {
         return new DataSpec(otherPaths, format, csv, label, knownFeatures.isVector()
                 ? List.of(knownFeatures.vectorColumn()) : null, weight, task, knownEncoder, knownScaler, false,
-                skipInvalid, partitions, heldOut ? HoldOut.ALL : HoldOut.NONE, null,
+                handleInvalid, partitions, heldOut ? HoldOut.ALL : HoldOut.NONE, null,
                 knownFeatures.isVector() ? knownFeatures.vectorSize() : 0, false, choice, knownFeatures.encoding());
     }
 }

@@ -36,6 +36,8 @@ public final class DataSummary implements Serializable {
     private Located firstProblem;
     /** Per scalar column, the valid rows whose missing value there was filled in (null when nothing is). */
     private long[] filled;
+    /** Per scalar column, the valid rows whose category there was not seen in training (null as for filled). */
+    private long[] unseen;
 
     /** An invalid row: its file, its row id and the problem. */
     record Located(String file, long id, RowProblem problem) implements Serializable {
@@ -59,7 +61,8 @@ public final class DataSummary implements Serializable {
             boolean withMoments, boolean collectLabels) {
         boolean sparse = parser.isSparse();
         DataSummary summary = new DataSummary(withMoments, sparse, parser.featureCount());
-        summary.filled = parser.imputes() ? new long[parser.columnCount()] : null;
+        summary.filled = parser.counts() ? new long[parser.columnCount()] : null;
+        summary.unseen = parser.counts() ? new long[parser.columnCount()] : null;
         double[] x = sparse ? null : new double[parser.featureCount()];
         SparseRow nonZeros = sparse ? new SparseRow() : null;
         double[] y = new double[1];
@@ -78,7 +81,7 @@ public final class DataSummary implements Serializable {
             }
             summary.valid++;
             if (summary.filled != null) {
-                parser.countFilled(row, summary.filled);
+                parser.countFilled(row, summary.filled, summary.unseen);
             }
             boolean training = holdOut.role(id) == HoldOut.Role.TRAINING;
             if (collectLabels) {
@@ -129,6 +132,7 @@ public final class DataSummary implements Serializable {
         if (filled != null) {
             for (int c = 0; c < filled.length; c++) {
                 filled[c] += other.filled[c];
+                unseen[c] += other.unseen[c];
             }
         }
         tooManyLabels |= other.tooManyLabels || labelCounts.size() > MAX_CLASSES;
@@ -175,6 +179,16 @@ public final class DataSummary implements Serializable {
     /** Per scalar column, the valid rows whose missing value was filled in, or null when nothing is filled in. */
     long[] filled() {
         return filled;
+    }
+
+    /** Per scalar column, the valid rows whose category was not seen in training, or null as for filled. */
+    long[] unseen() {
+        return unseen;
+    }
+
+    /** Whether the first invalid row is invalid for a feature's missing value (not a wrong one). */
+    boolean firstIsGap() {
+        return firstProblem != null && firstProblem.problem().reason().equals(io.github.sparkprop.encoding.ValueEncoder.MISSING);
     }
 
     /** Non-zero feature values of the valid rows of a vector column (read as sparse). */

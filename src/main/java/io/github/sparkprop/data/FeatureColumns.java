@@ -1,5 +1,6 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.DidYouMean;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.encoding.InputColumn;
 import io.github.sparkprop.encoding.InputEncoding;
@@ -75,6 +76,18 @@ public record FeatureColumns(InputEncoding encoding, String vectorColumn, int ve
         return new ArrayList<>(selected);
     }
 
+    /**
+     * Checks that columns named in the forms of {@code --features} (names, prefixes p*, ranges p0..p9) are among
+     * the given ones.
+     *
+     * @throws InputException naming the first that is not, with the closest column name
+     */
+    public static void requireColumns(List<String> items, List<String> columns, String description, String setting) {
+        for (String item : items) {
+            expand(item, columns, description, setting);
+        }
+    }
+
     private static List<String> expand(String item, List<String> columns, String description, String setting) {
         Matcher range = RANGE.matcher(item);
         if (item.endsWith("*")) {
@@ -102,8 +115,8 @@ public record FeatureColumns(InputEncoding encoding, String vectorColumn, int ve
         }
         if (!columns.contains(item)) {
             throw new InputException((setting.equals("features") ? "feature" : "{" + setting + "}") + " column '" + item
-                    + "' not found in " + description + "; its columns are "
-                    + DataLoader.preview(columns));
+                    + "' not found in " + description + DidYouMean.hint(item, columns) + " (its columns are "
+                    + DataLoader.preview(columns) + ")");
         }
         return List.of(item);
     }

@@ -70,8 +70,10 @@ final class Imputation {
             offset += column.width();
         }
         long total = java.util.Arrays.stream(filled).sum();
-        LOG.info("{}: {} missing values filled in (the {} of the training rows){}", description,
-                String.format("%,d", total), impute.id(), lines.isEmpty() ? "" : ":\n" + String.join("\n", lines));
+        if (total > 0) {
+            LOG.info("{}: {} missing values filled in (the {} of the training rows){}", description,
+                    String.format("%,d", total), impute.id(), ":\n" + String.join("\n", lines));
+        }
         return encoding.withFills(fills);
     }
 }

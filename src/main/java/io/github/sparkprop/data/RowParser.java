@@ -52,14 +52,15 @@ public final class RowParser implements Serializable {
      * @param weight   the instance-weight column, or null for weight 1
      * @param task     classification or regression
      * @param encoder  the classes (classification), or null while they are still being found
+     * @param lenient  fill missing values in and score unseen categories as none ({@link HandleInvalid#lenient})
      */
     public RowParser(Table table, FeatureColumns features, String label, String weight, Task task,
-            LabelEncoder encoder) {
+            LabelEncoder encoder, boolean lenient) {
         this.features = features;
         this.featureIndices = features.names().stream().mapToInt(table.columns()::indexOf).toArray();
         this.featureReaders = features.names().stream()
                 .map(name -> FieldReader.ofValues(table.schema().apply(name).dataType())).toArray(FieldReader[]::new);
-        this.featureEncoders = features.isVector() ? new ValueEncoder[0] : ValueEncoder.of(features.encoding());
+        this.featureEncoders = features.isVector() ? new ValueEncoder[0] : ValueEncoder.of(features.encoding(), lenient);
         this.featureOffsets = features.isVector() ? new int[0] : features.encoding().offsets();
         this.readAsNumber = new boolean[featureReaders.length];
         for (int k = 0; k < featureReaders.length; k++) {
@@ -98,12 +99,21 @@ public final class RowParser implements Serializable {
     }
 
     /**
-     * Adds 1 to counts[c] for each scalar column c whose value in this (valid) row is missing and was filled in.
+     * Adds 1 to filled[c] for each scalar column c whose value in this (valid) row is missing and was filled in,
+     * and to unseen[c] for each categorical column whose value is none of its categories.
      */
-    void countFilled(InternalRow row, long[] counts) {
+    void countFilled(InternalRow row, long[] filled, long[] unseen) {
         for (int k = 0; k < featureIndices.length; k++) {
-            if (featureEncoders[k].column().imputed() && missing(row, k)) {
-                counts[k]++;
+            ValueEncoder encoder = featureEncoders[k];
+            if (encoder.column().kind() == ColumnKind.CATEGORICAL) {
+                Object value = featureReaders[k].value(row, featureIndices[k]);
+                if (ValueEncoder.isMissing(value)) {
+                    filled[k]++;
+                } else if (encoder.isUnseen(value)) {
+                    unseen[k]++;
+                }
+            } else if (encoder.column().imputed() && missing(row, k)) {
+                filled[k]++;
             }
         }
     }
@@ -113,17 +123,21 @@ public final class RowParser implements Serializable {
         if (row.isNullAt(i)) {
             return true;
         }
-        if (!featureReaders[k].isText()) {
-            return false;
+        FieldReader reader = featureReaders[k];
+        if (!reader.isText()) {
+            return reader.isNumeric() && Double.isNaN(reader.read(row, i));
         }
-        // blank text is missing; a first byte that is not white space says it is not, without making a String
+        // a first byte that is a digit, a sign or a point says it is a number, without making a String
         UTF8String text = row.getUTF8String(i);
-        return text.numBytes() == 0 || text.getByte(0) <= ' ' && text.toString().isBlank();
+        byte first = text.numBytes() == 0 ? 0 : text.getByte(0);
+        return text.numBytes() == 0 || !(first >= '0' && first <= '9' || first == '-' || first == '.')
+                && Numbers.isMissing(text.toString());
     }
 
-    /** Whether a missing value of some column is filled in rather than invalid. */
-    boolean imputes() {
-        return Arrays.stream(featureEncoders).anyMatch(encoder -> encoder.column().imputed());
+    /** Whether some column counts filled-in or unseen values (see {@link #countFilled}). */
+    boolean counts() {
+        return Arrays.stream(featureEncoders).anyMatch(encoder -> encoder.column().imputed()
+                || encoder.column().kind() == ColumnKind.CATEGORICAL);
     }
 
     /** Whether samples are read as their non-zeros ({@link #parseSparse}) rather than dense. */
@@ -219,7 +233,7 @@ public final class RowParser implements Serializable {
                     continue;
                 }
                 String raw = reader.text(row, i);
-                reason = raw == null || raw.isBlank() ? featureEncoders[k].encodeMissing(x, at)
+                reason = Numbers.isMissing(raw) ? featureEncoders[k].encodeMissing(x, at)
                         : ValueEncoder.numberProblem(raw);
             } else {
                 reason = featureEncoders[k].encode(reader.value(row, i), x, at);
@@ -279,7 +293,7 @@ public final class RowParser implements Serializable {
 
     private RowProblem parseLabel(InternalRow row, double[] y, int j) {
         String rawLabel = labelReader.text(row, labelIndex);
-        if (rawLabel == null || rawLabel.isBlank()) {
+        if (Numbers.isMissing(rawLabel)) {
             return new RowProblem(labelName, null, "label is missing");
         }
         if (task == Task.REGRESSION) {

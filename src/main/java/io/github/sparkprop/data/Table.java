@@ -83,7 +83,7 @@ public record Table(TableRows source, StructType schema, InputFormat format, Str
         String description = String.join(", ", paths);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         List<String> readable = existing(conf, paths);
-        InputFormat actual = format != null ? format : InputFormat.infer(readable, conf);
+        InputFormat actual = format != null ? format : InputFiles.of(readable, null, options, conf).format();
         String[] pathArray = readable.toArray(new String[0]);
         if (actual == InputFormat.CSV) {
             return readCsv(spark, pathArray, options, description);

@@ -15,12 +15,17 @@ import java.util.List;
  *                        dates, timestamps; learned from the training rows), or null when a missing value is
  *                        invalid; NaN while still to be learned
  * @param missingCategory whether a categorical column has an input of its own for a missing value (its last)
+ * @param otherCategory   whether a categorical column has an input for every value not among its categories
+ *                        (after the categories, before the missing one): a column of more distinct values than
+ *                        it keeps, its most frequent ones
  */
 public record InputColumn(String name, ColumnKind kind, List<String> categories, List<Double> fills,
-        boolean missingCategory) implements Serializable {
+        boolean missingCategory, boolean otherCategory) implements Serializable {
 
     /** The feature name of a categorical column's input for a missing value: {@code name=(missing)}. */
     public static final String MISSING = "(missing)";
+    /** The feature name of a categorical column's input for the values it does not keep: {@code name=(other)}. */
+    public static final String OTHER = "(other)";
 
     public InputColumn {
         if (name == null || kind == null) {
@@ -38,10 +43,10 @@ public record InputColumn(String name, ColumnKind kind, List<String> categories,
                 throw new IllegalArgumentException("categorical column '" + name + "' takes no fill values");
             }
         } else {
-            if (!categories.isEmpty() || missingCategory) {
+            if (!categories.isEmpty() || missingCategory || otherCategory) {
                 throw new IllegalArgumentException(kind.id() + " column '" + name + "' has no categories");
             }
-            int width = widthOf(kind, 0, false);
+            int width = widthOf(kind, 0, false, false);
             if (fills != null && fills.size() != width) {
                 throw new IllegalArgumentException(kind.id() + " column '" + name + "' takes " + width
                         + " fill values, got " + fills.size());
@@ -52,31 +57,41 @@ public record InputColumn(String name, ColumnKind kind, List<String> categories,
 
     /** A numeric column whose missing values are invalid. */
     public static InputColumn numeric(String name) {
-        return new InputColumn(name, ColumnKind.NUMERIC, List.of(), null, false);
+        return new InputColumn(name, ColumnKind.NUMERIC, List.of(), null, false, false);
     }
 
     /** A column of a kind other than categorical, missing values invalid. */
     public static InputColumn of(String name, ColumnKind kind) {
-        return new InputColumn(name, kind, List.of(), null, false);
+        return new InputColumn(name, kind, List.of(), null, false, false);
     }
 
-    /** A categorical column. */
+    /** A categorical column that keeps every category it has seen. */
     public static InputColumn categorical(String name, List<String> categories, boolean missingCategory) {
-        return new InputColumn(name, ColumnKind.CATEGORICAL, categories, null, missingCategory);
+        return new InputColumn(name, ColumnKind.CATEGORICAL, categories, null, missingCategory, false);
     }
 
     /** The number of network inputs it takes. */
     public int width() {
-        return widthOf(kind, categories.size(), missingCategory);
+        return widthOf(kind, categories.size(), missingCategory, otherCategory);
     }
 
-    private static int widthOf(ColumnKind kind, int categories, boolean missingCategory) {
+    private static int widthOf(ColumnKind kind, int categories, boolean missingCategory, boolean otherCategory) {
         return switch (kind) {
             case NUMERIC, BOOLEAN -> 1;
             case DATE -> DateParts.DATE_WIDTH;
             case TIMESTAMP -> DateParts.TIMESTAMP_WIDTH;
-            case CATEGORICAL -> categories + (missingCategory ? 1 : 0);
+            case CATEGORICAL -> categories + (otherCategory ? 1 : 0) + (missingCategory ? 1 : 0);
         };
+    }
+
+    /** The input of the "other" slot (see {@code otherCategory}), relative to the column's first. */
+    public int otherIndex() {
+        return categories.size();
+    }
+
+    /** The input of the missing category, relative to the column's first. */
+    public int missingIndex() {
+        return categories.size() + (otherCategory ? 1 : 0);
     }
 
     /** Whether a missing value is filled in (a fill value or the missing category) rather than invalid. */
@@ -86,13 +101,13 @@ public record InputColumn(String name, ColumnKind kind, List<String> categories,
 
     /** The same column with these fill values (or with a missing value invalid again, for null). */
     public InputColumn withFills(List<Double> values) {
-        return new InputColumn(name, kind, categories, values, missingCategory);
+        return new InputColumn(name, kind, categories, values, missingCategory, otherCategory);
     }
 
     /**
      * The names of its inputs: the column's own for a number or a boolean; {@code name.year},
      * {@code name.dayOfYear} (and {@code name.hour}) for a date (timestamp); {@code name=category} per
-     * category and {@code name=(missing)} for a categorical column.
+     * category, {@code name=(other)} and {@code name=(missing)} for a categorical column.
      */
     public List<String> featureNames() {
         return switch (kind) {
@@ -102,6 +117,9 @@ public record InputColumn(String name, ColumnKind kind, List<String> categories,
             case CATEGORICAL -> {
                 List<String> names = new ArrayList<>();
                 categories.forEach(category -> names.add(name + "=" + category));
+                if (otherCategory) {
+                    names.add(name + "=" + OTHER);
+                }
                 if (missingCategory) {
                     names.add(name + "=" + MISSING);
                 }

@@ -21,9 +21,9 @@ public final class TextKinds {
     private int dates;
     private int timestamps;
 
-    /** Counts one value of the sample (null or blank: missing, not counted). */
+    /** Counts one value of the sample (missing, as {@link Numbers#isMissing} tells: not counted). */
     public void add(String value) {
-        if (value == null || value.isBlank()) {
+        if (Numbers.isMissing(value)) {
             return;
         }
         values++;

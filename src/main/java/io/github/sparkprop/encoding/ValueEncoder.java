@@ -17,31 +17,51 @@ import java.util.Map;
 /**
  * Turns the values of one {@link InputColumn} into its network inputs, the same way for every reader: a value
  * as Spark gives it to Java (text, a number, a boolean, a date or timestamp of java.time or java.sql), or
- * {@code null} (as is blank text) for a missing one. A value that cannot be used (not a number, not a known
- * category, missing where nothing fills it in, ...) writes nothing and is reported by the reason why.
+ * {@code null} (as are blank text, NA, NaN: {@link Numbers#isMissing}) for a missing one. A value that cannot be
+ * used (not a number, missing where nothing fills it in, ...) writes nothing and is reported by the reason why.
+ * A lenient encoder fills a missing value in (with the column's fill values or its missing category) and scores a
+ * category not seen in training as none of the known ones (all inputs 0); a strict one reports both.
  */
 public final class ValueEncoder implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The reason a missing value that nothing fills in gives. */
+    public static final String MISSING = "is missing";
     /** The most categories a message lists. */
     private static final int LISTED = 10;
 
     private final InputColumn column;
+    private final boolean lenient;
     private final double[] fills;
     private final Map<String, Integer> categoryIndex = new HashMap<>();
 
-    public ValueEncoder(InputColumn column) {
+    /** @param lenient fill missing values in and score unseen categories as none, rather than report them */
+    public ValueEncoder(InputColumn column, boolean lenient) {
         this.column = column;
-        this.fills = column.fills() == null ? null : column.fills().stream().mapToDouble(Double::doubleValue)
-                .toArray();
+        this.lenient = lenient;
+        this.fills = column.fills() == null || !lenient ? null : column.fills().stream()
+                .mapToDouble(Double::doubleValue).toArray();
         for (int k = 0; k < column.categories().size(); k++) {
             categoryIndex.put(column.categories().get(k), k);
         }
     }
 
     /** The encoders of every column of an encoding, in order. */
-    public static ValueEncoder[] of(InputEncoding encoding) {
-        return encoding.columns().stream().map(ValueEncoder::new).toArray(ValueEncoder[]::new);
+    public static ValueEncoder[] of(InputEncoding encoding, boolean lenient) {
+        return encoding.columns().stream().map(column -> new ValueEncoder(column, lenient))
+                .toArray(ValueEncoder[]::new);
+    }
+
+    /** Whether a value is missing: null, blank text, NA, NaN ({@link Numbers#isMissing}), or a NaN number. */
+    public static boolean isMissing(Object value) {
+        return value == null || value instanceof String text && Numbers.isMissing(text)
+                || value instanceof Double d && d.isNaN() || value instanceof Float f && f.isNaN();
+    }
+
+    /** Whether a value (not missing) of a categorical column is none of its categories. */
+    public boolean isUnseen(Object value) {
+        return column.kind() == ColumnKind.CATEGORICAL && !column.otherCategory() && !isMissing(value)
+                && !categoryIndex.containsKey(categoryKey(value));
     }
 
     public InputColumn column() {
@@ -54,7 +74,7 @@ public final class ValueEncoder implements Serializable {
      * @return null when it was written, else why the value cannot be used ("is not a number")
      */
     public String encode(Object value, double[] x, int offset) {
-        if (value == null || value instanceof String text && text.isBlank()) {
+        if (isMissing(value)) {
             return encodeMissing(x, offset);
         }
         return switch (column.kind()) {
@@ -72,11 +92,11 @@ public final class ValueEncoder implements Serializable {
             System.arraycopy(fills, 0, x, offset, fills.length);
             return null;
         }
-        if (column.missingCategory()) {
-            oneHot(column.categories().size(), x, offset);
+        if (column.missingCategory() && lenient) {
+            oneHot(column.missingIndex(), x, offset);
             return null;
         }
-        return "is missing";
+        return MISSING;
     }
 
     private String number(Object value, double[] x, int offset) {
@@ -147,6 +167,12 @@ public final class ValueEncoder implements Serializable {
 
     private String category(Object value, double[] x, int offset) {
         Integer index = categoryIndex.get(categoryKey(value));
+        if (index == null && column.otherCategory()) {
+            index = column.otherIndex();
+        } else if (index == null && lenient) {
+            Arrays.fill(x, offset, offset + column.width(), 0.0);
+            return null;
+        }
         if (index == null) {
             List<String> known = column.categories();
             return "is not a category seen in training (" + String.join(", ", known.subList(0, Math.min(LISTED,

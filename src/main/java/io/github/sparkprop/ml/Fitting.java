@@ -40,7 +40,8 @@ final class Fitting {
             try (TrainingJob job = TrainingJob.prepare(dataset.sparkSession(), spec)) {
                 TrainingResult result = job.run();
                 return new Fitted(result.model(), new TrainingSummary(result.run().history(),
-                        result.run().stopReason(), result.training(), result.validation()));
+                        result.run().stopReason(), result.run().converged(), result.warning(), result.training(),
+                        result.validation()));
             }
         } catch (InputException e) {
             throw new IllegalArgumentException(e.render(SparkPropParamSet.names()), e);

@@ -72,7 +72,7 @@ final class RawFeatures implements UDF1<Row, Vector> {
     @Override
     public Vector call(Row row) {
         if (encoders == null) {
-            encoders = ValueEncoder.of(encoding);
+            encoders = ValueEncoder.of(encoding, io.github.sparkprop.data.HandleInvalid.DEFAULT.lenient());
             offsets = encoding.offsets();
         }
         double[] x = new double[encoding.width()];

@@ -15,13 +15,17 @@ public final class TrainingSummary {
 
     private final List<IterationRecord> history;
     private final String stopReason;
+    private final boolean converged;
+    private final String warning;
     private final Metrics trainingMetrics;
     private final Metrics validationMetrics;
 
-    TrainingSummary(List<IterationRecord> history, String stopReason, Metrics trainingMetrics,
-            Metrics validationMetrics) {
+    TrainingSummary(List<IterationRecord> history, String stopReason, boolean converged, String warning,
+            Metrics trainingMetrics, Metrics validationMetrics) {
         this.history = List.copyOf(history);
         this.stopReason = stopReason;
+        this.converged = converged;
+        this.warning = warning;
         this.trainingMetrics = trainingMetrics;
         this.validationMetrics = validationMetrics;
     }
@@ -53,6 +57,19 @@ public final class TrainingSummary {
     /** Why training stopped, e.g. "completed 100 iterations" or "converged: ...". */
     public String stopReason() {
         return stopReason;
+    }
+
+    /**
+     * Whether a convergence test ended training (the tolerance, the line search finding no further decrease, early
+     * stopping) rather than maxIter.
+     */
+    public boolean converged() {
+        return converged;
+    }
+
+    /** Why the loss did not come down (it rose, or stopped improving) and what to try, or null when it did. */
+    public String warning() {
+        return warning;
     }
 
     /** Accuracy, log loss, precision/recall/F1 per class (or RMSE, MAE, R^2) on the training rows. */

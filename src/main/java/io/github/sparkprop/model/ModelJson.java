@@ -26,7 +26,7 @@ import java.util.Objects;
  * {@code training}. A file with only the required fields loads: a missing task follows
  * from the loss, missing labels are 0..n_L-1 (0 and 1 for one sigmoid unit). Version 2 adds {@code inputs}:
  * how each input column becomes network inputs ({@code name}, {@code kind}: numeric, boolean, date, timestamp or
- * categorical; {@code categories} and {@code missingCategory} of a categorical column; {@code fill}, the values
+ * categorical; {@code categories}, {@code missingCategory} and {@code otherCategory} of a categorical column; {@code fill}, the values
  * of a missing one's inputs); {@code features} then names the n_0 inputs. A model whose inputs are numbers in
  * columns is written as version 1, which earlier readers read.
  */
@@ -92,6 +92,9 @@ final class ModelJson {
                     ArrayNode categories = input.putArray("categories");
                     column.categories().forEach(categories::add);
                     input.put("missingCategory", column.missingCategory());
+                    if (column.otherCategory()) {
+                        input.put("otherCategory", true);
+                    }
                 }
                 if (column.fills() != null) {
                     ArrayNode fill = input.putArray("fill");
@@ -213,7 +216,7 @@ final class ModelJson {
                 List<Double> fills = input.has("fill") ? java.util.Arrays.stream(doubleArray(input, "fill", where))
                         .boxed().toList() : null;
                 columns.add(new InputColumn(input.get("name").asText(), kind, categories, fills,
-                        input.path("missingCategory").asBoolean(false)));
+                        input.path("missingCategory").asBoolean(false), input.path("otherCategory").asBoolean(false)));
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(where + ": " + e.getMessage(), e);
             }

@@ -20,7 +20,8 @@ enum MissingOperators implements ONNXOperator {
     ARGMAX("ArgMax", 1, 0, attribute("axis", AttributeType.INT), attribute("keepdims", AttributeType.INT)),
     /** Opset 13: the axes are an int64 input. */
     SQUEEZE("Squeeze", 1, 1),
-    EQUAL("Equal", 2, 0);
+    EQUAL("Equal", 2, 0),
+    IS_NAN("IsNaN", 1, 0);
 
     private final String name;
     private final int inputs;

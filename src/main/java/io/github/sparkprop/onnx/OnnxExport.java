@@ -4,6 +4,8 @@ import ai.onnx.proto.OnnxMl;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.Version;
+import io.github.sparkprop.encoding.ColumnKind;
+import io.github.sparkprop.encoding.InputColumn;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.model.Model;
@@ -23,8 +25,9 @@ import org.tribuo.util.onnx.ONNXRef;
  * own protobuf schema:
  *
  * <pre>
- *   features  float [N, n_0], the model's inputs in its feature order
- *   x'        = (x - mean) / std                   in double (Cast, Sub, Div, Cast), when the model has a scaler
+ *   features  float [N, n_0], the model's inputs in its feature order (NaN for a missing value)
+ *   x'        = where(isnan(x), fill, x)           in double, when the model fills missing values in
+ *   x''       = (x' - mean) / std                  in double (Cast, Sub, Div, Cast), when the model has a scaler
  *   A^l       = f_l(Gemm(A^{l-1}, W^l, b^l, transB = 1)) = f_l(A^{l-1} (W^l)^T + b^l),  W^l row-major n_l x n_{l-1}
  *   classifier: probabilities float [N, k]: softmax units as they are; one sigmoid unit as (1 - y, y);
  *               k units of another activation (squared loss) max(y, 0) / sum (1/k each where the sum is 0)
@@ -35,7 +38,7 @@ import org.tribuo.util.onnx.ONNXRef;
  * The same rules as {@code predict}'s ({@code OutputLayer.probabilities}, {@code ScoreSum.predictedClass}). The
  * network runs in float32 (as ONNX runtimes run networks); the scaler runs in double, since a float mean loses
  * |mean| 2^-24, which is large next to a small std. A model whose inputs are more than numbers in columns
- * (categories, dates, fill values) is refused: the graph's input is the n_0 numbers the network reads.
+ * (categories, dates, booleans) is refused: the graph's input is the n_0 numbers the network reads.
  */
 public final class OnnxExport {
 
@@ -53,20 +56,31 @@ public final class OnnxExport {
      * @throws InputException for a model the graph cannot express
      */
     public static OnnxMl.ModelProto of(Model model, String source) {
-        if (model.inputs() != null) {
-            throw new InputException("model " + source + " encodes its input columns (" + encodedColumns(model)
-                    + "); ONNX export takes models whose inputs are numbers in columns or one vector column: its "
-                    + "graph reads the " + model.network().inputSize() + " network inputs as float features");
+        List<String> encoded = encodedColumns(model);
+        if (!encoded.isEmpty()) {
+            throw new InputException("model " + source + " encodes input columns that are not numbers ("
+                    + String.join("; ", encoded) + "), which ONNX export does not take yet: its graph reads the "
+                    + model.network().inputSize() + " network inputs as float features. To export, train on numeric "
+                    + "columns: leave these out ({exclude} " + String.join(",", encodedNames(model)) + "), or "
+                    + "turn them into numbers in the table first");
         }
         Network network = model.network();
         ONNXContext context = new ONNXContext();
         context.setName("sparkprop");
         ONNXRef<?> a = context.floatInput("features", network.inputSize());
-        if (model.scaler() != null) {
-            ONNXInitializer mean = context.array("scaler_mean", model.scaler().mean(), false);
-            ONNXInitializer std = context.array("scaler_std", model.scaler().std(), false);
-            a = a.cast(double.class).apply(ONNXOperators.SUB, mean, "centered")
-                    .apply(ONNXOperators.DIV, std, "standardized").cast(float.class);
+        double[] fills = fills(model);
+        if (model.scaler() != null || fills != null) {
+            a = a.cast(double.class);
+            if (fills != null) {
+                a = context.operation(ONNXOperators.WHERE, List.of(a.apply(MissingOperators.IS_NAN),
+                        context.array("fill", fills, false), a), "filled", attributes());
+            }
+            if (model.scaler() != null) {
+                ONNXInitializer mean = context.array("scaler_mean", model.scaler().mean(), false);
+                ONNXInitializer std = context.array("scaler_std", model.scaler().std(), false);
+                a = a.apply(ONNXOperators.SUB, mean, "centered").apply(ONNXOperators.DIV, std, "standardized");
+            }
+            a = a.cast(float.class);
         }
         double[] w = model.weights();
         int depth = network.depth();
@@ -178,11 +192,32 @@ public final class OnnxExport {
         return proto.build();
     }
 
-    private static String encodedColumns(Model model) {
+    /** "name: kind" of each input column that is not a number, or none. */
+    private static List<String> encodedColumns(Model model) {
         List<String> encoded = new ArrayList<>();
-        model.inputs().columns().forEach(column -> encoded.add(column.name() + ": " + column.kind().id()
-                + (column.imputed() ? ", missing values filled" : "")));
-        return String.join("; ", encoded);
+        if (model.inputs() != null) {
+            model.inputs().columns().stream().filter(column -> column.kind() != ColumnKind.NUMERIC)
+                    .forEach(column -> encoded.add(column.name() + ": " + column.kind().id()));
+        }
+        return encoded;
+    }
+
+    private static List<String> encodedNames(Model model) {
+        return model.inputs().columns().stream().filter(column -> column.kind() != ColumnKind.NUMERIC)
+                .map(InputColumn::name).toList();
+    }
+
+    /** The value each input takes when it is missing (NaN where none is learnt), or null when none is. */
+    private static double[] fills(Model model) {
+        if (model.inputs() == null || !model.inputs().imputes()) {
+            return null;
+        }
+        double[] fills = new double[model.network().inputSize()];
+        int offset = 0;
+        for (InputColumn column : model.inputs().columns()) {
+            fills[offset++] = column.fills() == null ? Double.NaN : column.fills().get(0);
+        }
+        return fills;
     }
 
     /** Attributes in a fixed order (the file's bytes depend on it): name, value, name, value, ... */

@@ -14,41 +14,57 @@ import java.util.stream.Collectors;
  */
 public enum OptimizerKind {
 
-    GD("gd", "gradient descent", true, List.of(), (values, schedule) -> new GradientDescent(schedule)),
+    GD("gd", "gradient descent", 0.1, List.of(), (values, schedule) -> new GradientDescent(schedule)),
 
-    MOMENTUM("momentum", "gradient descent with momentum (and Nesterov's form)", true,
+    MOMENTUM("momentum", "gradient descent with momentum (and Nesterov's form)", 0.1,
             List.of(Momentum.MOMENTUM, Momentum.NESTEROV),
             (values, schedule) -> new Momentum(schedule, values.real(Momentum.MOMENTUM), values.flag(Momentum.NESTEROV))),
 
-    ADAM("adam", "Adam", true, List.of(Adam.BETA1, Adam.BETA2, Adam.EPSILON), (values, schedule) ->
+    ADAM("adam", "Adam", 0.001, List.of(Adam.BETA1, Adam.BETA2, Adam.EPSILON), (values, schedule) ->
             Adam.of(schedule, values)),
 
-    ADAMW("adamw", "Adam with decoupled weight decay", true,
+    ADAMW("adamw", "Adam with decoupled weight decay", 0.001,
             List.of(Adam.BETA1, Adam.BETA2, Adam.EPSILON, AdamW.WEIGHT_DECAY),
             (values, schedule) -> new AdamW(schedule, Adam.of(schedule, values), values.real(AdamW.WEIGHT_DECAY))),
 
-    LBFGS("lbfgs", "L-BFGS with a strong Wolfe line search, full batch only, no learning rate", false,
+    LBFGS("lbfgs", "L-BFGS with a strong Wolfe line search, full batch only, no learning rate", Double.NaN,
             List.of(Lbfgs.MEMORY), (values, schedule) -> new Lbfgs(values.integer(Lbfgs.MEMORY)));
 
+    /** The optimizer choice that lets the run pick one (see {@code TrainingSettings}). */
+    public static final String AUTO = "auto";
+
     /** Which optimizer a run uses. */
-    public static final Setting OPTIMIZER = Setting.choice("optimizer", "gd",
-            Arrays.stream(values()).map(OptimizerKind::id).toList(),
-            Arrays.stream(values()).map(kind -> kind.id + ": " + kind.description).collect(Collectors.joining("; "))
-                    + ".");
+    public static final Setting OPTIMIZER = Setting.choice("optimizer", AUTO,
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(AUTO), Arrays.stream(values())
+                    .map(OptimizerKind::id)).toList(),
+            "auto: lbfgs for full batches, adam for mini-batches, gd when a learning rate or schedule is given; "
+                    + Arrays.stream(values()).map(kind -> kind.id + ": " + kind.description)
+                            .collect(Collectors.joining("; ")) + ".");
 
     private final String id;
     private final String description;
-    private final boolean scheduled;
+    private final double defaultRate;
     private final List<Setting> settings;
     private final BiFunction<SettingValues, Schedule, Optimizer> factory;
 
-    OptimizerKind(String id, String description, boolean scheduled, List<Setting> settings,
+    /** @param defaultRate the learning rate when none is given, or NaN for an optimizer that takes none */
+    OptimizerKind(String id, String description, double defaultRate, List<Setting> settings,
             BiFunction<SettingValues, Schedule, Optimizer> factory) {
         this.id = id;
         this.description = description;
-        this.scheduled = scheduled;
+        this.defaultRate = defaultRate;
         this.settings = settings;
         this.factory = factory;
+    }
+
+    /** Whether it steps along a learning-rate schedule (else it finds its own steps: L-BFGS). */
+    public boolean scheduled() {
+        return !Double.isNaN(defaultRate);
+    }
+
+    /** Its learning rate when none is given (NaN for one that takes none). */
+    public double defaultRate() {
+        return defaultRate;
     }
 
     /** The name in settings and on every face. */
@@ -58,11 +74,11 @@ public enum OptimizerKind {
 
     /** Whether it needs the same data at every evaluation (its line search compares losses): full batches. */
     public boolean needsFullBatch() {
-        return !scheduled;
+        return !scheduled();
     }
 
     /**
-     * The optimizer with the given name.
+     * The optimizer with the given name ({@link #AUTO} is resolved by the run, not here).
      *
      * @throws IllegalArgumentException naming the valid ones
      */
@@ -75,15 +91,18 @@ public enum OptimizerKind {
         throw new IllegalArgumentException("unknown optimizer '" + id + "'; valid: " + OPTIMIZER.choices());
     }
 
-    /** The optimizer for a run of T iterations, from the values of its settings. */
+    /**
+     * The optimizer for a run of T iterations, from the values of its settings (a learning rate of 0 is its
+     * default rate).
+     */
     public Optimizer build(SettingValues values, int iterations) {
-        return factory.apply(values, scheduled ? Schedule.of(values, iterations) : null);
+        return factory.apply(values, scheduled() ? Schedule.of(values, iterations, defaultRate) : null);
     }
 
     /** The settings that decide what this optimizer does with the given values: its own and its schedule's. */
     public List<Setting> relevant(SettingValues values) {
         List<Setting> relevant = new ArrayList<>(List.of(OPTIMIZER));
-        if (scheduled) {
+        if (scheduled()) {
             relevant.addAll(Schedule.relevant(values));
         }
         relevant.addAll(settings);

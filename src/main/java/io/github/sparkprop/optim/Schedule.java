@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 public record Schedule(Kind kind, double rate, double decayRate, int decayEvery, int warmup, int iterations) {
 
     /** alpha, the base learning rate. */
-    public static final Setting LEARNING_RATE = Setting.real("learningRate", 0.1, Setting.Range.above(0), "A",
-            "Step size alpha (the base of the schedule).");
+    public static final Setting LEARNING_RATE = Setting.real("learningRate", 0.0, Setting.Range.atLeast(0), "A",
+            "Step size alpha (the base of the schedule); 0: the optimizer's own, 0.1 for gd and momentum, 0.001 for "
+                    + "adam and adamw (lbfgs finds its own steps).");
     /** The shape of the schedule. */
     public static final Setting SCHEDULE = Setting.choice("schedule", "constant",
             Arrays.stream(Kind.values()).map(Kind::id).toList(),
@@ -73,10 +74,15 @@ public record Schedule(Kind kind, double rate, double decayRate, int decayEvery,
         }
     }
 
-    /** The schedule of the given settings for a run of T iterations. */
-    public static Schedule of(SettingValues values, int iterations) {
-        return new Schedule(Kind.fromId(values.choice(SCHEDULE)), values.real(LEARNING_RATE), values.real(DECAY_RATE),
-                values.integer(DECAY_EVERY), values.integer(WARMUP), iterations);
+    /**
+     * The schedule of the given settings for a run of T iterations.
+     *
+     * @param defaultRate the base rate when the learning rate is 0 (the optimizer's own)
+     */
+    public static Schedule of(SettingValues values, int iterations, double defaultRate) {
+        double rate = values.real(LEARNING_RATE);
+        return new Schedule(Kind.fromId(values.choice(SCHEDULE)), rate > 0 ? rate : defaultRate,
+                values.real(DECAY_RATE), values.integer(DECAY_EVERY), values.integer(WARMUP), iterations);
     }
 
     /** Every setting of a schedule. */

@@ -45,7 +45,12 @@ public record Setting(String key, Type type, Object defaultValue, Range range, L
 
     /** On or off, off by default. */
     public static Setting flag(String key, String description) {
-        return new Setting(key, Type.FLAG, false, null, List.of(), "true|false", description);
+        return flag(key, false, description);
+    }
+
+    /** On or off, with the given default. */
+    public static Setting flag(String key, boolean defaultValue, String description) {
+        return new Setting(key, Type.FLAG, defaultValue, null, List.of(), "true|false", description);
     }
 
     /** One of a list of names. */

@@ -34,6 +34,13 @@ public final class SettingValues {
         return new SettingValues(copy);
     }
 
+    /** These values with one more set (or replaced). */
+    public SettingValues with(Setting setting, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(setting.key(), value);
+        return of(copy);
+    }
+
     /** The value of a setting, or its default when none was set. */
     public Object get(Setting setting) {
         Object value = values.get(setting.key());

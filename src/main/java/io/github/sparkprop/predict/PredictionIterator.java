@@ -41,7 +41,7 @@ final class PredictionIterator implements Iterator<Row> {
         this.spec = spec;
         this.backprop = new Backprop(spec.network());
         this.x = spec.sparse() ? null : new double[spec.network().inputSize() * PredictionSpec.BLOCK];
-        this.encoders = spec.encoding() == null ? new ValueEncoder[0] : ValueEncoder.of(spec.encoding());
+        this.encoders = spec.encoding() == null ? new ValueEncoder[0] : ValueEncoder.of(spec.encoding(), spec.lenient());
         this.offsets = spec.encoding() == null ? new int[0] : spec.encoding().offsets();
         this.probabilities = new double[Math.max(2, spec.network().outputSize())];
     }

@@ -77,7 +77,8 @@ public final class Predictor {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<double[]> weights = context.broadcast(model.weights());
         PredictionSpec spec = new PredictionSpec(model.network(), weights, model.scaler(),
-                features.names().stream().mapToInt(columns::indexOf).toArray(), features.encoding(), vectorIndex,
+                features.names().stream().mapToInt(columns::indexOf).toArray(), features.encoding(), input.lenient(),
+                vectorIndex,
                 table.malformedIndex(),
                 features.sparse(), kept.stream().mapToInt(Integer::intValue).toArray(), labels, numeric, integral);
         JavaRDD<Row> predictions = table.externalRows(partitions).mapPartitions(it -> new PredictionIterator(it,

@@ -82,7 +82,7 @@ public final class Trainer {
         if (from.stopReason() != null) {
             LOG.info("the checkpointed run had already stopped: {}", from.stopReason());
             return new TrainingRun(from.bestWeights() != null && settings.patience() > 0 ? from.bestWeights()
-                    : from.weights(), from.history(), from.stopReason());
+                    : from.weights(), from.history(), from.stopReason(), true);
         }
         double[] w = from.weights().clone();
         optimizer.restore(from.optimizer());
@@ -92,6 +92,7 @@ public final class Trainer {
         double previousCost = from.previousCost();
         ProgressLog progress = new ProgressLog(total, settings.logEvery(), objective.validationEvery());
         String stopReason = "completed " + total + " iterations";
+        boolean converged = false;
 
         for (int t = from.iteration() + 1; t <= total; t++) {
             long start = System.nanoTime();
@@ -134,6 +135,7 @@ public final class Trainer {
             previousCost = evaluation.cost();
             if (reason != null) {
                 stopReason = reason + " (iteration " + t + ")";
+                converged = true;
             }
             finish(t, w, history, early, previousCost, record, reason == null ? null : stopReason);
             if (reason != null) {
@@ -142,7 +144,7 @@ public final class Trainer {
         }
         LOG.info("training ended: {}", stopReason);
         double[] best = early.bestWeights();
-        return new TrainingRun(best != null ? best : w, List.copyOf(history), stopReason);
+        return new TrainingRun(best != null ? best : w, List.copyOf(history), stopReason, converged);
     }
 
     /** Checkpoints (every N iterations, at the end and when stopping early) and tells the listeners. */

@@ -12,6 +12,7 @@ import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.FeatureColumns;
 import io.github.sparkprop.encoding.InputEncoding;
+import io.github.sparkprop.data.HandleInvalid;
 import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.data.LabelEncoder;
@@ -243,13 +244,14 @@ public final class TrainingJob implements AutoCloseable {
         int libsvmFeatures = init != null && init.vectorColumn() != null ? init.network().inputSize() : 0;
         if (spec.source() instanceof Files files) {
             return new DataSpec(files.paths(), files.format(), files.csv(), columns.label(), features, columns.weight(),
-                    task, encoder, init == null ? null : init.scaler(), standardize, files.skipInvalid(),
+                    task, encoder, init == null ? null : init.scaler(), standardize, files.handleInvalid(),
                     files.partitions(), holdOut, columns.classWeights(), libsvmFeatures, rowIds, columns.choice(),
                     encoding);
         }
         return new DataSpec(List.of(spec.source().description()), InputFormat.PARQUET, CsvOptions.DEFAULT,
                 columns.label(), features, columns.weight(), task, encoder, init == null ? null : init.scaler(),
-                standardize, false, 0, holdOut, columns.classWeights(), libsvmFeatures, rowIds, columns.choice(),
+                standardize, HandleInvalid.DEFAULT, 0, holdOut, columns.classWeights(), libsvmFeatures, rowIds,
+                columns.choice(),
                 encoding);
     }
 
@@ -345,6 +347,11 @@ public final class TrainingJob implements AutoCloseable {
             throw training.scaler() == null ? e.advisingStandardization() : e;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        String trend = run.converged() ? null : LossTrend.problem(run.history());
+        String warning = trend == null ? null : "the run did not converge: " + trend + "; " + advice();
+        if (warning != null) {
+            LOG.warn(warning);
+        }
 
         List<String> labels = labels();
         Evaluator.Final metrics = Evaluator.ofTrainingAndValidation(context, blocks, network, run.weights(), labels,
@@ -361,6 +368,9 @@ public final class TrainingJob implements AutoCloseable {
                     labels, treeDepth, "test rows");
         }
         ObjectNode provenance = provenance(identity, run, seconds);
+        if (warning != null) {
+            provenance.put("warning", warning);
+        }
         putMetrics(provenance, "trainMetrics", metrics.training());
         putMetrics(provenance, "validationMetrics", metrics.validation());
         putMetrics(provenance, "testMetrics", testMetrics);
@@ -368,7 +378,23 @@ public final class TrainingJob implements AutoCloseable {
         Model model = new Model(network, run.weights(), task, labels, null, features.vectorColumn(),
                 training.scaler(), provenance, features.encoding());
         return new TrainingResult(model, run, seconds, metrics.training(), metrics.validation(), testMetrics,
-                testDescription);
+                testDescription, warning);
+    }
+
+    /**
+     * The next thing to try when the loss did not come down: a tenth of the learning rate for a first-order
+     * optimizer, or L-BFGS for full batches; for L-BFGS, a little L2 (its line search only accepts decreasing
+     * steps, so a rising loss means a badly conditioned problem).
+     */
+    private String advice() {
+        io.github.sparkprop.optim.OptimizerKind optimizer = TrainingSettings.optimizer(settings);
+        if (!optimizer.scheduled()) {
+            return "try an L2 penalty of 0.001 (--l2 / regParam)";
+        }
+        double rate = settings.real(io.github.sparkprop.optim.Schedule.LEARNING_RATE);
+        return String.format("try a learning rate of %.3g (a tenth of %.3g: --learning-rate / stepSize)", rate / 10,
+                rate) + (settings.real(TrainingSettings.BATCH_FRACTION) == 1
+                        ? ", or the lbfgs optimizer, which finds its own steps" : "");
     }
 
     /** Trains from the seeded start without checkpoints and returns the run (for timing the loop alone). */
@@ -467,6 +493,7 @@ public final class TrainingJob implements AutoCloseable {
         provenance.put("partitions", training.blocks().getNumPartitions());
         provenance.put("iterationsRun", run.iterations());
         provenance.put("stopReason", run.stopReason());
+        provenance.put("converged", run.converged());
         provenance.put("seconds", seconds);
         return provenance;
     }

@@ -18,9 +18,10 @@ import java.util.Map;
  * @param validation      the figures on the validation rows, or null without any
  * @param test            the figures on the test rows, or null without any
  * @param testDescription what the test rows are (files, or the held-out fraction), or null
+ * @param warning         why the loss did not come down and what to try, or null when it did
  */
 public record TrainingResult(Model model, TrainingRun run, double seconds, Metrics training, Metrics validation,
-        Metrics test, String testDescription) {
+        Metrics test, String testDescription, String warning) {
 
     /** The files saved beside the model: history.csv (one line per iteration) and loss.png (its curves). */
     public Map<String, byte[]> files() {

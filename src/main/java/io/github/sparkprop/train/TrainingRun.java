@@ -8,8 +8,10 @@ import java.util.List;
  * @param weights    the final parameters (the best validation weights when early stopping kept them)
  * @param history    one record per iteration run, resumed ones included
  * @param stopReason why the loop ended, for the log and model.json
+ * @param converged  whether a convergence test ended it (tolerance, the line search, early stopping), rather
+ *                   than the number of iterations
  */
-public record TrainingRun(double[] weights, List<IterationRecord> history, String stopReason) {
+public record TrainingRun(double[] weights, List<IterationRecord> history, String stopReason, boolean converged) {
 
     public int iterations() {
         return history.size();

@@ -6,6 +6,7 @@ import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.optim.OptimizerKind;
+import io.github.sparkprop.optim.Schedule;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.Setting.Range;
 import io.github.sparkprop.optim.SettingValues;
@@ -32,9 +33,10 @@ public final class TrainingSettings {
             Stream.concat(Stream.of(AUTO), Arrays.stream(Loss.values()).map(Loss::id)).toList(),
             "Loss: cross-entropy (classification) or squared (regression, or k sigmoid units for k classes); auto: "
                     + "cross-entropy for classification, squared for regression.");
-    public static final Setting STANDARDIZE = Setting.flag("standardize",
-            "Standardise the features to mean 0 and standard deviation 1 (population; sparse features are only "
-                    + "divided), computed in one pass, kept in the model and applied at prediction time.");
+    public static final Setting STANDARDIZE = Setting.flag("standardize", true,
+            "Standardise the features to mean 0 and standard deviation 1 (population; a constant feature is divided "
+                    + "by 1; sparse features are only divided), computed in the validation pass, kept in the model and "
+                    + "applied at prediction time.");
 
     public static final Setting ITERATIONS = Setting.integer("iterations", 100, Range.atLeast(1), "N",
             "Iterations: one step each (L-BFGS: one step and its line search).");
@@ -97,9 +99,36 @@ public final class TrainingSettings {
         return all;
     }
 
-    /** The optimizer the values choose. */
+    /** The settings whose value asks for a learning-rate schedule: given any, {@code auto} means gd. */
+    private static final List<Setting> STEP_SETTINGS = List.of(Schedule.LEARNING_RATE, Schedule.SCHEDULE,
+            Schedule.DECAY_RATE, Schedule.DECAY_EVERY, Schedule.WARMUP);
+
+    /**
+     * The optimizer the values choose; {@code auto} picks gd when a learning rate or schedule is given (what
+     * such a run always meant), adam for mini-batches and lbfgs for full batches, which needs no step size.
+     */
     static OptimizerKind optimizer(SettingValues values) {
-        return OptimizerKind.fromId(values.choice(OptimizerKind.OPTIMIZER));
+        String chosen = values.choice(OptimizerKind.OPTIMIZER);
+        if (!chosen.equals(OptimizerKind.AUTO)) {
+            return OptimizerKind.fromId(chosen);
+        }
+        if (STEP_SETTINGS.stream().anyMatch(values::isSet)) {
+            return OptimizerKind.GD;
+        }
+        return values.real(BATCH_FRACTION) < 1 ? OptimizerKind.ADAM : OptimizerKind.LBFGS;
+    }
+
+    /**
+     * The values with the run's own choices written in: the optimizer {@code auto} stands for, and that
+     * optimizer's learning rate where it is 0; so that provenance and checkpoints record what ran.
+     */
+    static SettingValues resolved(SettingValues values) {
+        OptimizerKind kind = optimizer(values);
+        SettingValues resolved = values.with(OptimizerKind.OPTIMIZER, kind.id());
+        if (kind.scheduled() && values.real(Schedule.LEARNING_RATE) == 0) {
+            resolved = resolved.with(Schedule.LEARNING_RATE, kind.defaultRate());
+        }
+        return resolved;
     }
 
     /** The loss the values choose, or null for the task's. */

@@ -9,6 +9,7 @@ import io.github.sparkprop.data.ClassWeights;
 import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.ColumnChoice;
 import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HandleInvalid;
 import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.optim.OptimizerKind;
@@ -31,7 +32,8 @@ import org.apache.spark.sql.Row;
  * @param columns            label, features, instance and class weights
  * @param task               classification or regression, or null: classification, or the start model's
  * @param initModel          a saved model to start from (its network, features, labels and scaler), or null
- * @param settings           the training settings; unset ones take their defaults
+ * @param settings           the training settings; unset ones take their defaults, and the optimizer and learning
+ *                           rate the run chooses are written in ({@link TrainingSettings#resolved})
  * @param validationFraction a seeded fraction of the rows held out for validation
  * @param testFraction       a seeded fraction of the rows held out as test rows, scored once at the end
  * @param checkpoints        where and how checkpoints are written
@@ -56,14 +58,15 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
      * @param paths       files, directories or globs of training rows
      * @param format      the format, or null to infer it from the file names
      * @param csv         how CSV files are read
-     * @param skipInvalid drop and count invalid rows instead of failing on the first
+     * @param handleInvalid what to do with gaps, unseen categories and invalid rows (null: the default)
      * @param partitions  partitions of the cached blocks, or 0 for at least Spark's default parallelism
      * @param validation  validation rows in files of their own, or null
      * @param test        test rows scored once after training, or null
      */
-    public record Files(List<String> paths, InputFormat format, CsvOptions csv, boolean skipInvalid, int partitions,
-            List<String> validation, List<String> test) implements Source {
+    public record Files(List<String> paths, InputFormat format, CsvOptions csv, HandleInvalid handleInvalid,
+            int partitions, List<String> validation, List<String> test) implements Source {
         public Files {
+            handleInvalid = handleInvalid == null ? HandleInvalid.DEFAULT : handleInvalid;
             if (paths == null || paths.isEmpty()) {
                 throw new SettingException("input", "{input} names no data");
             }
@@ -171,7 +174,13 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
                 throw new SettingException(setting.key(), Setting.format(value), problem);
             }
         }
+        settings = TrainingSettings.resolved(settings);
         checkHeldOut(source, validationFraction, testFraction);
+        if (source instanceof Files files && !files.handleInvalid().lenient() && columns.choice().impute() != null
+                && columns.choice().impute() != ColumnChoice.Impute.NONE) {
+            throw new SettingException("impute", "{impute} " + columns.choice().impute().id() + " fills gaps in, which "
+                    + "{handleInvalid} error makes invalid: give one or the other");
+        }
         OptimizerKind optimizer = TrainingSettings.optimizer(settings);
         if (optimizer.needsFullBatch() && settings.real(TrainingSettings.BATCH_FRACTION) < 1) {
             throw new SettingException("batchFraction", "{optimizer} " + optimizer.id() + " needs full batches "
@@ -238,7 +247,7 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
             }
             json.put("header", files.csv().header());
             json.put("csvDelimiter", files.csv().delimiter());
-            json.put("handleInvalid", files.skipInvalid() ? "skip" : "error");
+            json.put("handleInvalid", files.handleInvalid().id());
             if (files.validation() != null) {
                 json.putPOJO("validation", files.validation());
             }
@@ -263,8 +272,10 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
             json.putPOJO("exclude", choice.exclude());
         }
         json.put("maxCategories", choice.maxCategories());
-        if (choice.impute() != ColumnChoice.Impute.NONE) {
-            json.put("impute", choice.impute().id());
+        ColumnChoice.Impute impute = choice.imputation(source instanceof Files files ? files.handleInvalid()
+                : HandleInvalid.DEFAULT);
+        if (impute != ColumnChoice.Impute.NONE) {
+            json.put("impute", impute.id());
         }
         if (columns.classWeights() != null) {
             ClassWeights weights = columns.classWeights();

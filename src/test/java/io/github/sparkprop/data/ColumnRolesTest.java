@@ -36,8 +36,12 @@ class ColumnRolesTest {
     Path dir;
 
     private static DataSpec spec(String path, List<String> features, ColumnChoice choice) {
+        return spec(path, features, choice, HandleInvalid.KEEP);
+    }
+
+    private static DataSpec spec(String path, List<String> features, ColumnChoice choice, HandleInvalid reading) {
         return new DataSpec(List.of(path), null, CsvOptions.DEFAULT, "label", features, null, Task.CLASSIFICATION,
-                null, null, false, false, 2, HoldOut.NONE, null, 0, true, choice, null);
+                null, null, false, reading, 2, HoldOut.NONE, null, 0, true, choice, null);
     }
 
     /** Row id -&gt; features, from the cached blocks. */
@@ -70,7 +74,7 @@ class ColumnRolesTest {
         LoadedData data;
         String log;
         try (LogLines lines = LogLines.of(ColumnRoles.class)) {
-            data = DataLoader.load(SharedSpark.session(), spec(path, null, ColumnChoice.DEFAULT));
+            data = DataLoader.load(SharedSpark.session(), spec(path, null, ColumnChoice.DEFAULT, HandleInvalid.ERROR));
             log = lines.text();
         }
         try {
@@ -83,8 +87,8 @@ class ColumnRolesTest {
                     && log.contains("day: date (inputs: year, day of the year)")
                     && log.contains("at: timestamp (inputs: year, day of the year, hour of the day; UTC)")
                     && log.contains("color: categorical, 3 categories (blue, green, red)")
-                    && log.contains("name: left out, text with 40 distinct values (more than the 32 categories "
-                            + "allowed)")
+                    && log.contains("name: left out, text with 40 distinct values in 40 values (mostly distinct: "
+                            + "names, ids or free text)")
                     && log.contains("empty: left out, every value is missing") && log.contains("label: label"), log);
             // row 5: 5, false, 2012-01-06 (day 6), 2015-06-30 05:30 (day 181, 5.5 h), blue
             assertArrayEquals(new double[] {5, 0, 2012, 6, 2015, 181, 5.5, 1, 0, 0}, samples(data).get(5L), 1e-12);
@@ -110,8 +114,8 @@ class ColumnRolesTest {
         }
         String named = CommandLineWords.of(assertThrows(InputException.class, () -> DataLoader.load(
                 SharedSpark.session(), spec(path, List.of("num", "name"), ColumnChoice.DEFAULT))));
-        assertTrue(named.contains("column 'name'") && named.contains("text with 40 distinct values")
-                && named.contains("raise --max-categories or leave it out of --features"), named);
+        assertTrue(named.contains("column 'name'") && named.contains("text with 40 distinct values in 40 values "
+                + "(mostly distinct: names, ids or free text)") && named.contains("leave it out of --features"), named);
         String forced = CommandLineWords.of(assertThrows(InputException.class, () -> DataLoader.load(
                 SharedSpark.session(), spec(path, null, new ColumnChoice(List.of("name"), List.of(), 32,
                         ColumnChoice.Impute.NONE)))));
@@ -204,7 +208,7 @@ class ColumnRolesTest {
             }
         }
         String refused = CommandLineWords.of(assertThrows(InputException.class, () -> DataLoader.load(
-                SharedSpark.session(), spec(path, null, ColumnChoice.DEFAULT))));
+                SharedSpark.session(), spec(path, null, ColumnChoice.DEFAULT, HandleInvalid.ERROR))));
         assertTrue(refused.contains("line 4: column 'x': is missing"), refused);
     }
 
@@ -217,7 +221,7 @@ class ColumnRolesTest {
         String path = Csv.write(dir, "held.csv", lines.toArray(String[]::new));
         HoldOut holdOut = new HoldOut(3, 0.3, 0);
         DataSpec spec = new DataSpec(List.of(path), null, CsvOptions.DEFAULT, "label", null, null,
-                Task.CLASSIFICATION, null, null, false, false, 2, holdOut, null, 0, true,
+                Task.CLASSIFICATION, null, null, false, HandleInvalid.KEEP, 2, holdOut, null, 0, true,
                 new ColumnChoice(List.of(), List.of(), 32, ColumnChoice.Impute.MEAN), null);
         LoadedData data = DataLoader.load(SharedSpark.session(), spec);
         try {

@@ -34,7 +34,7 @@ class CsvLinesTest {
 
     private static LoadedData load(String path) {
         return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), InputFormat.CSV, CsvOptions.DEFAULT,
-                "label", null, null, Task.REGRESSION, null, null, false, false, 2, HoldOut.NONE, null));
+                "label", null, null, Task.REGRESSION, null, null, false, HandleInvalid.ERROR, 2, HoldOut.NONE, null));
     }
 
     private static String failure(String path) {

@@ -33,7 +33,7 @@ class DataFrameInputTest {
 
     private static LoadedData load(Dataset<Row> frame, int blockRows) {
         DataSpec spec = new DataSpec(List.of("the DataFrame"), InputFormat.PARQUET, CsvOptions.DEFAULT, "label",
-                List.of("features"), null, Task.CLASSIFICATION, null, null, false, false, 0, HoldOut.NONE, null, 0,
+                List.of("features"), null, Task.CLASSIFICATION, null, null, false, HandleInvalid.ERROR, 0, HoldOut.NONE, null, 0,
                 true);
         return DataLoader.load(SharedSpark.session(), Table.of(frame, "the DataFrame"), spec, blockRows);
     }

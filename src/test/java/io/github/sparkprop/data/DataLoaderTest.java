@@ -27,7 +27,7 @@ class DataLoaderTest {
 
     private static DataSpec spec(String path, Task task, boolean standardize, boolean skip) {
         return new DataSpec(List.of(path), InputFormat.CSV, CsvOptions.DEFAULT, "label", null, null, task, null, null,
-                standardize, skip, 2, HoldOut.NONE, null);
+                standardize, skip ? HandleInvalid.SKIP : HandleInvalid.ERROR, 2, HoldOut.NONE, null);
     }
 
     private static LoadedData load(String path) {
@@ -146,7 +146,7 @@ class DataLoaderTest {
     void narrowDenseDataAreCachedAtTheirRawSize() {
         String path = Csv.write(dir, "narrow.csv", "a,b,c,d,label", "1,2,3,4,0", "5,6,7,8,1", "9,1,2,3,0");
         LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), InputFormat.CSV,
-                CsvOptions.DEFAULT, "label", null, null, Task.CLASSIFICATION, null, null, false, false, 2,
+                CsvOptions.DEFAULT, "label", null, null, Task.CLASSIFICATION, null, null, false, HandleInvalid.ERROR, 2,
                 HoldOut.NONE, null, 0, false));
         try {
             assertEquals(data.rawBytes(), data.cachedBytes());
@@ -167,21 +167,22 @@ class DataLoaderTest {
     @Test
     void nanInfinityAndMissingValuesAreRefused() {
         assertTrue(failure(Csv.write(dir, "nan.csv", "x,label", "1,0", "NaN,1")).contains("line 3: column 'x': value "
-                + "'NaN' is NaN"));
+                + "'NaN' is missing"), "NaN is a gap, invalid in the strict reading");
         assertTrue(failure(Csv.write(dir, "inf.csv", "x,label", "Infinity,0", "1,1")).contains("line 2: column 'x': "
                 + "value 'Infinity' is infinite"));
         assertTrue(failure(Csv.write(dir, "gap.csv", "x,y,label", "1,2,0", "1,,1")).contains("line 3: column 'y': "
                 + "is missing"));
     }
 
+    /** skip drops the row of a wrong value and counts it; a gap (NaN) is filled in, as by default. */
     @Test
     void skipDropsAndCountsInvalidRows() {
         String path = Csv.write(dir, "k.csv", "x,label", "1,0", "oops,1", "3,1", "NaN,0", "5,0");
         LoadedData data = DataLoader.load(SharedSpark.session(), spec(path, Task.CLASSIFICATION, false, true));
         try {
-            assertEquals(3, data.rows());
-            assertEquals(2, data.skipped());
-            assertEquals(3, CachedSamples.sortedByFirstFeature(data).size());
+            assertEquals(4, data.rows());
+            assertEquals(1, data.skipped());
+            assertEquals(4, CachedSamples.sortedByFirstFeature(data).size());
         } finally {
             data.release();
         }
@@ -243,7 +244,7 @@ class DataLoaderTest {
         message = failure(Csv.write(dir, "h.csv", "x,label", "1,0", "0x1p3,1"));
         assertTrue(message.contains("value '0x1p3' is not a number"), message);
         message = failure(Csv.write(dir, "nl.csv", "x,label", "1,0", "2,1", "3,NaN"));
-        assertTrue(message.contains("line 4: column 'label': value 'NaN' is not a class label"), message);
+        assertTrue(message.contains("line 4: column 'label': label is missing"), "NaN is a gap: " + message);
     }
 
     @Test

@@ -35,7 +35,7 @@ class FormatsTest {
     private static DataSpec spec(String path, InputFormat format, String label, List<String> features, String weight,
             ClassWeights classWeights) {
         return new DataSpec(List.of(path), format, CsvOptions.DEFAULT, label, features, weight, Task.CLASSIFICATION,
-                null, null, false, false, 2, HoldOut.NONE, classWeights);
+                null, null, false, HandleInvalid.ERROR, 2, HoldOut.NONE, classWeights);
     }
 
     /** (features..., label, weight or NaN) of every cached sample, ordered by row id. */
@@ -100,7 +100,7 @@ class FormatsTest {
                 RowFactory.create(null, 1)));
         String message = CommandLineWords.of(assertThrows(InputException.class,
                 () -> DataLoader.load(SharedSpark.session(), spec(path, null, "label", null, null, null))));
-        assertTrue(message.contains(" row 2: column 'x': value 'NaN' is NaN") && message.contains("2 invalid rows"),
+        assertTrue(message.contains(" row 2: column 'x': value 'NaN' is missing") && message.contains("2 invalid rows"),
                 message);
     }
 
@@ -135,7 +135,7 @@ class FormatsTest {
         String dense = parquet("dense-vectors", schema, List.of(RowFactory.create(Vectors.dense(10, 100), 1.0),
                 RowFactory.create(Vectors.dense(14, 300), 0.0)));
         LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(dense), null, CsvOptions.DEFAULT,
-                "label", null, null, Task.CLASSIFICATION, null, null, true, false, 2, HoldOut.NONE, null));
+                "label", null, null, Task.CLASSIFICATION, null, null, true, HandleInvalid.ERROR, 2, HoldOut.NONE, null));
         try {
             assertTrue(!data.features().sparse());
             assertArrayEquals(new double[] {12, 200}, data.scaler().mean(), 1e-12);

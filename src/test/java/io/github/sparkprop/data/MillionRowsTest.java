@@ -42,7 +42,7 @@ class MillionRowsTest {
 
         long start = System.nanoTime();
         LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), null, CsvOptions.DEFAULT,
-                "label", null, null, Task.CLASSIFICATION, null, null, false, false, 0, HoldOut.NONE, null));
+                "label", null, null, Task.CLASSIFICATION, null, null, false, HandleInvalid.ERROR, 0, HoldOut.NONE, null));
         try {
             double loadSeconds = (System.nanoTime() - start) / 1e9;
             assertEquals(1_000_000, data.rows());

@@ -53,14 +53,14 @@ class RowParserProperties {
     void aClassifierRowParsesOrNamesItsProblem(@ForAll("field") String x1, @ForAll("field") String x2,
             @ForAll("label") String label, @ForAll boolean wrongWidth) {
         RowParser parser = new RowParser(TABLE, FEATURES, "label", null, Task.CLASSIFICATION,
-                LabelEncoder.ofLabels(List.of("a", "b")));
+                LabelEncoder.ofLabels(List.of("a", "b")), false);
         check(parser, x1, x2, label, wrongWidth, true);
     }
 
     @Property(tries = 2000)
     void aRegressionRowParsesOrNamesItsProblem(@ForAll("field") String x1, @ForAll("field") String x2,
             @ForAll("field") String target, @ForAll boolean wrongWidth) {
-        RowParser parser = new RowParser(TABLE, FEATURES, "label", null, Task.REGRESSION, null);
+        RowParser parser = new RowParser(TABLE, FEATURES, "label", null, Task.REGRESSION, null, false);
         check(parser, x1, x2, target, wrongWidth, false);
     }
 

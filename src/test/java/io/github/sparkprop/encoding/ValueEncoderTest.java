@@ -16,18 +16,20 @@ import org.junit.jupiter.api.Test;
 /** Every kind of column, as every reader hands its values over, against values worked out by hand. */
 class ValueEncoderTest {
 
+    /** The inputs of a value, read leniently (gaps filled in, unseen categories none of the known ones). */
     private static double[] encode(InputColumn column, Object value) {
         double[] x = new double[column.width() + 2];
         java.util.Arrays.fill(x, -7);
-        String reason = new ValueEncoder(column).encode(value, x, 1);
+        String reason = new ValueEncoder(column, true).encode(value, x, 1);
         assertNull(reason, () -> column + " refused " + value + ": " + reason);
         assertEquals(-7, x[0], "nothing before the column's inputs");
         assertEquals(-7, x[x.length - 1], "nothing after them");
         return java.util.Arrays.copyOfRange(x, 1, x.length - 1);
     }
 
+    /** Why the strict reading refuses a value (null when it does not). */
     private static String refusal(InputColumn column, Object value) {
-        return new ValueEncoder(column).encode(value, new double[column.width()], 0);
+        return new ValueEncoder(column, false).encode(value, new double[column.width()], 0);
     }
 
     @Test
@@ -41,12 +43,17 @@ class ValueEncoderTest {
         assertArrayEquals(new double[] {3.5}, encode(x, new BigDecimal("3.50")));
         assertEquals("is not a number", refusal(x, "abc"));
         assertEquals("is not a number", refusal(x, "2f"), "Java's suffixes are typos here");
-        assertEquals("is NaN; values must be finite numbers", refusal(x, "NaN"));
+        for (Object gap : new Object[] {"NaN", "NA", "n/a", " null ", Double.NaN, Float.NaN}) {
+            assertEquals("is missing", refusal(x, gap), gap + " is a gap");
+        }
+        assertEquals("is not a number", refusal(x, "NAN1"), "only the whole text is a gap marker");
         assertEquals("is infinite; values must be finite numbers", refusal(x, Double.NEGATIVE_INFINITY));
         assertEquals("is infinite; values must be finite numbers", refusal(x, "1e400"));
         assertEquals("is not a number", refusal(x, true));
         assertEquals("is missing", refusal(x, null));
         assertEquals("is missing", refusal(x, "  "), "blank text is a missing value");
+        assertEquals("is missing", new ValueEncoder(x.withFills(List.of(4.25)), false).encode(null, new double[1], 0),
+                "the strict reading does not fill gaps in, whatever the model learnt");
     }
 
     @Test
@@ -109,6 +116,21 @@ class ValueEncoderTest {
         assertArrayEquals(new double[] {0, 0, 0, 1}, encode(withMissing, null));
         assertArrayEquals(new double[] {1, 0, 0, 0}, encode(withMissing, "blue"));
         assertTrue(refusal(withMissing, "purple").startsWith("is not a category"), "unseen is not missing");
+        assertArrayEquals(new double[] {0, 0, 0}, encode(c, "purple"), "leniently: none of the known ones");
+        assertArrayEquals(new double[] {0, 0, 0, 0}, encode(withMissing, "purple"));
+        assertTrue(new ValueEncoder(c, true).isUnseen("purple") && !new ValueEncoder(c, true).isUnseen("red")
+                && !new ValueEncoder(c, true).isUnseen("NA"), "unseen is counted, a gap is not unseen");
+    }
+
+    @Test
+    void aColumnThatKeepsItsFrequentCategoriesPutsEveryOtherValueInItsOtherSlot() {
+        InputColumn city = new InputColumn("city", ColumnKind.CATEGORICAL, List.of("Oslo", "Rome"), null, true, true);
+        assertEquals(List.of("city=Oslo", "city=Rome", "city=(other)", "city=(missing)"), city.featureNames());
+        assertArrayEquals(new double[] {0, 1, 0, 0}, encode(city, "Rome"));
+        assertArrayEquals(new double[] {0, 0, 1, 0}, encode(city, "Lima"), "a value it does not keep");
+        assertArrayEquals(new double[] {0, 0, 0, 1}, encode(city, ""));
+        assertNull(refusal(city, "Lima"), "the other slot takes it in the strict reading too");
+        assertTrue(!new ValueEncoder(city, true).isUnseen("Lima"), "the other slot is no unseen category");
     }
 
     @Test

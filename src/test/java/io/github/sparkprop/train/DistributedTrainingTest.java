@@ -7,6 +7,7 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HandleInvalid;
 import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.data.LoadedData;
@@ -36,7 +37,7 @@ class DistributedTrainingTest {
 
     private static LoadedData load(String path, int partitions) {
         return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), InputFormat.CSV, CsvOptions.DEFAULT, "label", null, null, Task.CLASSIFICATION, null, null,
-                false, false, partitions, HoldOut.NONE, null));
+                false, HandleInvalid.ERROR, partitions, HoldOut.NONE, null));
     }
 
     /**

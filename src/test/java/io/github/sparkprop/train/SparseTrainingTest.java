@@ -7,6 +7,7 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HandleInvalid;
 import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.math.Activation;
@@ -35,7 +36,7 @@ class SparseTrainingTest {
 
     private static LoadedData load(String path) {
         return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), null, CsvOptions.DEFAULT, "label",
-                null, null, Task.CLASSIFICATION, null, null, false, false, 3, HoldOut.NONE, null));
+                null, null, Task.CLASSIFICATION, null, null, false, HandleInvalid.ERROR, 3, HoldOut.NONE, null));
     }
 
     @Test

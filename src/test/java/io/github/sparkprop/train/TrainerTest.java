@@ -11,6 +11,7 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HandleInvalid;
 import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.data.LoadedData;
@@ -53,7 +54,7 @@ class TrainerTest {
 
     private static LoadedData load(String path, int partitions, HoldOut holdOut) {
         return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), InputFormat.CSV, CsvOptions.DEFAULT, "label", null, null, Task.CLASSIFICATION, null, null,
-                false, false, partitions, holdOut, null));
+                false, HandleInvalid.ERROR, partitions, holdOut, null));
     }
 
     private static DistributedObjective objective(LoadedData data, MiniBatch batch, boolean validation) {

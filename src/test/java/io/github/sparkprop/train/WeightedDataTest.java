@@ -7,6 +7,7 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
+import io.github.sparkprop.data.HandleInvalid;
 import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.data.LoadedData;
@@ -57,7 +58,7 @@ class WeightedDataTest {
 
         LoadedData weightedData = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(w.toString()),
                 InputFormat.CSV, CsvOptions.DEFAULT, "label", List.of("a", "b"), "w", Task.CLASSIFICATION, null, null,
-                false, false, 3, HoldOut.NONE, null));
+                false, HandleInvalid.ERROR, 3, HoldOut.NONE, null));
         LoadedData repeatedData = DataLoader.load(SharedSpark.session(), DataSpec.csv(List.of(r.toString()), "label",
                 Task.CLASSIFICATION, false, 2, HoldOut.NONE));
         try {
