@@ -9,7 +9,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.rdd.InputFileBlockHolder;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.csv.CSVHeaderChecker;
 import org.apache.spark.sql.catalyst.csv.CSVOptions;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.StructType;
@@ -23,9 +22,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  * the columns, and copies each row through per-field lookups; for 5,000 columns that was about half a second a
  * task (the README's load benchmark has the figures). The lines are taken as Spark's CSV source takes them: a
  * line that is empty once trimmed holds no record, and with a header the first other line of each file is that
- * file's header, checked by Spark's own header checker to name the columns of the first file, in order (letter
- * case aside). {@code CSVOptions} and {@code CSVHeaderChecker} are Spark's internal classes, tied to the Spark
- * version this project builds with.
+ * file's header, checked as Spark's header checker checks it to name the columns of the first file, in order (letter
+ * case aside). {@code CSVOptions} is Spark's internal class, tied to the Spark version this project builds with.
  */
 final class CsvLines implements Serializable {
 
@@ -107,6 +105,29 @@ final class CsvLines implements Serializable {
         return line.trim().isEmpty();
     }
 
+    /**
+     * Checks a file's header against the columns, as Spark's header checker does (names in order, letter case
+     * aside), but for an empty name, which Spark's reader names {@code _c<i>} (R and pandas write an empty header
+     * over the row numbers); reports a mismatch in the words of Spark's checker.
+     */
+    private void checkHeader(String line, UTF8String file) {
+        String[] header = new CsvParser(parsing.asParserSettings()).parseLine(line);
+        String[] names = columns.fieldNames();
+        int width = header == null ? 0 : header.length;
+        for (int i = 0; i < Math.max(width, names.length); i++) {
+            String found = i < width ? (header[i] == null ? "" : header[i]) : null;
+            String expected = i < names.length ? names[i] : null;
+            boolean same = found != null && expected != null && (found.equalsIgnoreCase(expected)
+                    || found.isEmpty() && expected.equals("_c" + i));
+            if (!same) {
+                throw new IllegalArgumentException("CSV header does not conform to the schema.\n Header: "
+                        + String.join(", ", java.util.Arrays.stream(header == null ? new String[0] : header)
+                                .map(h -> h == null ? "" : h).toList()) + "\n Schema: " + String.join(", ", names)
+                        + "\nExpected: " + expected + " but found: " + found + "\nCSV file: " + file);
+            }
+        }
+    }
+
     /** The records of one partition's lines. */
     private final class Records implements Iterator<String> {
         private final Iterator<String> lines;
@@ -135,7 +156,7 @@ final class CsvLines implements Serializable {
                 }
                 if (headerDue) {
                     headerDue = false;
-                    new CSVHeaderChecker(columns, parsing, "CSV file: " + file, true).checkHeaderColumnNames(line);
+                    checkHeader(line, file);
                     continue;
                 }
                 next = line;

@@ -119,7 +119,7 @@ public final class DataLoader {
         RowIds ids = new RowIds(table.recordsPerSplit());
         DataSummary summary = table.rows()
                 .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
-                        ids.counter(locator), checker, HoldOut.NONE, false, false)).iterator())
+                        ids.counter(locator), checker, HoldOut.NONE, false, false, false)).iterator())
                 .treeReduce(DataSummary::merge);
         spark.sparkContext().setJobDescription(null);
         long skipped = checkRows(summary, table, spec.handleInvalid(), ids, spark.sparkContext().hadoopConfiguration());
@@ -154,6 +154,7 @@ public final class DataLoader {
         boolean learnFills = !features.isVector() && features.encoding().columns().stream()
                 .anyMatch(column -> column.fills() != null && column.fills().stream().anyMatch(fill -> fill.isNaN()));
         boolean standardizing = spec.standardize() && spec.scaler() == null;
+        boolean targetMoments = spec.task() == Task.REGRESSION && spec.standardizeTarget() && spec.target() == null;
         boolean findMoments = standardizing || learnFills;
         if (findMoments) {
             requireMomentsMemory(features.count());
@@ -174,7 +175,7 @@ public final class DataLoader {
             ids = new RowIds(table.recordsPerSplit());
             summary = table.rows()
                     .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
-                            ids.counter(locator), checker, holdOut, findMoments, findClasses)).iterator())
+                            ids.counter(locator), checker, holdOut, findMoments, findClasses, targetMoments)).iterator())
                     .treeReduce(DataSummary::merge);
         } finally {
             spark.sparkContext().setJobDescription(null);
@@ -208,13 +209,15 @@ public final class DataLoader {
             throw new InputException(table.description() + " holds sparse vectors, and the model's scaler subtracts "
                     + "means, which would make every zero non-zero; sparse input needs a scaler with mean 0");
         }
+        Scaler target = targetMoments ? summary.targetScaler() : spec.target();
         double[] classWeights = spec.classWeights() == null ? null
                 : spec.classWeights().resolve(encoder.labels(), summary.trainingLabelCounts());
 
         RowParser parser = new RowParser(table, features, spec.label(), spec.weight(), spec.task(), encoder, lenient);
         FeatureColumns chosen = features;
         JavaRDD<Sample> samples = table.rows()
-                .mapPartitions(rows -> new SampleReader(rows, parser, scaler, classWeights, ids.counter(locator)));
+                .mapPartitions(rows -> new SampleReader(rows, parser, scaler, target, classWeights,
+                        ids.counter(locator)));
         int inputPartitions = samples.getNumPartitions();
         int partitions = spec.partitions() > 0 ? spec.partitions()
                 : Math.max(inputPartitions, spark.sparkContext().defaultParallelism());
@@ -237,7 +240,7 @@ public final class DataLoader {
         long[] counts = blocks.aggregate(new long[4], DataLoader::count, DataLoader::sum);
         spark.sparkContext().setJobDescription(null);
         LoadedData data = new LoadedData(blocks, counts[0], counts[1], counts[2], skipped, counts[3], blockSize,
-                chosen, encoder, scaler, table.description());
+                chosen, encoder, scaler, target, table.description());
         LOG.info("{} ({}): {} rows read, {} skipped as invalid, {} kept{}; {} features{}; {} partitions, "
                 + "blocks of up to {} rows; {} MB cached ({} x the raw float64 size{})", table.description(),
                 table.format().id(), summary.records(), skipped, data.rows() + data.heldOut() + data.tests(),

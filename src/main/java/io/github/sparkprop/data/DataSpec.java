@@ -31,11 +31,22 @@ import java.util.List;
  * @param choice       how the columns' roles are chosen when no encoding is given
  * @param encoding     the scalar feature columns and how they become inputs, when already known (a saved
  *                     model's), else null to choose them from the data; it overrides {@code features}
+ * @param target       the standardisation of a regression target, when known (the training rows'), else null
+ * @param standardizeTarget whether to standardise a regression target when none is given (from the training rows)
  */
 public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
         String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize,
         HandleInvalid handleInvalid, int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures,
-        boolean rowIds, ColumnChoice choice, InputEncoding encoding) {
+        boolean rowIds, ColumnChoice choice, InputEncoding encoding, Scaler target, boolean standardizeTarget) {
+
+    /** The target as it is, roles from the data or a model's encoding. */
+    public DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
+            String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize,
+            HandleInvalid handleInvalid, int partitions, HoldOut holdOut, ClassWeights classWeights,
+            int libsvmFeatures, boolean rowIds, ColumnChoice choice, InputEncoding encoding) {
+        this(paths, format, csv, label, features, weight, task, encoder, scaler, standardize, handleInvalid,
+                partitions, holdOut, classWeights, libsvmFeatures, rowIds, choice, encoding, null, false);
+    }
 
     /** Roles from the data with the default choice, unless the features are listed. */
     public DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
@@ -88,14 +99,15 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
     }
 
     /**
-     * The same columns, encoding, classes and scaling applied to other paths (validation or test data), every row
-     * of them held out or none.
+     * The same columns, encoding, classes and scaling (of the features and the target) applied to other paths
+     * (validation or test data), every row of them held out or none.
      */
     public DataSpec withPaths(List<String> otherPaths, LabelEncoder knownEncoder, Scaler knownScaler,
-            FeatureColumns knownFeatures, boolean heldOut) {
+            FeatureColumns knownFeatures, Scaler knownTarget, boolean heldOut) {
         return new DataSpec(otherPaths, format, csv, label, knownFeatures.isVector()
                 ? List.of(knownFeatures.vectorColumn()) : null, weight, task, knownEncoder, knownScaler, false,
                 handleInvalid, partitions, heldOut ? HoldOut.ALL : HoldOut.NONE, null,
-                knownFeatures.isVector() ? knownFeatures.vectorSize() : 0, false, choice, knownFeatures.encoding());
+                knownFeatures.isVector() ? knownFeatures.vectorSize() : 0, false, choice, knownFeatures.encoding(),
+                knownTarget, false);
     }
 }

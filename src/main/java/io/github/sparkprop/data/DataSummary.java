@@ -31,6 +31,8 @@ public final class DataSummary implements Serializable {
     private boolean tooManyLabels;
     /** The training rows' moments of dense features, missing values (NaN) passed over, or null. */
     private final SlotMoments moments;
+    /** The training rows' moments of a regression target, or null. */
+    private SlotMoments targetMoments;
     /** The training rows' moments of sparse features, or null. */
     private final MultivariateOnlineSummarizer sparseMoments;
     private Located firstProblem;
@@ -56,13 +58,15 @@ public final class DataSummary implements Serializable {
      * @param withMoments   whether to compute the training rows' feature moments (for standardisation and
      *                      imputation: a missing value that is to be filled in is parsed as NaN, and passed over)
      * @param collectLabels whether to count the label values (to find the classes)
+     * @param withTarget    whether to compute the training rows' moments of a regression target
      */
     static DataSummary ofPartition(Iterator<InternalRow> rows, RowIds.Counter ids, RowParser parser, HoldOut holdOut,
-            boolean withMoments, boolean collectLabels) {
+            boolean withMoments, boolean collectLabels, boolean withTarget) {
         boolean sparse = parser.isSparse();
         DataSummary summary = new DataSummary(withMoments, sparse, parser.featureCount());
         summary.filled = parser.counts() ? new long[parser.columnCount()] : null;
         summary.unseen = parser.counts() ? new long[parser.columnCount()] : null;
+        summary.targetMoments = withTarget ? new SlotMoments(1) : null;
         double[] x = sparse ? null : new double[parser.featureCount()];
         SparseRow nonZeros = sparse ? new SparseRow() : null;
         double[] y = new double[1];
@@ -93,6 +97,9 @@ public final class DataSummary implements Serializable {
             }
             if (sparse) {
                 summary.nonZeros += nonZeros.count;
+            }
+            if (training && summary.targetMoments != null) {
+                summary.targetMoments.add(y, 0);
             }
             if (!training) {
                 summary.heldOut++;
@@ -138,6 +145,9 @@ public final class DataSummary implements Serializable {
         tooManyLabels |= other.tooManyLabels || labelCounts.size() > MAX_CLASSES;
         if (moments != null) {
             moments.merge(other.moments);
+        }
+        if (targetMoments != null) {
+            targetMoments.merge(other.targetMoments);
         }
         if (sparseMoments != null) {
             sparseMoments.merge(other.sparseMoments);
@@ -223,6 +233,12 @@ public final class DataSummary implements Serializable {
             variance[i] = n > 1 ? variance[i] * (n - 1) / n : 0.0;
         }
         return Scaler.fromMoments(sparseMoments.mean().toArray(), variance, centre);
+    }
+
+    /** The standardisation of a regression target over the training rows (a constant target divided by 1). */
+    Scaler targetScaler() {
+        double[][] meanAndVariance = targetMoments.withFills(targetMoments.count(0), null);
+        return Scaler.fromMoments(meanAndVariance[0], meanAndVariance[1], true);
     }
 
     /**

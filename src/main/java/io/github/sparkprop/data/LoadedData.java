@@ -16,11 +16,12 @@ import org.apache.spark.api.java.JavaRDD;
  * @param features    the feature columns
  * @param encoder     the classes, or null for regression
  * @param scaler      the standardisation applied, or null
+ * @param target      the standardisation of a regression target applied (y' = (y - mean) / std), or null
  * @param description the input paths, for messages
  */
 public record LoadedData(JavaRDD<SampleBlock> blocks, long rows, long heldOut, long tests, long skipped,
         long cachedBytes, int blockRows,
-        FeatureColumns features, LabelEncoder encoder, Scaler scaler, String description) {
+        FeatureColumns features, LabelEncoder encoder, Scaler scaler, Scaler target, String description) {
 
     /** The raw float64 size of the samples: 8 (n_0 + 1) m, to compare the cached size with. */
     public long rawBytes() {

@@ -6,7 +6,8 @@ import java.util.NoSuchElementException;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Turns the rows of one input partition into {@link Sample}s: each valid row parsed, standardised, weighted
+ * Turns the rows of one input partition into {@link Sample}s: each valid row parsed, standardised (its features,
+ * and a regression target when asked), weighted
  * (instance weight times class weight) and given its stable id; invalid rows passed over (the validating pass has counted them and failed the run unless
  * they may be skipped), but counted in the ids so that ids do not depend on which rows are valid.
  */
@@ -15,6 +16,7 @@ final class SampleReader implements Iterator<Sample> {
     private final Iterator<InternalRow> rows;
     private final RowParser parser;
     private final Scaler scaler;
+    private final Scaler target;
     private final RowIds.Counter ids;
     private final double[] classWeights;
     private final double[] label = new double[1];
@@ -23,14 +25,16 @@ final class SampleReader implements Iterator<Sample> {
     private Sample next;
 
     /**
+     * @param target       the standardisation of a regression target, or null
      * @param classWeights the weight of each class, or null for 1
      * @param ids          the ids of the partition's rows
      */
-    SampleReader(Iterator<InternalRow> rows, RowParser parser, Scaler scaler, double[] classWeights,
+    SampleReader(Iterator<InternalRow> rows, RowParser parser, Scaler scaler, Scaler target, double[] classWeights,
             RowIds.Counter ids) {
         this.rows = rows;
         this.parser = parser;
         this.scaler = scaler;
+        this.target = target;
         this.ids = ids;
         this.classWeights = classWeights;
     }
@@ -54,7 +58,7 @@ final class SampleReader implements Iterator<Sample> {
         if (scaler != null) {
             scaler.apply(x, 0);
         }
-        return Sample.dense(id, x, label[0], weightOf());
+        return Sample.dense(id, x, targetOf(), weightOf());
     }
 
     private Sample sparse(InternalRow row, long id) {
@@ -66,7 +70,15 @@ final class SampleReader implements Iterator<Sample> {
         if (scaler != null) {
             scaler.applySparse(indices, values);
         }
-        return Sample.sparse(id, indices, values, label[0], weightOf());
+        return Sample.sparse(id, indices, values, targetOf(), weightOf());
+    }
+
+    /** The label, or the standardised target. */
+    private double targetOf() {
+        if (target != null) {
+            target.apply(label, 0);
+        }
+        return label[0];
     }
 
     /** The instance weight times the class weight. */

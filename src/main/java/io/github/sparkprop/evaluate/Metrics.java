@@ -40,6 +40,15 @@ public record Metrics(long samples, Loss lossFunction, double loss, double logLo
     }
 
     /** The same figures with the area under the ROC curve. */
+    /**
+     * Regression figures computed on a standardised target y' = (y - mean) / std, in the target's own units: the
+     * squared loss times std^2, RMSE and MAE times std; R^2 is the same in both.
+     */
+    public Metrics inTargetUnits(double std) {
+        return new Metrics(samples, lossFunction, loss * std * std, logLoss, labels, confusion, rmse * std, mae * std,
+                r2, auc);
+    }
+
     public Metrics withAuc(double areaUnderRoc) {
         return new Metrics(samples, lossFunction, loss, logLoss, labels, confusion, rmse, mae, r2, areaUnderRoc);
     }

@@ -241,23 +241,24 @@ public final class TrainingJob implements AutoCloseable {
                         ? LabelEncoder.ofLabels(IntStream.range(0, frame.classes()).mapToObj(Integer::toString).toList())
                         : null;
         boolean standardize = init == null && settings.flag(TrainingSettings.STANDARDIZE);
+        boolean standardizeTarget = standardize && task == Task.REGRESSION; // folded back in by model()
         int libsvmFeatures = init != null && init.vectorColumn() != null ? init.network().inputSize() : 0;
         if (spec.source() instanceof Files files) {
             return new DataSpec(files.paths(), files.format(), files.csv(), columns.label(), features, columns.weight(),
                     task, encoder, init == null ? null : init.scaler(), standardize, files.handleInvalid(),
                     files.partitions(), holdOut, columns.classWeights(), libsvmFeatures, rowIds, columns.choice(),
-                    encoding);
+                    encoding, null, standardizeTarget);
         }
         return new DataSpec(List.of(spec.source().description()), InputFormat.PARQUET, CsvOptions.DEFAULT,
                 columns.label(), features, columns.weight(), task, encoder, init == null ? null : init.scaler(),
                 standardize, HandleInvalid.DEFAULT, 0, holdOut, columns.classWeights(), libsvmFeatures, rowIds,
-                columns.choice(),
-                encoding);
+                columns.choice(), encoding, null, standardizeTarget);
     }
 
     /** The training rows' columns, classes and scaling applied to held-out rows, all of them validation or none. */
     private DataSpec heldOut(DataSpec data, List<String> paths, boolean validation) {
-        return data.withPaths(paths, training.encoder(), training.scaler(), training.features(), validation);
+        return data.withPaths(paths, training.encoder(), training.scaler(), training.features(), training.target(),
+                validation);
     }
 
     private Column[] frameColumns() {
@@ -334,6 +335,7 @@ public final class TrainingJob implements AutoCloseable {
         identity.putPOJO("layers", network.layers());
         identity.put("network", network.toString());
         identity.put("trainingRows", training.rows());
+        identity.put(TrainingSettings.L2.key(), l2());
         CheckpointStore checkpoints = checkpoints(identity);
         double[] initial = init != null ? init.weights() : WeightInit.initialize(network,
                 settings.longInteger(TrainingSettings.SEED));
@@ -354,8 +356,10 @@ public final class TrainingJob implements AutoCloseable {
         }
 
         List<String> labels = labels();
-        Evaluator.Final metrics = Evaluator.ofTrainingAndValidation(context, blocks, network, run.weights(), labels,
+        Evaluator.Final scored = Evaluator.ofTrainingAndValidation(context, blocks, network, run.weights(), labels,
                 treeDepth, spec.validates());
+        Evaluator.Final metrics = new Evaluator.Final(inTargetUnits(scored.training()),
+                inTargetUnits(scored.validation()));
         Metrics testMetrics = null;
         String testDescription = null;
         if (test != null) {
@@ -371,11 +375,12 @@ public final class TrainingJob implements AutoCloseable {
         if (warning != null) {
             provenance.put("warning", warning);
         }
+        testMetrics = inTargetUnits(testMetrics);
         putMetrics(provenance, "trainMetrics", metrics.training());
         putMetrics(provenance, "validationMetrics", metrics.validation());
         putMetrics(provenance, "testMetrics", testMetrics);
         FeatureColumns features = training.features();
-        Model model = new Model(network, run.weights(), task, labels, null, features.vectorColumn(),
+        Model model = new Model(network, inTargetUnits(run.weights()), task, labels, null, features.vectorColumn(),
                 training.scaler(), provenance, features.encoding());
         return new TrainingResult(model, run, seconds, metrics.training(), metrics.validation(), testMetrics,
                 testDescription, warning);
@@ -395,6 +400,35 @@ public final class TrainingJob implements AutoCloseable {
         return String.format("try a learning rate of %.3g (a tenth of %.3g: --learning-rate / stepSize)", rate / 10,
                 rate) + (settings.real(TrainingSettings.BATCH_FRACTION) == 1
                         ? ", or the lbfgs optimizer, which finds its own steps" : "");
+    }
+
+    /** Figures computed on the standardised target, in the target's units (as they are without one). */
+    private Metrics inTargetUnits(Metrics metrics) {
+        return metrics == null || training.target() == null ? metrics
+                : metrics.inTargetUnits(training.target().std()[0]);
+    }
+
+    /**
+     * The weights of a network trained on the standardised target y' = (y - mean) / std, as weights that predict y
+     * itself: the output layer is identity, so y = std (W^L a + b^L) + mean = (std W^L) a + (std b^L + mean).
+     */
+    private double[] inTargetUnits(double[] w) {
+        if (training.target() == null) {
+            return w;
+        }
+        double std = training.target().std()[0];
+        double mean = training.target().mean()[0];
+        double[] folded = w.clone();
+        int depth = network.depth();
+        int weights = network.weightOffset(depth);
+        int outputs = network.size(depth);
+        for (int i = weights; i < weights + outputs * network.size(depth - 1); i++) {
+            folded[i] *= std;
+        }
+        for (int j = 0; j < outputs; j++) {
+            folded[network.biasOffset(depth) + j] = std * folded[network.biasOffset(depth) + j] + mean;
+        }
+        return folded;
     }
 
     /** Trains from the seeded start without checkpoints and returns the run (for timing the loop alone). */
@@ -423,11 +457,16 @@ public final class TrainingJob implements AutoCloseable {
     }
 
     private DistributedObjective objective() {
-        return new DistributedObjective(context, blocks, network, new L2Penalty(settings.real(TrainingSettings.L2)),
+        return new DistributedObjective(context, blocks, network, new L2Penalty(l2()),
                 treeDepth, new MiniBatch(settings.longInteger(TrainingSettings.SEED),
                         settings.real(TrainingSettings.BATCH_FRACTION)),
                 spec.validates() ? new DistributedObjective.Validation(settings.integer(TrainingSettings.EVAL_EVERY),
                         labels()) : DistributedObjective.Validation.NONE);
+    }
+
+    /** The L2 penalty of this run (the default one follows from the network and the training rows). */
+    private double l2() {
+        return TrainingSettings.penalty(settings, training.rows(), network.depth() > 1);
     }
 
     private List<String> labels() {

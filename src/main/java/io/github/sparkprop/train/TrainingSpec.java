@@ -174,6 +174,10 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
                 throw new SettingException(setting.key(), Setting.format(value), problem);
             }
         }
+        double l2 = settings.real(TrainingSettings.L2);
+        if (l2 < 0 && l2 != TrainingSettings.DEFAULT_L2) {
+            throw new SettingException("l2", l2, "must be >= 0, or -1 for the default");
+        }
         settings = TrainingSettings.resolved(settings);
         checkHeldOut(source, validationFraction, testFraction);
         if (source instanceof Files files && !files.handleInvalid().lenient() && columns.choice().impute() != null
