@@ -1,5 +1,6 @@
 package io.github.sparkprop.app;
 
+import io.github.sparkprop.DidYouMean;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.console.OptionNames;
 import io.github.sparkprop.console.SparkOptions;
@@ -10,6 +11,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,8 +76,11 @@ public final class Main {
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine command = e.getCommandLine();
             err.println(command.getCommandName() + ": " + e.getMessage());
-            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-                err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                List<String> suggestions = suggestions(unmatched);
+                if (!suggestions.isEmpty()) {
+                    err.println("Did you mean: " + String.join(" or ", suggestions) + "?");
+                }
             }
             err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
             return USAGE;
@@ -98,6 +105,25 @@ public final class Main {
                     + "(spark.driver.memory, or -Xmx in SPARKPROP_JAVA_OPTS) or choose smaller settings");
             return INTERNAL;
         }
+    }
+
+    /**
+     * The options or commands the user probably meant: for an unknown option, the command's option (hidden ones
+     * included: the training settings' options are listed in sections of their own) closest to it by edit
+     * distance; for an unknown command, picocli's most similar commands.
+     */
+    private static List<String> suggestions(CommandLine.UnmatchedArgumentException unmatched) {
+        List<String> arguments = unmatched.getUnmatched();
+        String first = arguments.isEmpty() ? "" : arguments.get(0);
+        if (!first.startsWith("-")) {
+            return unmatched.getSuggestions();
+        }
+        String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+        List<String> options = new ArrayList<>();
+        unmatched.getCommandLine().getCommandSpec().options().forEach(option -> options.addAll(
+                Arrays.asList(option.names())));
+        String closest = DidYouMean.closest(name, options);
+        return closest == null ? List.of() : List.of(closest);
     }
 
     private static int report(Exception e, CommandLine command, PrintWriter err) {

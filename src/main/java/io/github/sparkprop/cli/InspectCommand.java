@@ -67,8 +67,11 @@ public final class InspectCommand implements Callable<Integer> {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonNode value = field.getValue();
                 if (field.getKey().equals("settings")) {
-                    value.fields().forEachRemaining(setting -> out.printf("  %-18s %s%n", setting.getKey(),
-                            text(setting.getValue())));
+                    value.fields().forEachRemaining(setting -> {
+                        if (!training.has(setting.getKey())) { // the label: listed once, with the run's figures
+                            out.printf("  %-18s %s%n", setting.getKey(), text(setting.getValue()));
+                        }
+                    });
                 } else if (field.getKey().endsWith("Metrics")) {
                     out.printf("  %-18s %s%n", field.getKey(), figures(value));
                 } else {

@@ -9,6 +9,7 @@ import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
 import io.github.sparkprop.predict.Predictor;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -21,8 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sparkprop predict}: applies a saved model to data and writes the predictions. */
 @Command(name = "predict", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Applies a saved model to data and writes a directory of part files (as Spark writes data): "
-                + "the input's non-feature columns, then 'prediction' (the original label value, or the "
-                + "regression output) and, for a classifier, 'probability_<label>' per class.", ""},
+                + "the input's non-feature columns (the label, ids, columns the model leaves out; with "
+                + "--keep-columns the feature columns too), then 'prediction' (the original label value, or the "
+                + "regression output) and, for a classifier, 'probability_<label>' per class, in the input's "
+                + "order.", ""},
         footer = {"", "Example:",
             "  sparkprop predict --model models/mnist-mlp --input data/mnist-test-2k.csv.gz \\",
             "      --output predictions --output-format csv",
@@ -55,6 +58,11 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Replace an existing --output (an earlier prediction output only).")
     boolean overwrite;
 
+    @Option(names = "--keep-columns", paramLabel = "all|COLS", split = ",",
+            description = "Feature columns to keep in the output beside the others, so that predictions join back "
+                    + "to the input: all, or a comma-separated list. Default: none (the non-feature columns only).")
+    List<String> keepColumns;
+
     @Mixin
     SparkOptions sparkOptions;
 
@@ -80,7 +88,8 @@ public final class PredictCommand implements Callable<Integer> {
         if (format == null) {
             format = input.table().format() == InputFormat.CSV ? "csv" : "parquet";
         }
-        long written = Predictor.predict(spark, model, input, output, format, overwrite, data.partitions);
+        long written = Predictor.predict(spark, model, input, output, format, overwrite, data.partitions,
+                keepColumns);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%,d predictions written to %s (%s)%s%n", written, output, format,
                 input.skipped() > 0 ? "; " + input.skipped() + " invalid rows skipped" : "");

@@ -132,7 +132,15 @@ public record Metrics(long samples, Loss lossFunction, double loss, double logLo
         return map;
     }
 
-    /** Human-readable lines: the main figures and, for classifiers, the confusion matrix. */
+    /** 0.1234, or "-" where a figure has no value (the precision of a class the model never predicts). */
+    private static String fourPlaces(double x) {
+        return Double.isNaN(x) ? "-" : String.format("%.4f", x);
+    }
+
+    /**
+     * Human-readable lines: the main figures and, for classifiers, the per-class figures ("-" where one has no
+     * value) and the confusion matrix.
+     */
     public String describe() {
         StringBuilder s = new StringBuilder();
         if (!isClassification()) {
@@ -144,7 +152,8 @@ public record Metrics(long samples, Loss lossFunction, double loss, double logLo
                 Double.isNaN(auc) ? "" : String.format("  AUC %.6f", auc)));
         s.append(String.format("%-14s %9s %9s %9s%n", "class", "precision", "recall", "F1"));
         for (int c = 0; c < labels.size(); c++) {
-            s.append(String.format("%-14s %9.4f %9.4f %9.4f%n", labels.get(c), precision(c), recall(c), f1(c)));
+            s.append(String.format("%-14s %9s %9s %9s%n", labels.get(c), fourPlaces(precision(c)),
+                    fourPlaces(recall(c)), fourPlaces(f1(c))));
         }
         s.append("confusion matrix (rows: true label, columns: predicted)\n");
         int width = 6;

@@ -81,10 +81,13 @@ public record Setting(String key, Type type, Object defaultValue, Range range, L
         };
     }
 
-    /** The value written as a user writes it: {@code 0.1}, {@code 128,64}, {@code adam}. */
+    /** The value written as a user writes it: {@code 0.1}, {@code 1e-8}, {@code 0}, {@code 128,64}, {@code adam}. */
     public static String format(Object value) {
         if (value instanceof int[] sizes) {
             return String.join(",", Arrays.stream(sizes).mapToObj(Integer::toString).toList());
+        }
+        if (value instanceof Double x && Double.isFinite(x)) {
+            return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toString().replace("E", "e").replace("e+", "e");
         }
         return String.valueOf(value);
     }

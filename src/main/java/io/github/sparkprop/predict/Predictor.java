@@ -1,6 +1,7 @@
 package io.github.sparkprop.predict;
 
 import io.github.sparkprop.ClassLabels;
+import io.github.sparkprop.DidYouMean;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.FeatureColumns;
@@ -40,15 +41,28 @@ public final class Predictor {
     /**
      * @param format     csv or parquet
      * @param partitions the number of partitions to spread the work over, or 0 for the input's
+     * @param keep       feature columns to keep in the output too ({@code all}: every one), or null for none
      * @return the number of rows written
-     * @throws InputException when an output column name is taken
+     * @throws InputException when an output column name is taken, or a column to keep is not in the input
      */
     public static long predict(SparkSession spark, Model model, DataLoader.Validated input, String output,
-            String format, boolean overwrite, int partitions) {
+            String format, boolean overwrite, int partitions, List<String> keep) {
         Table table = input.table();
         FeatureColumns features = input.features();
         List<String> columns = table.columns();
-        List<String> featureNames = features.isVector() ? List.of(features.vectorColumn()) : features.names();
+        List<String> featureNames = new ArrayList<>(features.isVector() ? List.of(features.vectorColumn())
+                : features.names());
+        if (keep != null && keep.equals(List.of("all"))) {
+            featureNames.clear();
+        } else if (keep != null) {
+            for (String column : keep) {
+                if (!columns.contains(column)) {
+                    throw new InputException("{keepColumns} names '" + column + "', which " + table.description()
+                            + " does not have" + DidYouMean.hint(column, columns));
+                }
+            }
+            featureNames.removeAll(keep);
+        }
         StructType schema = new StructType();
         List<Integer> kept = new ArrayList<>();
         for (StructField field : table.schema().fields()) {

@@ -303,9 +303,15 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
         return json;
     }
 
-    /** The settings that decide the weights, given the chosen optimizer. */
+    /**
+     * The settings that decide the weights, given the chosen optimizer (the hidden activation only where there are
+     * hidden layers).
+     */
     private List<Setting> decisive() {
         List<Setting> decisive = new ArrayList<>(TrainingSettings.NETWORK);
+        if (settings.sizes(TrainingSettings.HIDDEN).length == 0 && initModel == null) {
+            decisive.remove(TrainingSettings.ACTIVATION);
+        }
         decisive.addAll(TrainingSettings.optimizer(settings).relevant(settings));
         decisive.addAll(List.of(TrainingSettings.ITERATIONS, TrainingSettings.BATCH_FRACTION, TrainingSettings.L2,
                 TrainingSettings.SEED, TrainingSettings.TOLERANCE, TrainingSettings.EVAL_EVERY,

@@ -333,8 +333,8 @@ class CliTest {
 
         Run changed = sparkprop(concat(args, "--resume", "--overwrite", "--l2", "0.5"));
         assertEquals(2, changed.code());
-        assertTrue(changed.err().contains("was made with other settings (l2: checkpoint 0.0, now 0.5)"),
-                changed.err());
+        assertTrue(changed.err().contains("was made with other settings (l2: checkpoint " + 1.0 / 150 + ", now 0.5)"),
+                "the default L2 of a linear model is 1/m: " + changed.err());
     }
 
     /** A run of 7 iterations resumed to 12 (--iterations may grow on resume) equals a run of 12. */
@@ -818,7 +818,7 @@ class CliTest {
         Run help = sparkprop("train", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--learning-rate=A")
-                && Pattern.compile("Step size alpha [^-]*optimizer's\\s+own,\\s+0\\.1\\s+for\\s+gd[^-]*Default:\\s+0\\.0")
+                && Pattern.compile("Step size alpha [^-]*optimizer's\\s+own,\\s+0\\.1\\s+for\\s+gd[^-]*Default:\\s+0\\s")
                         .matcher(help.out()).find(), help.out());
         for (String option : List.of("--max-categories=K", "--categorical=COLS", "--exclude=COLS",
                 "--impute=mean|median")) {

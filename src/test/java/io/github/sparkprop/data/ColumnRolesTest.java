@@ -239,4 +239,68 @@ class ColumnRolesTest {
             data.release();
         }
     }
+
+    /** Row numbers, as R and pandas write them or as consecutive integers, are no feature unless named. */
+    @Test
+    void rowNumbersAreLeftOutUnlessNamed() {
+        String empty = Csv.write(dir, "r.csv", "\"\",x,label", "\"1\",0.5,0", "\"2\",1.5,1", "\"3\",2.5,0");
+        List<String> lines = new ArrayList<>(List.of("id,x,label"));
+        for (int i = 1; i <= 120; i++) {
+            lines.add(i + "," + (i * 7 % 13) + "," + i % 2);
+        }
+        String counting = Csv.write(dir, "c.csv", lines.toArray(String[]::new));
+        for (String[] table : new String[][] {{empty, "_c0", "row numbers (an empty header)"},
+            {counting, "id", "row numbers (the integers from 1 up in file order)"}}) {
+            LoadedData data;
+            String log;
+            try (LogLines logged = LogLines.of(ColumnRoles.class)) {
+                data = DataLoader.load(SharedSpark.session(), spec(table[0], null, ColumnChoice.DEFAULT));
+                log = logged.text();
+            }
+            try {
+                assertEquals(List.of("x"), data.features().encoding().columnNames(), table[0]);
+                assertTrue(log.contains(table[1] + ": left out, " + table[2]), log);
+            } finally {
+                data.release();
+            }
+        }
+        LoadedData named = DataLoader.load(SharedSpark.session(), spec(counting, List.of("id", "x"),
+                ColumnChoice.DEFAULT));
+        try {
+            assertEquals(List.of("id", "x"), named.features().encoding().columnNames(), "--features takes it");
+        } finally {
+            named.release();
+        }
+    }
+
+    /**
+     * A column of more than K distinct values, but far fewer than rows, keeps its K most frequent ones and an
+     * "other" input for the rest, in training and for a value never seen.
+     */
+    @Test
+    void aColumnOfManyValuesKeepsItsMostFrequentAndAnOtherInput() {
+        List<String> lines = new ArrayList<>(List.of("city,label"));
+        for (int i = 0; i < 400; i++) {
+            // cities c0..c39: c0 to c2 take 3 rows in 4 between them, the others share the rest
+            int city = i % 4 != 3 ? i % 3 : 3 + (i / 4) % 37;
+            lines.add("c" + city + "," + i % 2);
+        }
+        String path = Csv.write(dir, "cities.csv", lines.toArray(String[]::new));
+        LoadedData data = DataLoader.load(SharedSpark.session(), spec(path, null, new ColumnChoice(List.of(),
+                List.of(), 4, null)));
+        try {
+            InputColumn city = data.features().encoding().columns().get(0);
+            assertEquals(ColumnKind.CATEGORICAL, city.kind());
+            // c0, c1, c2 (100 rows each), then the most frequent of the 37 others (3 rows each; ties by name): c10
+            assertEquals(List.of("c0", "c1", "c10", "c2"), city.categories());
+            assertTrue(city.otherCategory() && city.missingCategory());
+            assertEquals(List.of("city=c0", "city=c1", "city=c10", "city=c2", "city=(other)", "city=(missing)"),
+                    city.featureNames());
+            TreeMap<Long, double[]> rows = samples(data);
+            assertArrayEquals(new double[] {0, 0, 0, 0, 1, 0}, rows.get(3L), "c3 is one of the others");
+            assertArrayEquals(new double[] {1, 0, 0, 0, 0, 0}, rows.get(0L));
+        } finally {
+            data.release();
+        }
+    }
 }
