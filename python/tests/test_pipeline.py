@@ -50,6 +50,8 @@ def test_a_pipeline_fits_transforms_saves_and_loads(iris, tmp_path):
     assert summary.totalIterations == 150 and len(summary.objectiveHistory) == 150
     assert summary.objectiveHistory[-1] < summary.objectiveHistory[0] / 4
     assert summary.stopReason == "completed 150 iterations"
+    assert summary.converged is False, "maxIter ended it, not a convergence test"
+    assert summary.warning is None, "the loss came down"
     assert summary.validationHistory == [] and summary.validationMetrics is None
     assert summary.trainingMetrics["samples"] == 150
     assert summary.trainingMetrics["accuracy"] > 0.9

@@ -4,7 +4,8 @@ import io.github.sparkprop.SettingException;
 
 /**
  * The cost or the gradient became NaN or infinite: the settings, usually the learning rate, must change.
- * Carries the iteration and the figures; the setting to change is {@code learningRate}.
+ * Carries the iteration and the figures, and the setting to change first: {@code learningRate}, or {@code l2} for
+ * an optimizer without one.
  */
 public final class DivergenceException extends SettingException {
 
@@ -17,16 +18,16 @@ public final class DivergenceException extends SettingException {
      * @param checkpointKept whether the last good checkpoint stays to resume from
      */
     public DivergenceException(int iteration, double cost, double gradientNorm, boolean checkpointKept) {
-        this(iteration, cost, gradientNorm, checkpointKept, false);
+        this(iteration, cost, gradientNorm, checkpointKept, "learningRate", "a smaller {learningRate}");
     }
 
+    /** @param advice what to try, after "try " */
     private DivergenceException(int iteration, double cost, double gradientNorm, boolean checkpointKept,
-            boolean unscaled) {
-        super("learningRate", "training diverged at iteration " + iteration + ": the loss is " + cost
-                + " and the gradient norm " + gradientNorm + "; try a smaller {learningRate}"
-                + (unscaled ? " (or {standardize})" : "")
+            String setting, String advice) {
+        super(setting, "training diverged at iteration " + iteration + ": the loss is " + cost
+                + " and the gradient norm " + gradientNorm + "; try " + advice
                 + (checkpointKept ? "; the last good checkpoint stays in {checkpointDir}: {resume} continues from it "
-                        + "with a smaller {learningRate}" : ""));
+                        + "with other settings" : ""));
         this.iteration = iteration;
         this.cost = cost;
         this.gradientNorm = gradientNorm;
@@ -35,7 +36,17 @@ public final class DivergenceException extends SettingException {
 
     /** The same divergence, also advising to standardise the features (for a run whose inputs are not). */
     public DivergenceException advisingStandardization() {
-        return new DivergenceException(iteration, cost, gradientNorm, checkpointKept, true);
+        return new DivergenceException(iteration, cost, gradientNorm, checkpointKept, "learningRate",
+                "a smaller {learningRate} (or {standardize})");
+    }
+
+    /**
+     * The same divergence of an optimizer that finds its own steps (L-BFGS): a penalty bounds the weights, and
+     * unscaled inputs are the usual cause.
+     */
+    public DivergenceException advisingPenalty() {
+        return new DivergenceException(iteration, cost, gradientNorm, checkpointKept, "l2",
+                "an L2 penalty ({l2} 0.01) or {standardize}");
     }
 
     /** The iteration whose cost or gradient was not finite. */

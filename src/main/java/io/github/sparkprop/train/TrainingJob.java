@@ -346,7 +346,8 @@ public final class TrainingJob implements AutoCloseable {
         try {
             run = trainer(checkpoints).run(from);
         } catch (DivergenceException e) {
-            throw training.scaler() == null ? e.advisingStandardization() : e;
+            throw !TrainingSettings.optimizer(settings).scheduled() ? e.advisingPenalty()
+                    : training.scaler() == null ? e.advisingStandardization() : e;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         String trend = run.converged() ? null : LossTrend.problem(run.history());

@@ -51,7 +51,7 @@ public final class TrainingSettings {
     public static final Setting L2 = Setting.real("l2", DEFAULT_L2, Range.atLeast(DEFAULT_L2), "LAMBDA",
             "L2 penalty (lambda/2) sum ||W||^2 on the weights, not the biases; -1: the default, 1/m for a linear "
                     + "model of m training rows (scikit-learn's C = 1) and 0.01 for a network, chosen on a corpus of "
-                    + "real tables.");
+                    + "real tables (none with adamw, whose weight decay regularises).");
     public static final Setting SEED = Setting.longInteger("seed", 42L, "S",
             "Seed of the initial weights, the mini-batches and the held-out splits.");
     public static final Setting TOLERANCE = Setting.real("tolerance", 0.0, Range.atLeast(0), "T",
@@ -107,13 +107,16 @@ public final class TrainingSettings {
     }
 
     /**
-     * The L2 penalty of a run of m training rows: the one set, or the default: 1/m for a linear model, 0.01 for a
-     * network with hidden layers.
+     * The L2 penalty of a run of m training rows: the one set, or the default: none with adamw (its weight decay
+     * regularises), 1/m for a linear model, 0.01 for a network with hidden layers.
      */
     static double penalty(SettingValues values, long m, boolean hidden) {
         double l2 = values.real(L2);
         if (l2 != DEFAULT_L2) {
             return l2;
+        }
+        if (optimizer(values) == OptimizerKind.ADAMW) {
+            return 0;
         }
         return hidden ? NETWORK_L2 : 1.0 / Math.max(1, m);
     }

@@ -142,8 +142,10 @@ class SparkPropApiTest {
         Dataset<Row> test = split[1].cache();
         double mllib = accuracy(new MultilayerPerceptronClassifier().setLayers(new int[] {4, 5, 3}).setMaxIter(200)
                 .setSeed(1L).fit(train).transform(test));
+        // as MLlib's network: L-BFGS, no penalty, the inputs as they are
         double ours = accuracy(new SparkPropClassifier().setHiddenLayers(5).setActivation("sigmoid")
-                .setOptimizer("lbfgs").setMaxIter(200).setSeed(1).fit(train).transform(test));
+                .setOptimizer("lbfgs").setRegParam(0).setParam("standardization", false).setMaxIter(200).setSeed(1)
+                .fit(train).transform(test));
         assertTrue(ours >= mllib, "sparkprop " + ours + " < MLlib " + mllib);
     }
 
@@ -193,7 +195,9 @@ class SparkPropApiTest {
         }
         Dataset<Row> data = SharedSpark.session().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
                 .add("label", "double").add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType()));
-        SparkPropRegressionModel model = new SparkPropRegressor().setOptimizer("lbfgs").setMaxIter(100).fit(data);
+        // no penalty and the inputs as they are: the weights are the coefficients themselves
+        SparkPropRegressionModel model = new SparkPropRegressor().setOptimizer("lbfgs").setRegParam(0)
+                .setParam("standardization", false).setMaxIter(100).fit(data);
         assertArrayEquals(new double[] {2, -3, 1}, model.weights(), 1e-6);
         for (Row row : model.transform(data).select("label", "prediction").collectAsList()) {
             assertEquals(row.getDouble(0), row.getDouble(1), 1e-5);
@@ -208,9 +212,12 @@ class SparkPropApiTest {
     void paramsHaveValidatorsDefaultsAndPersist(@TempDir Path dir) throws IOException {
         SparkPropClassifier classifier = new SparkPropClassifier();
         assertEquals(100, classifier.getMaxIter());
-        assertEquals("gd", classifier.getOptimizer());
+        assertEquals("auto", classifier.getOptimizer());
+        assertEquals(0, classifier.getStepSize(), "the optimizer's own");
+        assertEquals(-1, classifier.getRegParam(), "the default penalty");
+        assertEquals(true, classifier.getOrDefault(classifier.getParam("standardization")));
         assertEquals(0, classifier.getHiddenLayers().length);
-        assertThrows(IllegalArgumentException.class, () -> classifier.setStepSize(0));
+        assertThrows(IllegalArgumentException.class, () -> classifier.setStepSize(-0.1));
         assertThrows(IllegalArgumentException.class, () -> classifier.setOptimizer("sgd"));
         assertThrows(IllegalArgumentException.class, () -> classifier.setHiddenLayers(8, 0));
         assertThrows(IllegalArgumentException.class, () -> classifier.setBatchFraction(0));
@@ -237,7 +244,7 @@ class SparkPropApiTest {
         Dataset<Row> data = assembledIris().filter("species != 'setosa'")
                 .withColumn("label", functions.col("label").minus(1)).cache();
         SparkPropClassificationModel model = new SparkPropClassifier().setOptimizer("lbfgs").setMaxIter(50)
-                .fit(data).setThresholds(new double[] {0.3, 0.7});
+                .setParam("standardization", false).fit(data).setThresholds(new double[] {0.3, 0.7});
         assertEquals(2, model.numClasses());
         double[] w = model.weights();
         assertEquals(5, w.length);
@@ -314,7 +321,7 @@ class SparkPropApiTest {
         // (a fit from the start would stay at the initial weights instead)
         double[] stayed = classifier.setMaxIter(30).setStepSize(1e-12).fit(data).weights();
         assertArrayEquals(resumed, stayed, 1e-9);
-        classifier.setStepSize(0.05).setRegParam(0.01).fit(data);
+        classifier.setStepSize(0.05).setRegParam(0.02).fit(data);
         try (java.util.stream.Stream<Path> fits = Files.list(dir.resolve("checkpoints"))) {
             assertEquals(2, fits.count(), "one directory per distinct fit");
         }
@@ -377,7 +384,8 @@ class SparkPropApiTest {
         Dataset<Row> line = SharedSpark.session().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
                 .add("label", "double").add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType()));
         IllegalArgumentException diverged = assertThrows(IllegalArgumentException.class,
-                () -> new SparkPropRegressor().setStepSize(1.0).setMaxIter(1000).fit(line));
+                () -> new SparkPropRegressor().setStepSize(1.0).setParam("standardization", false).setMaxIter(1000)
+                        .fit(line));
         assertTrue(diverged.getMessage().contains("try a smaller stepSize (or standardization)"),
                 diverged.getMessage());
         assertFalse(diverged.getMessage().contains("--"), diverged.getMessage());

@@ -68,6 +68,49 @@ class LinearRegressionTest {
         }
     }
 
+    /**
+     * With the defaults (L-BFGS, standardised features and target) and no L2, a target in the thousands is fitted
+     * on its standardised values and the saved model predicts in its units: its coefficients, taken back through
+     * the feature scaler (theta_j = w_j / std_j, theta_0 = b - sum_j w_j mean_j / std_j), are the least-squares
+     * solution of the raw data.
+     */
+    @Test
+    void theDefaultsFitAnUnscaledTargetAndTheModelPredictsInItsUnits(@TempDir Path dir) throws IOException {
+        Random random = new Random(9);
+        int m = 300;
+        double[][] rows = new double[m][];
+        StringBuilder csv = new StringBuilder("x1,x2,y\n");
+        for (int i = 0; i < m; i++) {
+            double x1 = 10 * random.nextDouble();
+            double x2 = 2 * random.nextDouble() - 1;
+            double y = 4000 + 300 * x1 - 900 * x2 + 50 * random.nextGaussian();
+            rows[i] = new double[] {1, x1, x2, y};
+            csv.append(x1).append(',').append(x2).append(',').append(y).append('\n');
+        }
+        Path file = dir.resolve("prices.csv");
+        Files.writeString(file, csv);
+        double[] leastSquares = normalEquations(rows);
+        TrainingSpec spec = new TrainingSpec(new TrainingSpec.Files(List.of(file.toString()), null,
+                io.github.sparkprop.data.CsvOptions.DEFAULT, null, 2, null, null), new TrainingSpec.Columns("y", null,
+                        null, null), Task.REGRESSION, null, io.github.sparkprop.optim.SettingValues.of(java.util.Map.of(
+                                TrainingSettings.L2.key(), 0.0)), 0, 0, TrainingSpec.Checkpoints.NONE);
+        try (TrainingJob job = TrainingJob.prepare(SharedSpark.session(), spec)) {
+            TrainingResult result = job.run();
+            io.github.sparkprop.model.Model model = result.model();
+            double[] w = model.weights();
+            double[] mean = model.scaler().mean();
+            double[] std = model.scaler().std();
+            double[] theta = {w[2] - w[0] * mean[0] / std[0] - w[1] * mean[1] / std[1], w[0] / std[0],
+                w[1] / std[1]};
+            for (int k = 0; k < 3; k++) {
+                assertEquals(leastSquares[k], theta[k], 1e-6 * Math.abs(leastSquares[k]), "coefficient " + k);
+            }
+            assertEquals("lbfgs", model.training().get("settings").get("optimizer").asText());
+            assertEquals(0.99, result.training().r2(), 0.01, "R^2 in the target's units");
+            assertEquals(50, result.training().rmse(), 5, "RMSE in the target's units: the noise's 50");
+        }
+    }
+
     /** Solves the normal equations (X^T X) theta = X^T y for rows (1, x1, x2, y). */
     private static double[] normalEquations(double[][] rows) {
         int n = 3;
