@@ -321,7 +321,7 @@ class SparkPropApiTest {
         // (a fit from the start would stay at the initial weights instead)
         double[] stayed = classifier.setMaxIter(30).setStepSize(1e-12).fit(data).weights();
         assertArrayEquals(resumed, stayed, 1e-9);
-        classifier.setStepSize(0.05).setRegParam(0.02).fit(data);
+        classifier.setStepSize(0.05).setRegParam(0.05).fit(data);
         try (java.util.stream.Stream<Path> fits = Files.list(dir.resolve("checkpoints"))) {
             assertEquals(2, fits.count(), "one directory per distinct fit");
         }
