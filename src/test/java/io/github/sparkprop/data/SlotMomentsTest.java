@@ -54,4 +54,33 @@ class SlotMomentsTest {
         assertEquals(observed / count, all.observedMean()[1], 1e-12);
         assertArrayEquals(new double[] {Double.NaN}, new double[] {all.observedMean()[2]}, "no value, no mean");
     }
+
+    /** Spark merges partitions in the order their tasks finish: every order gives the same bits. */
+    @Test
+    void theMomentsDoNotDependOnTheOrderOfTheMerges() {
+        Random random = new Random(3);
+        double[][] parts = new double[5][];
+        for (int p = 0; p < parts.length; p++) {
+            parts[p] = random.doubles(200, -1e3, 1e5).toArray();
+        }
+        double[][] first = null;
+        for (int[] order : new int[][] {{0, 1, 2, 3, 4}, {4, 3, 2, 1, 0}, {2, 0, 4, 1, 3}}) {
+            SlotMoments[] moments = new SlotMoments[parts.length];
+            for (int p = 0; p < parts.length; p++) {
+                moments[p] = new SlotMoments(1);
+                for (double v : parts[p]) {
+                    moments[p].add(new double[] {v}, 0);
+                }
+            }
+            // a tree of merges: ((a b) (c (d e))) in the order given
+            SlotMoments all = moments[order[0]].merge(moments[order[1]]).merge(moments[order[2]]
+                    .merge(moments[order[3]].merge(moments[order[4]])));
+            double[][] result = all.withFills(1000, null);
+            if (first == null) {
+                first = result;
+            }
+            assertEquals(Double.doubleToLongBits(first[0][0]), Double.doubleToLongBits(result[0][0]), "mean");
+            assertEquals(Double.doubleToLongBits(first[1][0]), Double.doubleToLongBits(result[1][0]), "variance");
+        }
+    }
 }
