@@ -4,7 +4,6 @@ baseline on the same fixed split (impute, scale, one-hot, LogisticRegression or 
 scripts/corpus/prepare.py and baseline.py make them. The whole corpus runs with `sparkprop bench --cases defaults`."""
 
 import json
-import re
 import subprocess
 import sys
 
@@ -28,26 +27,18 @@ def corpus(tmp_path_factory):
     return out, {t["name"]: t for t in tables}, json.loads((out / "baseline.json").read_text())
 
 
-def score_of(output: str, task: str) -> float:
-    """The test accuracy, or the test R^2, that train printed."""
-    if task == "classification":
-        return float(re.search(r"^test accuracy: ([0-9.]+)$", output, re.M).group(1))
-    return float(re.search(r"^test data .*:\nsamples .* R\^2 (-?[0-9.]+)$", output, re.M).group(1))
-
-
-@pytest.mark.parametrize("name", TABLES)
-@pytest.mark.parametrize("hidden", [None, "32"])
-def test_defaults_train_as_well_as_the_baseline(corpus, tmp_path, name, hidden):
+def test_defaults_train_as_well_as_the_baseline(corpus, tmp_path):
+    """Both tables, as a linear model and with --hidden 32, in one run of `bench --cases defaults` (one JVM)."""
     out, tables, baseline = corpus
-    table = tables[name]
-    args = ["train", "--input", str(out / name / "train.csv"), "--test", str(out / name / "test.csv"),
-            "--label", table["label"], "--output", str(tmp_path / "model")]
-    if table["task"] == "regression":
-        args += ["--task", "regression"]
-    if hidden:
-        args += ["--hidden", hidden]
-    run = cli(*args)
-    score = score_of(run.stdout, table["task"])
-    expected = baseline[name]["baseline"]
-    assert score >= expected - 0.02, f"{name} hidden={hidden}: {score} against the baseline's {expected}"
-    assert "did not converge" not in run.stderr, run.stderr[-2000:]
+    run = cli("bench", "--cases", "defaults", "--corpus", str(out), "--work-dir", str(tmp_path))
+    scores = {}
+    for line in run.stdout.splitlines():
+        fields = line.split()
+        if fields and fields[0] in tables:
+            model = "linear" if fields[4] == "linear" else "hidden"
+            scores[(fields[0], model)] = float(fields[7 if model == "hidden" else 6])
+    assert len(scores) == 2 * len(TABLES), run.stdout
+    for (name, model), score in scores.items():
+        expected = baseline[name]["baseline"]
+        assert score >= expected - 0.02, f"{name} {model}: {score} against the baseline's {expected}"
+    assert "did not converge" not in run.stdout + run.stderr, run.stdout
