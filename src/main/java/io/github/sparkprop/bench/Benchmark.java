@@ -124,7 +124,7 @@ final class Benchmark {
 
     /**
      * Full-batch gradient descent (step 0.1) of a sigmoid network on Parquet files of a label and a vector
-     * column (not standardised, as MLlib's network does not), {@code iterations} steps from the weights of seed 1, without validation or checkpoints, the data
+     * column (not standardised and without a penalty, as MLlib's network), {@code iterations} steps from the weights of seed 1, without validation or checkpoints, the data
      * in the given number of partitions (0: as read).
      */
     private TrainingSpec gradientDescent(List<String> parquet, int[] hidden, int partitions, Precision precision) {
@@ -132,7 +132,7 @@ final class Benchmark {
                 TrainingSettings.ACTIVATION.key(), "sigmoid", OptimizerKind.OPTIMIZER.key(), "gd",
                 Schedule.LEARNING_RATE.key(), 0.1, TrainingSettings.ITERATIONS.key(), iterations,
                 TrainingSettings.SEED.key(), 1L, TrainingSettings.PRECISION.key(), precision.id(),
-                TrainingSettings.STANDARDIZE.key(), false));
+                TrainingSettings.STANDARDIZE.key(), false, TrainingSettings.L2.key(), 0.0));
         return new TrainingSpec(new TrainingSpec.Files(parquet, InputFormat.PARQUET, CsvOptions.DEFAULT, null,
                 partitions, null, null), new TrainingSpec.Columns("label", null, null, null), Task.CLASSIFICATION, null, settings,
                 0, 0, TrainingSpec.Checkpoints.NONE);
