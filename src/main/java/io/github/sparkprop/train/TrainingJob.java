@@ -32,6 +32,7 @@ import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
 import io.github.sparkprop.model.Safetensors;
 import io.github.sparkprop.optim.Evaluation;
+import io.github.sparkprop.optim.Schedule;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.SettingValues;
 import io.github.sparkprop.train.TrainingSpec.Checkpoints;
@@ -241,7 +242,7 @@ public final class TrainingJob implements AutoCloseable {
                         ? LabelEncoder.ofLabels(IntStream.range(0, frame.classes()).mapToObj(Integer::toString).toList())
                         : null;
         boolean standardize = init == null && settings.flag(TrainingSettings.STANDARDIZE);
-        boolean standardizeTarget = standardize && task == Task.REGRESSION; // folded back in by model()
+        boolean standardizeTarget = standardize && task == Task.REGRESSION; // folded back: inTargetUnits(double[])
         int libsvmFeatures = init != null && init.vectorColumn() != null ? init.network().inputSize() : 0;
         if (spec.source() instanceof Files files) {
             return new DataSpec(files.paths(), files.format(), files.csv(), columns.label(), features, columns.weight(),
@@ -393,11 +394,10 @@ public final class TrainingJob implements AutoCloseable {
      * steps, so a rising loss means a badly conditioned problem).
      */
     private String advice() {
-        io.github.sparkprop.optim.OptimizerKind optimizer = TrainingSettings.optimizer(settings);
-        if (!optimizer.scheduled()) {
+        if (!TrainingSettings.optimizer(settings).scheduled()) {
             return "try an L2 penalty of 0.001 (--l2 / regParam)";
         }
-        double rate = settings.real(io.github.sparkprop.optim.Schedule.LEARNING_RATE);
+        double rate = settings.real(Schedule.LEARNING_RATE);
         return String.format("try a learning rate of %.3g (a tenth of %.3g: --learning-rate / stepSize)", rate / 10,
                 rate) + (settings.real(TrainingSettings.BATCH_FRACTION) == 1
                         ? ", or the lbfgs optimizer, which finds its own steps" : "");
