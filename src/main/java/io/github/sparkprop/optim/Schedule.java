@@ -25,7 +25,7 @@ public record Schedule(Kind kind, double rate, double decayRate, int decayEvery,
     /** alpha, the base learning rate. */
     public static final Setting LEARNING_RATE = Setting.real("learningRate", 0.0, Setting.Range.atLeast(0), "A",
             "Step size alpha (the base of the schedule); 0: the optimizer's own, 0.1 for gd and momentum, 0.001 for "
-                    + "adam and adamw (lbfgs finds its own steps).");
+                    + "adam and adamw (lbfgs finds its own steps).").adjustable();
     /** The shape of the schedule. */
     public static final Setting SCHEDULE = Setting.choice("schedule", "constant",
             Arrays.stream(Kind.values()).map(Kind::id).toList(),

@@ -17,30 +17,63 @@ import java.util.List;
  * @param choices     the values allowed (CHOICE), or an empty list
  * @param label       a short placeholder for the value in help texts, e.g. {@code A}
  * @param description what it does, for help texts (no default: faces add it)
+ * @param role        what its value means for the trained model, so for provenance and for a resumed run
  */
 public record Setting(String key, Type type, Object defaultValue, Range range, List<String> choices, String label,
-        String description) implements Serializable {
+        String description, Role role) implements Serializable {
 
     /** The kinds of value a setting holds. */
     public enum Type { REAL, INTEGER, LONG, FLAG, CHOICE, SIZES }
 
+    /**
+     * What a setting's value means for the model a run trains. Every value is recorded in the model's
+     * provenance; the role says which ones name the run (its checkpoints' identity) and what a resumed run may
+     * change.
+     */
+    public enum Role {
+        /** Decides the trained weights: a run resumed from a checkpoint must have the same value. */
+        DECISIVE,
+        /**
+         * Decides the weights, but a resumed run may change it (a smaller learning rate after a divergence, more
+         * iterations); the change is logged.
+         */
+        ADJUSTABLE,
+        /** Changes only speed, rounding or what is logged: recorded, never compared. */
+        RUNTIME
+    }
+
     public Setting {
         choices = List.copyOf(choices);
+        java.util.Objects.requireNonNull(role, "role");
+    }
+
+    /** This setting, which a resumed run may change ({@link Role#ADJUSTABLE}). */
+    public Setting adjustable() {
+        return withRole(Role.ADJUSTABLE);
+    }
+
+    /** This setting, which changes only speed, rounding or the log ({@link Role#RUNTIME}). */
+    public Setting runtime() {
+        return withRole(Role.RUNTIME);
+    }
+
+    private Setting withRole(Role role) {
+        return new Setting(key, type, defaultValue, range, choices, label, description, role);
     }
 
     /** A real number in a range. */
     public static Setting real(String key, double defaultValue, Range range, String label, String description) {
-        return new Setting(key, Type.REAL, defaultValue, range, List.of(), label, description);
+        return new Setting(key, Type.REAL, defaultValue, range, List.of(), label, description, Role.DECISIVE);
     }
 
     /** An integer in a range. */
     public static Setting integer(String key, int defaultValue, Range range, String label, String description) {
-        return new Setting(key, Type.INTEGER, defaultValue, range, List.of(), label, description);
+        return new Setting(key, Type.INTEGER, defaultValue, range, List.of(), label, description, Role.DECISIVE);
     }
 
     /** A 64-bit integer (a seed), any value. */
     public static Setting longInteger(String key, long defaultValue, String label, String description) {
-        return new Setting(key, Type.LONG, defaultValue, null, List.of(), label, description);
+        return new Setting(key, Type.LONG, defaultValue, null, List.of(), label, description, Role.DECISIVE);
     }
 
     /** On or off, off by default. */
@@ -50,17 +83,17 @@ public record Setting(String key, Type type, Object defaultValue, Range range, L
 
     /** On or off, with the given default. */
     public static Setting flag(String key, boolean defaultValue, String description) {
-        return new Setting(key, Type.FLAG, defaultValue, null, List.of(), "true|false", description);
+        return new Setting(key, Type.FLAG, defaultValue, null, List.of(), "true|false", description, Role.DECISIVE);
     }
 
     /** One of a list of names. */
     public static Setting choice(String key, String defaultValue, List<String> choices, String description) {
-        return new Setting(key, Type.CHOICE, defaultValue, null, choices, String.join("|", choices), description);
+        return new Setting(key, Type.CHOICE, defaultValue, null, choices, String.join("|", choices), description, Role.DECISIVE);
     }
 
     /** A list of sizes, each at least 1, empty by default. */
     public static Setting sizes(String key, String label, String description) {
-        return new Setting(key, Type.SIZES, new int[0], null, List.of(), label, description);
+        return new Setting(key, Type.SIZES, new int[0], null, List.of(), label, description, Role.DECISIVE);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.github.sparkprop.InputException;
 import io.github.sparkprop.model.AtomicDirectory;
 import io.github.sparkprop.model.ModelFormatException;
 import io.github.sparkprop.model.Safetensors;
+import io.github.sparkprop.optim.Setting;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -29,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * written atomically with checkpoint.json last. The two newest complete checkpoints are kept (older ones
  * are deleted), so a crash at any moment leaves a complete one, and a checkpoint whose weights turn out to
  * diverge can be dropped for the one before. A checkpoint only resumes a run with the same settings, but
- * for {@link #ADJUSTABLE} ones (a smaller learning rate after a divergence, more iterations).
+ * for {@link Setting.Role#ADJUSTABLE adjustable} ones (a smaller learning rate after a divergence, more
+ * iterations) and {@link Setting.Role#RUNTIME runtime} ones.
  */
 public final class CheckpointStore {
 
@@ -39,7 +44,11 @@ public final class CheckpointStore {
     private static final String PREFIX = "checkpoint-";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Settings a resumed run may change: the learning rate (after a divergence) and the iterations. */
-    static final java.util.Set<String> ADJUSTABLE = java.util.Set.of("learningRate", "iterations");
+    private static final Set<String> ADJUSTABLE = TrainingSettings.keys(Setting.Role.ADJUSTABLE);
+    /** Settings of speed, rounding or the log, which a resumed run may change silently. */
+    private static final Set<String> RUNTIME = TrainingSettings.keys(Setting.Role.RUNTIME);
+    /** The key of the hash of the cached training rows in the settings. */
+    static final String DATA_HASH = "dataHash";
     private static final int KEEP = 2;
 
     private final Path dir;
@@ -187,6 +196,11 @@ public final class CheckpointStore {
             throw new InputException("the checkpoint " + checkpoint + " was made with other settings (" + fixed
                     + "); resume with the same settings, or use another {checkpointDir}");
         }
+        if (!java.util.Objects.equals(saved.get(DATA_HASH), settings.get(DATA_HASH))) {
+            throw new InputException("the checkpoint " + checkpoint + " was made from other data (the rows read now "
+                    + "differ: " + DATA_HASH + " checkpoint " + saved.get(DATA_HASH) + ", now " + settings.get(DATA_HASH)
+                    + "); resume with the same data, or use another {checkpointDir}");
+        }
         String adjusted = differences(saved, settings, true);
         if (!adjusted.isEmpty()) {
             LOG.warn("resuming with changed settings: {}", adjusted);
@@ -225,18 +239,34 @@ public final class CheckpointStore {
                         : null);
     }
 
-    /** "key: checkpoint A, now B" for every setting that differs, among the adjustable ones or the others. */
+    /**
+     * "key: checkpoint A, now B" for every setting that differs, among the adjustable ones or the decisive ones (the
+     * data hash apart: the data are compared after the settings that decide how they are read and cached).
+     */
     private static String differences(JsonNode saved, JsonNode now, boolean adjustable) {
-        java.util.Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         saved.fieldNames().forEachRemaining(keys::add);
         now.fieldNames().forEachRemaining(keys::add);
+        keys.removeAll(RUNTIME);
+        keys.remove(DATA_HASH);
         List<String> differences = new ArrayList<>();
         for (String key : keys) {
-            if (ADJUSTABLE.contains(key) == adjustable && !java.util.Objects.equals(saved.get(key), now.get(key))) {
+            if (ADJUSTABLE.contains(key) == adjustable && !Objects.equals(saved.get(key), now.get(key))) {
                 differences.add(key + ": checkpoint " + saved.get(key) + ", now " + now.get(key));
             }
         }
         return String.join("; ", differences);
+    }
+
+    /**
+     * The settings that name a run: its settings but the adjustable and runtime ones (for a directory per run,
+     * which the same run again, or longer, finds).
+     */
+    static ObjectNode identity(ObjectNode settings) {
+        ObjectNode fixed = settings.deepCopy();
+        fixed.remove(ADJUSTABLE);
+        fixed.remove(RUNTIME);
+        return fixed;
     }
 
     private static Safetensors.Tensor vector(double[] values) {

@@ -483,7 +483,7 @@ public final class TrainingJob implements AutoCloseable {
         if (policy.dir() == null) {
             return null;
         }
-        identity.put("dataHash", blocks.map(SampleBlock::contentHash).reduce(Long::sum));
+        identity.put(CheckpointStore.DATA_HASH, blocks.map(SampleBlock::contentHash).reduce(Long::sum));
         String dir = policy.mode() == Checkpoints.Mode.PER_RUN ? runDirectory(policy.dir(), identity) : policy.dir();
         CheckpointStore store = new CheckpointStore(dir, context.hadoopConfiguration(), identity);
         if (store.hasCheckpoints() && policy.mode() == Checkpoints.Mode.NEW) {
@@ -501,11 +501,9 @@ public final class TrainingJob implements AutoCloseable {
      * runs of other settings or data never resume each other, and the same run again (or longer) resumes.
      */
     private static String runDirectory(String dir, ObjectNode identity) {
-        ObjectNode fixed = identity.deepCopy();
-        fixed.remove(CheckpointStore.ADJUSTABLE);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(fixed.toString().getBytes(StandardCharsets.UTF_8));
+                    .digest(CheckpointStore.identity(identity).toString().getBytes(StandardCharsets.UTF_8));
             return new Path(dir, "run-" + HexFormat.of().formatHex(digest, 0, 8)).toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);

@@ -13,6 +13,8 @@ import io.github.sparkprop.optim.SettingValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +41,7 @@ public final class TrainingSettings {
                     + "applied at prediction time.");
 
     public static final Setting ITERATIONS = Setting.integer("iterations", 100, Range.atLeast(1), "N",
-            "Iterations: one step each (L-BFGS: one step and its line search).");
+            "Iterations: one step each (L-BFGS: one step and its line search).").adjustable();
     public static final Setting BATCH_FRACTION = Setting.real("batchFraction", 1.0, new Range(0, false, 1, true), "F",
             "Mini-batch SGD: each iteration uses a seeded fraction F of the rows (row i is in iteration t's batch "
                     + "when hash(seed, t, i) < F); 1 is full batch.");
@@ -64,14 +66,14 @@ public final class TrainingSettings {
             "Stop when the validation loss has not improved in PATIENCE evaluations, and keep the weights of the "
                     + "best one (0: off; needs validation data).");
     public static final Setting CHECKPOINT_EVERY = Setting.integer("checkpointEvery", 10, Range.atLeast(1), "N",
-            "A checkpoint every N iterations (and at the end), when checkpoints are written.");
+            "A checkpoint every N iterations (and at the end), when checkpoints are written.").runtime();
     public static final Setting TREE_DEPTH = Setting.integer("treeDepth", 0, Range.atLeast(0), "D",
             "Depth of the treeAggregate that merges the gradient sums of the executors (each executor first "
                     + "merges its own tasks' sums) or, when a task was retried, of the tasks (0: 1 up to 16 sums, 2 "
-                    + "up to 256, 3 up to 4,096, ...).");
+                    + "up to 256, 3 up to 4,096, ...).").runtime();
     public static final Setting BLOCK_SIZE = Setting.integer("blockSize", 0, Range.between(0, 1 << 20), "ROWS",
             "Rows stacked into one cached block for the GEMMs (0: about 4 MB of features a block, 64 to 4,096 "
-                    + "rows; at most 1,048,576).");
+                    + "rows; at most 1,048,576).").runtime();
     public static final Setting PRECISION = Setting.choice("precision", Precision.FLOAT64.id(),
             Arrays.stream(Precision.values()).map(Precision::id).toList(),
             "Arithmetic of the tasks: float64, or float32 (dense features cached in float32, sgemm and float32 "
@@ -79,7 +81,7 @@ public final class TrainingSettings {
                     + "a float64 sum, and the loss, the weights and the optimizer stay float64; lbfgs works, its "
                     + "line search stopping where float32's rounding hides further decrease).");
     public static final Setting LOG_EVERY = Setting.integer("logEvery", 0, Range.atLeast(0), "N",
-            "A progress line every N iterations (0: about 25 per run).");
+            "A progress line every N iterations (0: about 25 per run).").runtime();
 
     /** The settings that decide the network; a model to start from must agree with those that are set. */
     static final List<Setting> NETWORK = List.of(HIDDEN, ACTIVATION, LOSS, STANDARDIZE);
@@ -97,6 +99,12 @@ public final class TrainingSettings {
                 new Section("Optimizer and learning-rate schedule", OptimizerKind.settings()),
                 new Section("Training loop", List.of(ITERATIONS, BATCH_FRACTION, L2, SEED, TOLERANCE, EVAL_EVERY,
                         EARLY_STOPPING, CHECKPOINT_EVERY, TREE_DEPTH, BLOCK_SIZE, PRECISION, LOG_EVERY)));
+    }
+
+    /** The keys of the training settings of a role. */
+    static Set<String> keys(Setting.Role role) {
+        return all().stream().filter(setting -> setting.role() == role).map(Setting::key)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Every training setting, in the order of {@link #sections()}. */

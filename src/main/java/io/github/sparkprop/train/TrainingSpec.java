@@ -15,7 +15,6 @@ import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.optim.OptimizerKind;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.SettingValues;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -236,11 +235,10 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
     }
 
     /**
-     * The settings that decide the trained weights, by key, for model.json and checkpoints: the data and
-     * columns, the task, the start model, and the training settings that apply (the chosen optimizer's, not
-     * the others'). Settings that only change rounding or speed (tree depth, block size) or the log are left
-     * out. A checkpoint resumes only a run whose settings are the same, but for {@link
-     * CheckpointStore#ADJUSTABLE} ones.
+     * The run's settings, by key, for model.json and checkpoints: the data and columns, the task, the start model,
+     * and every training setting that applies (the chosen optimizer's, not the others'). A checkpoint resumes only
+     * a run whose values are the same, but for the {@link Setting.Role#ADJUSTABLE adjustable} ones; {@link
+     * Setting.Role#RUNTIME runtime} ones are recorded and never compared.
      */
     public ObjectNode describe() {
         ObjectNode json = JSON.createObjectNode();
@@ -295,8 +293,10 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
         if (initModel != null) {
             json.put("initModel", initModel);
         }
-        for (Setting setting : decisive()) {
-            put(json, setting.key(), settings.get(setting));
+        for (Setting setting : TrainingSettings.all()) {
+            if (applies(setting)) {
+                put(json, setting.key(), settings.get(setting));
+            }
         }
         json.put("validationFraction", validationFraction);
         json.put("testFraction", testFraction);
@@ -304,19 +304,15 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
     }
 
     /**
-     * The settings that decide the weights, given the chosen optimizer (the hidden activation only where there are
-     * hidden layers).
+     * Whether a training setting applies to this run: those of another optimizer or schedule do not, nor the
+     * hidden activation of a network without hidden layers.
      */
-    private List<Setting> decisive() {
-        List<Setting> decisive = new ArrayList<>(TrainingSettings.NETWORK);
-        if (settings.sizes(TrainingSettings.HIDDEN).length == 0 && initModel == null) {
-            decisive.remove(TrainingSettings.ACTIVATION);
+    private boolean applies(Setting setting) {
+        if (setting == TrainingSettings.ACTIVATION) {
+            return settings.sizes(TrainingSettings.HIDDEN).length > 0 || initModel != null;
         }
-        decisive.addAll(TrainingSettings.optimizer(settings).relevant(settings));
-        decisive.addAll(List.of(TrainingSettings.ITERATIONS, TrainingSettings.BATCH_FRACTION, TrainingSettings.L2,
-                TrainingSettings.SEED, TrainingSettings.TOLERANCE, TrainingSettings.EVAL_EVERY,
-                TrainingSettings.EARLY_STOPPING));
-        return decisive;
+        return !OptimizerKind.settings().contains(setting)
+                || TrainingSettings.optimizer(settings).relevant(settings).contains(setting);
     }
 
     private static void put(ObjectNode json, String key, Object value) {

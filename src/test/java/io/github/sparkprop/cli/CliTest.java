@@ -335,6 +335,31 @@ class CliTest {
         assertEquals(2, changed.code());
         assertTrue(changed.err().contains("was made with other settings (l2: checkpoint " + 1.0 / 150 + ", now 0.5)"),
                 "the default L2 of a linear model is 1/m: " + changed.err());
+
+        Run float32 = sparkprop(concat(args, "--resume", "--overwrite", "--precision", "float32"));
+        assertEquals(2, float32.code());
+        assertTrue(float32.err().contains("was made with other settings (precision: checkpoint \"float64\", now "
+                + "\"float32\")"), "the precision, not the data hash its blocks give: " + float32.err());
+    }
+
+    /** model.json records every setting of the run, those of speed and the log too (precision among them). */
+    @Test
+    void theModelRecordsEverySetting() throws IOException {
+        String model = dir.resolve("float32").toString();
+        Run run = sparkprop("train", "--input", IRIS, "--label", "species", "--iterations", "3", "--precision",
+                "float32", "--tree-depth", "2", "--output", model);
+        assertEquals(0, run.code(), run.err());
+        JsonNode settings = new ObjectMapper().readTree(Path.of(model, "model.json").toFile())
+                .get("training").get("settings");
+        assertEquals("float32", settings.get("precision").asText());
+        assertEquals(2, settings.get("treeDepth").asInt());
+        for (String key : List.of("iterations", "l2", "seed", "optimizer", "lbfgsMemory", "logEvery", "blockSize",
+                "checkpointEvery", "standardize", "hidden", "loss")) {
+            assertTrue(settings.has(key), key + " in " + settings);
+        }
+        for (String key : List.of("beta1", "learningRate", "momentum", "activation")) {
+            assertFalse(settings.has(key), "lbfgs without hidden layers has no " + key + ": " + settings);
+        }
     }
 
     /** A run of 7 iterations resumed to 12 (--iterations may grow on resume) equals a run of 12. */
@@ -439,7 +464,8 @@ class CliTest {
         Run changed = sparkprop(concat(options, "--resume", "--iterations", "14", "--output",
                 dir.resolve("c").toString()));
         assertEquals(2, changed.code());
-        assertTrue(changed.err().contains("was made with other settings (dataHash: checkpoint "), changed.err());
+        assertTrue(changed.err().contains("was made from other data (the rows read now differ: dataHash checkpoint "),
+                changed.err());
     }
 
     /**
