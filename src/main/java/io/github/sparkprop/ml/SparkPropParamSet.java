@@ -58,8 +58,8 @@ public final class SparkPropParamSet implements Serializable {
         }
     }
 
-    /** The Spark ML name of a setting key. */
-    static String name(String key) {
+    /** The Spark ML name of a setting key: {@code stepSize} for {@code learningRate}, the key itself for most. */
+    public static String name(String key) {
         return SPARK_NAMES.getOrDefault(key, key);
     }
 

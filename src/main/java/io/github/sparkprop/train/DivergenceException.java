@@ -1,6 +1,7 @@
 package io.github.sparkprop.train;
 
 import io.github.sparkprop.SettingException;
+import io.github.sparkprop.optim.Setting;
 
 /**
  * The cost or the gradient became NaN or infinite: the settings, usually the learning rate, must change.
@@ -26,12 +27,20 @@ public final class DivergenceException extends SettingException {
             String setting, String advice) {
         super(setting, "training diverged at iteration " + iteration + ": the loss is " + cost
                 + " and the gradient norm " + gradientNorm + "; try " + advice
-                + (checkpointKept ? "; the last good checkpoint stays in {checkpointDir}: {resume} continues from it "
-                        + "with other settings" : ""));
+                + (checkpointKept ? "; the last good checkpoint stays in {checkpointDir}" + (TrainingSettings
+                        .keys(Setting.Role.ADJUSTABLE).contains(setting) ? ": {resume} continues from it with another {"
+                                + setting + "}" : " (a resume may change only " + adjustable()
+                                + ": give another {checkpointDir} for a new run)") : ""));
         this.iteration = iteration;
         this.cost = cost;
         this.gradientNorm = gradientNorm;
         this.checkpointKept = checkpointKept;
+    }
+
+    /** The settings a resume may change, as "{a} and {b}". */
+    private static String adjustable() {
+        return TrainingSettings.keys(Setting.Role.ADJUSTABLE).stream().sorted().map(key -> "{" + key + "}")
+                .collect(java.util.stream.Collectors.joining(" and "));
     }
 
     /** The same divergence, also advising to standardise the features (for a run whose inputs are not). */
