@@ -14,6 +14,11 @@ public abstract class FirstOrderOptimizer implements Optimizer {
     }
 
     @Override
+    public final Schedule schedule() {
+        return schedule;
+    }
+
+    @Override
     public final Step iterate(Objective objective, double[] w, int t) {
         Evaluation evaluation = objective.evaluate(w, t);
         if (!evaluation.isEmpty() && Double.isFinite(evaluation.cost()) && Double.isFinite(evaluation.gradientNorm())) {

@@ -23,6 +23,11 @@ public interface Optimizer {
     /** Restores the state saved by {@link #state()}. */
     void restore(Map<String, double[]> state);
 
+    /** The learning-rate schedule it steps along, or null for a method that finds its own steps (L-BFGS). */
+    default Schedule schedule() {
+        return null;
+    }
+
     /**
      * What one iteration reports.
      *

@@ -12,7 +12,6 @@ import io.github.sparkprop.optim.Setting;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Checkpoints of a training run in a directory on any Hadoop file system. Each is a directory
  * {@code checkpoint-NNNNNNNN} (the iteration) holding {@code state.safetensors} (weights, best weights,
- * optimizer state) and {@code checkpoint.json} (iteration, settings, history, early-stopping record),
+ * optimizer state, the loop's listeners' state) and {@code checkpoint.json} (iteration, settings, history),
  * written atomically with checkpoint.json last. The two newest complete checkpoints are kept (older ones
  * are deleted), so a crash at any moment leaves a complete one, and a checkpoint whose weights turn out to
  * diverge can be dropped for the one before. A checkpoint only resumes a run with the same settings, but
@@ -50,6 +49,8 @@ public final class CheckpointStore {
     /** The key of the hash of the cached training rows in the settings. */
     static final String DATA_HASH = "dataHash";
     private static final int KEEP = 2;
+    private static final String OPTIMIZER = "optimizer.";
+    private static final String LISTENER = "listener.";
 
     private final Path dir;
     private final Configuration conf;
@@ -73,21 +74,14 @@ public final class CheckpointStore {
     public void save(TrainingState state) {
         Map<String, Safetensors.Tensor> tensors = new LinkedHashMap<>();
         tensors.put("weights", vector(state.weights()));
-        if (state.bestWeights() != null) {
-            tensors.put("best_weights", vector(state.bestWeights()));
-        }
-        state.optimizer().forEach((name, values) -> tensors.put("optimizer." + name, vector(values)));
+        state.optimizer().forEach((name, values) -> tensors.put(OPTIMIZER + name, vector(values)));
+        state.listeners().forEach((name, values) -> tensors.put(LISTENER + name, vector(values)));
         ObjectNode json = JSON.createObjectNode();
         json.put("format", "sparkprop-checkpoint");
         json.put("iteration", state.iteration());
         json.set("settings", settings);
-        json.put("previousCost", state.previousCost());
         if (state.stopReason() != null) {
             json.put("stopReason", state.stopReason());
-        }
-        ArrayNode early = json.putArray("earlyStopping");
-        for (double v : state.earlyStopping()) {
-            early.add(v);
         }
         ArrayNode history = json.putArray("history");
         for (IterationRecord r : state.history()) {
@@ -207,36 +201,34 @@ public final class CheckpointStore {
         }
         Map<String, Safetensors.Tensor> tensors = Safetensors.read(
                 AtomicDirectory.read(new Path(checkpoint, STATE), conf), checkpoint + "/" + STATE);
-        Map<String, double[]> optimizer = new HashMap<>();
-        tensors.forEach((name, tensor) -> {
-            if (name.startsWith("optimizer.")) {
-                optimizer.put(name.substring("optimizer.".length()), tensor.values());
-            }
-        });
         List<IterationRecord> history = new ArrayList<>();
         for (JsonNode r : json.get("history")) {
             history.add(new IterationRecord(r.get(0).asInt(), r.get(1).asDouble(), r.get(2).asDouble(),
                     r.get(3).asDouble(), r.get(4).asLong(), r.get(5).asDouble(), r.get(6).asDouble(),
                     r.get(7).asDouble(), r.get(8).asDouble()));
         }
-        double[] early = new double[3];
-        Iterator<JsonNode> values = json.get("earlyStopping").elements();
-        for (int i = 0; i < early.length; i++) {
-            early[i] = values.next().asDouble();
-        }
-        Safetensors.Tensor best = tensors.get("best_weights");
         int iteration = json.get("iteration").asInt(-1);
         if (iteration < 0 || iteration == Integer.MAX_VALUE) {
             throw new ModelFormatException("iteration " + json.get("iteration") + " is not one a run reaches");
         }
         double[] weights = tensors.get("weights").values();
-        if (weights.length != parameters || best != null && best.values().length != parameters) {
+        if (weights.length != parameters) {
             throw new ModelFormatException("it holds " + weights.length + " weights for a network of " + parameters);
         }
         LOG.info("resuming from {} (iteration {})", checkpoint, iteration);
-        return new TrainingState(iteration, weights, optimizer, history, early, best == null ? null : best.values(),
-                json.get("previousCost").asDouble(), json.hasNonNull("stopReason") ? json.get("stopReason").asText()
-                        : null);
+        return new TrainingState(iteration, weights, prefixed(tensors, OPTIMIZER), history, prefixed(tensors, LISTENER),
+                json.hasNonNull("stopReason") ? json.get("stopReason").asText() : null);
+    }
+
+    /** The tensors whose names start with a prefix, by the rest of their names. */
+    private static Map<String, double[]> prefixed(Map<String, Safetensors.Tensor> tensors, String prefix) {
+        Map<String, double[]> named = new HashMap<>();
+        tensors.forEach((name, tensor) -> {
+            if (name.startsWith(prefix)) {
+                named.put(name.substring(prefix.length()), tensor.values());
+            }
+        });
+        return named;
     }
 
     /**

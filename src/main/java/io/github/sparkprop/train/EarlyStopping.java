@@ -1,11 +1,19 @@
 package io.github.sparkprop.train;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Early stopping on the validation loss: remembers the best loss and the weights it was reached with,
- * and says stop once {@code patience} evaluations in a row have not improved on it. Patience 0 only
- * remembers.
+ * Early stopping on the validation loss: remembers the best loss and the weights it was reached with, and stops
+ * the run once {@code patience} evaluations in a row have not improved on it; the run then returns the best
+ * weights.
  */
-public final class EarlyStopping {
+final class EarlyStopping implements TrainingListener {
+
+    private static final String BEST_LOSS = "earlyStopping.bestLoss";
+    private static final String BEST_ITERATION = "earlyStopping.bestIteration";
+    private static final String MISSES = "earlyStopping.misses";
+    private static final String BEST_WEIGHTS = "earlyStopping.bestWeights";
 
     private final int patience;
     private double bestLoss = Double.POSITIVE_INFINITY;
@@ -13,56 +21,54 @@ public final class EarlyStopping {
     private double[] bestWeights;
     private int misses;
 
-    public EarlyStopping(int patience) {
-        if (patience < 0) {
-            throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+    EarlyStopping(int patience) {
+        if (patience < 1) {
+            throw new IllegalArgumentException("patience must be >= 1, got " + patience);
         }
         this.patience = patience;
     }
 
-    /**
-     * Records the validation loss at the weights w of iteration t.
-     *
-     * @return true when training should stop
-     */
-    boolean record(int t, double validationLoss, double[] w) {
-        if (validationLoss < bestLoss) {
-            bestLoss = validationLoss;
-            bestIteration = t;
-            bestWeights = w.clone();
+    @Override
+    public void onStart(TrainingState from) {
+        Map<String, double[]> state = from.listeners();
+        if (state.containsKey(BEST_LOSS)) {
+            bestLoss = state.get(BEST_LOSS)[0];
+            bestIteration = (int) state.get(BEST_ITERATION)[0];
+            misses = (int) state.get(MISSES)[0];
+            bestWeights = state.containsKey(BEST_WEIGHTS) ? state.get(BEST_WEIGHTS).clone() : null;
+        }
+    }
+
+    /** Records the validation loss at the iteration's starting weights, when there is one. */
+    @Override
+    public String stopReason(IterationEnd end) {
+        if (end.validation() == null) {
+            return null;
+        }
+        if (end.validation().loss() < bestLoss) {
+            bestLoss = end.validation().loss();
+            bestIteration = end.iteration();
+            bestWeights = end.startWeights().clone();
             misses = 0;
-            return false;
+            return null;
         }
         misses++;
-        return patience > 0 && misses >= patience;
+        return misses < patience ? null : "early stopping: no better validation loss in " + patience
+                + " evaluations; keeping the weights of iteration " + bestIteration;
     }
 
-    public boolean enabled() {
-        return patience > 0;
-    }
-
-    /** The best weights when early stopping is on and a validation loss was seen, else null. */
-    double[] bestWeights() {
-        return enabled() ? bestWeights : null;
-    }
-
-    int bestIteration() {
-        return bestIteration;
-    }
-
-    /** (best loss, best iteration, misses) and the best weights, for a checkpoint. */
-    double[] scalars() {
-        return new double[] {bestLoss, bestIteration, misses};
-    }
-
-    double[] weights() {
+    @Override
+    public double[] bestWeights() {
         return bestWeights;
     }
 
-    void restore(double[] scalars, double[] weights) {
-        bestLoss = scalars[0];
-        bestIteration = (int) scalars[1];
-        misses = (int) scalars[2];
-        bestWeights = weights == null ? null : weights.clone();
+    @Override
+    public Map<String, double[]> state() {
+        Map<String, double[]> state = new HashMap<>(Map.of(BEST_LOSS, new double[] {bestLoss}, BEST_ITERATION,
+                new double[] {bestIteration}, MISSES, new double[] {misses}));
+        if (bestWeights != null) {
+            state.put(BEST_WEIGHTS, bestWeights);
+        }
+        return state;
     }
 }

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * time left. By default about 25 lines per run, on iterations with validation figures, plus the first and
  * the last iteration.
  */
-final class ProgressLog {
+final class ProgressLog implements TrainingListener {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.github.sparkprop.progress");
 
@@ -33,7 +33,17 @@ final class ProgressLog {
         }
     }
 
-    void record(IterationRecord r) {
+    @Override
+    public void onIterationEnd(IterationEnd end) {
+        if (end.emptyBatch()) {
+            LOG.warn("iteration {}/{}: the mini-batch is empty; no step (use a larger batch fraction)", end.iteration(),
+                    total);
+        } else {
+            record(end.record());
+        }
+    }
+
+    private void record(IterationRecord r) {
         seconds += r.seconds();
         iterations++;
         int t = r.iteration();
@@ -54,10 +64,6 @@ final class ProgressLog {
         line.append(String.format("  |grad| %.3g  %.3f s/it  %,.0f samples/s  ETA %s", r.gradientNorm(), r.seconds(),
                 r.samples() / Math.max(r.seconds(), 1e-9), eta(perIteration * (total - t))));
         LOG.info(line.toString());
-    }
-
-    void emptyBatch(int t) {
-        LOG.warn("iteration {}/{}: the mini-batch is empty; no step (use a larger batch fraction)", t, total);
     }
 
     static String eta(double seconds) {

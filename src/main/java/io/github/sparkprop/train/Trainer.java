@@ -4,15 +4,19 @@ import io.github.sparkprop.evaluate.Metrics;
 import io.github.sparkprop.optim.Evaluation;
 import io.github.sparkprop.optim.Optimizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The driver loop of synchronous data-parallel training: every iteration the optimizer evaluates J and
  * dJ/dw (one distributed pass each) and updates the weights; all executors always see the same weights.
- * Around it: validation figures every few iterations, early stopping, a tolerance on the relative change
- * of the loss, checkpoints, divergence detection and progress lines.
+ * Everything around it is a {@link TrainingListener}: divergence, the stopping rules (the optimizer's own
+ * convergence, the tolerance, early stopping), the schedule's feedback, progress lines and checkpoints, in that
+ * order, then the listeners added.
  */
 public final class Trainer {
 
@@ -41,27 +45,35 @@ public final class Trainer {
         }
     }
 
-    /** Called after every completed iteration (and its checkpoint). */
-    @FunctionalInterface
-    public interface IterationListener {
-        void afterIteration(IterationRecord record);
-    }
-
     private final DistributedObjective objective;
     private final Optimizer optimizer;
-    private final Settings settings;
-    private final CheckpointStore checkpoints;
-    private final List<IterationListener> listeners = new ArrayList<>();
+    private final int iterations;
+    private final List<TrainingListener> listeners = new ArrayList<>();
 
     /** @param checkpoints where to write checkpoints, or null for none */
     public Trainer(DistributedObjective objective, Optimizer optimizer, Settings settings, CheckpointStore checkpoints) {
         this.objective = objective;
         this.optimizer = optimizer;
-        this.settings = settings;
-        this.checkpoints = checkpoints;
+        this.iterations = settings.iterations();
+        listeners.add(new Divergence(checkpoints));
+        listeners.add(new OptimizerConvergence());
+        if (settings.tolerance() > 0) {
+            listeners.add(new Tolerance(settings.tolerance()));
+        }
+        if (settings.patience() > 0) {
+            listeners.add(new EarlyStopping(settings.patience()));
+        }
+        if (optimizer.schedule() != null) {
+            listeners.add(new ScheduleFeedback(optimizer.schedule()));
+        }
+        listeners.add(new ProgressLog(iterations, settings.logEvery(), objective.validationEvery()));
+        if (checkpoints != null) {
+            listeners.add(new Checkpointing(checkpoints, settings.checkpointEvery(), iterations));
+        }
     }
 
-    public Trainer addListener(IterationListener listener) {
+    /** Adds a listener, told after the loop's own (and so after each iteration's checkpoint). */
+    public Trainer addListener(TrainingListener listener) {
         listeners.add(listener);
         return this;
     }
@@ -78,86 +90,68 @@ public final class Trainer {
      *                             written for that iteration; the last good one stays)
      */
     public TrainingRun run(TrainingState from) {
-        int total = settings.iterations();
+        listeners.forEach(listener -> listener.onStart(from));
         if (from.stopReason() != null) {
             LOG.info("the checkpointed run had already stopped: {}", from.stopReason());
-            return new TrainingRun(from.bestWeights() != null && settings.patience() > 0 ? from.bestWeights()
-                    : from.weights(), from.history(), from.stopReason(), true);
+            return new TrainingRun(finalWeights(from.weights()), from.history(), from.stopReason(), true);
         }
         double[] w = from.weights().clone();
         optimizer.restore(from.optimizer());
         List<IterationRecord> history = new ArrayList<>(from.history());
-        EarlyStopping early = new EarlyStopping(settings.patience());
-        early.restore(from.earlyStopping(), from.bestWeights());
-        double previousCost = from.previousCost();
-        ProgressLog progress = new ProgressLog(total, settings.logEvery(), objective.validationEvery());
-        String stopReason = "completed " + total + " iterations";
-        boolean converged = false;
-
-        for (int t = from.iteration() + 1; t <= total; t++) {
-            long start = System.nanoTime();
-            double[] startWeights = w.clone();
-            objective.startIteration(t, startWeights);
-            Optimizer.Step step = optimizer.iterate(objective, w, t);
-            Evaluation evaluation = step.start();
-            if (evaluation.isEmpty()) {
-                progress.emptyBatch(t);
-                IterationRecord record = IterationRecord.of(t, Double.NaN, Double.NaN, 0, 0, seconds(start), null);
-                history.add(record);
-                finish(t, w, history, early, previousCost, record, null);
-                continue;
-            }
-            double gradientNorm = evaluation.gradientNorm();
-            if (!Double.isFinite(evaluation.cost()) || !Double.isFinite(gradientNorm)) {
-                if (checkpoints != null) {
-                    checkpoints.discard(t - 1); // its weights are the ones that diverge
-                }
-                throw new DivergenceException(t, evaluation.cost(), gradientNorm, checkpoints != null);
-            }
-            Metrics validation = objective.validationDue(t) ? objective.validation(startWeights) : null;
-            IterationRecord record = IterationRecord.of(t, evaluation.cost(), evaluation.dataLoss(), gradientNorm,
-                    evaluation.samples(), seconds(start), validation);
-            history.add(record);
-            progress.record(record);
-
-            String reason = null;
-            if (validation != null && early.record(t, validation.loss(), startWeights)) {
-                reason = "early stopping: no better validation loss in " + settings.patience()
-                        + " evaluations; keeping the weights of iteration " + early.bestIteration();
-            }
-            if (settings.tolerance() > 0 && Math.abs(evaluation.cost() - previousCost)
-                    <= settings.tolerance() * Math.abs(previousCost)) {
-                reason = "converged: the loss changed by less than the tolerance " + settings.tolerance();
-            }
-            if (step.converged()) {
-                reason = "converged: the line search found no further decrease of the loss";
-            }
-            previousCost = evaluation.cost();
-            if (reason != null) {
-                stopReason = reason + " (iteration " + t + ")";
-                converged = true;
-            }
-            finish(t, w, history, early, previousCost, record, reason == null ? null : stopReason);
-            if (reason != null) {
-                break;
-            }
+        String stopReason = null;
+        for (int t = from.iteration() + 1; t <= iterations && stopReason == null; t++) {
+            IterationEnd end = iterate(t, w);
+            history.add(end.record());
+            String reason = stopReason(end);
+            stopReason = reason == null ? null : reason + " (iteration " + t + ")";
+            int iteration = t;
+            String decided = stopReason;
+            IterationEnd over = end.decided(decided, () -> new TrainingState(iteration, w, optimizer.state(),
+                    List.copyOf(history), listenerStates(), decided));
+            listeners.forEach(listener -> listener.onIterationEnd(over));
         }
-        LOG.info("training ended: {}", stopReason);
-        double[] best = early.bestWeights();
-        return new TrainingRun(best != null ? best : w, List.copyOf(history), stopReason, converged);
+        String ending = stopReason != null ? stopReason : "completed " + iterations + " iterations";
+        LOG.info("training ended: {}", ending);
+        return new TrainingRun(finalWeights(w), List.copyOf(history), ending, stopReason != null);
     }
 
-    /** Checkpoints (every N iterations, at the end and when stopping early) and tells the listeners. */
-    private void finish(int t, double[] w, List<IterationRecord> history, EarlyStopping early, double previousCost,
-            IterationRecord record, String stopReason) {
-        if (checkpoints != null && (t % settings.checkpointEvery() == 0 || t == settings.iterations()
-                || stopReason != null)) {
-            checkpoints.save(new TrainingState(t, w, optimizer.state(), history, early.scalars(), early.weights(),
-                    previousCost, stopReason));
+    /** Iteration t: the optimizer's step from w (updated in place), its evaluation and validation figures. */
+    private IterationEnd iterate(int t, double[] w) {
+        long start = System.nanoTime();
+        double[] startWeights = w.clone();
+        objective.startIteration(t, startWeights);
+        Optimizer.Step step = optimizer.iterate(objective, w, t);
+        Evaluation evaluation = step.start();
+        listeners.forEach(listener -> listener.onEvaluation(t, evaluation));
+        Metrics validation = !evaluation.isEmpty() && objective.validationDue(t) ? objective.validation(startWeights)
+                : null;
+        IterationRecord record = evaluation.isEmpty()
+                ? IterationRecord.of(t, Double.NaN, Double.NaN, 0, 0, seconds(start), null)
+                : IterationRecord.of(t, evaluation.cost(), evaluation.dataLoss(), evaluation.gradientNorm(),
+                        evaluation.samples(), seconds(start), validation);
+        return new IterationEnd(record, startWeights, validation, step.converged(), null, null);
+    }
+
+    /** The first listener's reason to stop, every listener having heard the iteration. */
+    private String stopReason(IterationEnd end) {
+        String reason = null;
+        for (TrainingListener listener : listeners) {
+            String said = listener.stopReason(end);
+            reason = reason != null ? reason : said;
         }
-        for (IterationListener listener : listeners) {
-            listener.afterIteration(record);
-        }
+        return reason;
+    }
+
+    /** The weights a listener keeps (early stopping's best), or the last ones. */
+    private double[] finalWeights(double[] last) {
+        return listeners.stream().map(TrainingListener::bestWeights).filter(Objects::nonNull).findFirst()
+                .orElse(last);
+    }
+
+    private Map<String, double[]> listenerStates() {
+        Map<String, double[]> states = new HashMap<>();
+        listeners.forEach(listener -> states.putAll(listener.state()));
+        return states;
     }
 
     private static double seconds(long start) {

@@ -13,6 +13,8 @@ import io.github.sparkprop.data.HandleInvalid;
 import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.optim.OptimizerKind;
+import io.github.sparkprop.optim.Schedule;
+import io.github.sparkprop.optim.Schedules;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.SettingValues;
 import java.util.Arrays;
@@ -193,6 +195,12 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
                 && validationFraction == 0) {
             throw new SettingException("earlyStopping", "{earlyStopping} needs validation data: {validationFraction} "
                     + "or {validation}");
+        }
+        String schedule = settings.choice(Schedule.SCHEDULE);
+        if (optimizer.scheduled() && Schedules.fromId(schedule).needsValidation() && !source.hasValidation()
+                && validationFraction == 0) {
+            throw new SettingException("schedule", "{schedule} " + schedule + " needs validation data: "
+                    + "{validationFraction} or {validation}");
         }
         if (task == Task.REGRESSION && settings.choice(TrainingSettings.LOSS).equals("cross-entropy")) {
             throw new SettingException("loss", "{loss} cross-entropy needs classification; regression uses squared");

@@ -184,22 +184,27 @@ class OptimizerKnownAnswersTest {
      */
     @Test
     void schedules() {
-        Schedule step = new Schedule(Schedule.Kind.STEP, 0.8, 0.5, 2, 0, 10);
+        Schedule step = schedule("step");
         double[] expected = {0.8, 0.8, 0.4, 0.4, 0.2};
         for (int t = 1; t <= 5; t++) {
             assertEquals(expected[t - 1], step.at(t), 1e-15, "step at " + t);
         }
-        Schedule exponential = new Schedule(Schedule.Kind.EXPONENTIAL, 0.8, 0.5, 2, 0, 10);
+        Schedule exponential = schedule("exponential");
         assertEquals(0.8 * Math.pow(0.5, 1.5), exponential.at(4), 1e-15);
-        Schedule inverse = new Schedule(Schedule.Kind.INVERSE_SQRT, 0.8, 0.5, 2, 0, 10);
+        Schedule inverse = schedule("inverse-sqrt");
         assertEquals(0.8 / Math.sqrt(2.5), inverse.at(4), 1e-15);
-        Schedule cosine = new Schedule(Schedule.Kind.COSINE, 0.8, 0.5, 2, 0, 10);
+        Schedule cosine = schedule("cosine");
         assertEquals(0.8, cosine.at(1), 1e-15);
         assertEquals(0.4, cosine.at(6), 1e-15);
-        Schedule warm = new Schedule(Schedule.Kind.CONSTANT, 0.8, 0.5, 2, 4, 10);
+        Schedule warm = new Schedule.Warmup(schedule("constant"), 4);
         assertEquals(0.2, warm.at(1), 1e-15);
         assertEquals(0.6, warm.at(3), 1e-15);
         assertEquals(0.8, warm.at(5), 1e-15);
-        assertThrows(IllegalArgumentException.class, () -> Schedule.Kind.fromId("linear"));
+        assertThrows(IllegalArgumentException.class, () -> Schedules.fromId("linear"));
+    }
+
+    /** alpha = 0.8, r = 0.5, k = 2, T = 10. */
+    private static Schedule schedule(String id) {
+        return Schedules.fromId(id).build(new Schedules.Shape(0.8, 0.5, 2, 10));
     }
 }

@@ -63,10 +63,13 @@ class TrainerTest {
     }
 
     /** A listener that kills the run (throws) once iteration k and its checkpoint are done. */
-    private static Trainer.IterationListener killedAfter(int k) {
-        return record -> {
-            if (record.iteration() == k) {
-                throw new IllegalStateException("killed");
+    private static TrainingListener killedAfter(int k) {
+        return new TrainingListener() {
+            @Override
+            public void onIterationEnd(IterationEnd end) {
+                if (end.iteration() == k) {
+                    throw new IllegalStateException("killed");
+                }
             }
         };
     }
@@ -396,7 +399,12 @@ class TrainerTest {
             List<Integer> live = new ArrayList<>();
             new Trainer(objective(data, MiniBatch.FULL, false), new GradientDescent(Schedule.constant(0.1)),
                     Trainer.Settings.iterations(10), null)
-                    .addListener(record -> live.add(liveWeightBroadcasts()))
+                    .addListener(new TrainingListener() {
+                        @Override
+                        public void onIterationEnd(IterationEnd end) {
+                            live.add(liveWeightBroadcasts());
+                        }
+                    })
                     .run(WeightInit.initialize(NETWORK, 1));
             assertEquals(List.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), live, "weight broadcasts alive after each iteration");
         } finally {
