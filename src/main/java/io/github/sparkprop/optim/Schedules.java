@@ -71,7 +71,8 @@ public final class Schedules {
             new Type("inverse-sqrt", "alpha/sqrt(1+(t-1)/k)", true, false,
                     shape -> t -> shape.rate() / Math.sqrt(1 + shape.periods(t))),
             new Type("cosine", "alpha*(1+cos(pi*(t-1)/T))/2", false, false,
-                    shape -> t -> shape.rate() * 0.5 * (1 + Math.cos(Math.PI * (t - 1) / shape.iterations()))));
+                    shape -> t -> shape.rate() * 0.5 * (1 + Math.cos(Math.PI * (t - 1) / shape.iterations()))),
+            PlateauSchedule.TYPE);
 
     private Schedules() {
     }

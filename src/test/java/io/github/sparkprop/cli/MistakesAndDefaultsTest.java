@@ -95,6 +95,21 @@ class MistakesAndDefaultsTest {
         assertTrue(option.err().contains("Did you mean: ") && option.err().contains("--iterations"), option.err());
     }
 
+    /** The plateau schedule listens to validation losses: refused without validation data, trained with them. */
+    @Test
+    void thePlateauScheduleNeedsValidationData() {
+        String[] plateau = {"train", "--input", IRIS, "--label", "species", "--optimizer", "gd", "--learning-rate", "0.5",
+            "--schedule", "plateau", "--decay-every", "2", "--iterations", "30", "--output",
+            dir.resolve("plateau").toString()};
+        assertRefusedInOneLine(sparkprop(plateau),
+                "--schedule plateau needs validation data: --validation-fraction or --validation");
+        String[] validated = java.util.Arrays.copyOf(plateau, plateau.length + 2);
+        validated[plateau.length] = "--validation-fraction";
+        validated[plateau.length + 1] = "0.3";
+        Run run = sparkprop(validated);
+        assertEquals(0, run.code(), run.err());
+    }
+
     @Test
     void usageErrorsNameTheCommandAsTheUserTypedIt() {
         System.setProperty("sparkprop.launcher", "./submit/local.sh");

@@ -28,6 +28,7 @@ import io.github.sparkprop.optim.Lbfgs;
 import io.github.sparkprop.optim.Momentum;
 import io.github.sparkprop.optim.Optimizer;
 import io.github.sparkprop.optim.Schedule;
+import io.github.sparkprop.optim.Schedules;
 import io.github.sparkprop.testing.Csv;
 import io.github.sparkprop.testing.SharedSpark;
 import io.github.sparkprop.testing.Weights;
@@ -157,7 +158,8 @@ class TrainerTest {
         }
     }
 
-    private void resumeEqualsUninterrupted(LoadedData data, MiniBatch batch, Supplier<Optimizer> optimizer,
+    /** Checks a run killed after iteration 7 and resumed against an uninterrupted one; returns the checkpoint. */
+    private TrainingState resumeEqualsUninterrupted(LoadedData data, MiniBatch batch, Supplier<Optimizer> optimizer,
             String name) {
         Trainer.Settings settings = new Trainer.Settings(12, 0, 0, 1, 0);
         double[] initial = WeightInit.initialize(NETWORK, 2);
@@ -183,6 +185,25 @@ class TrainerTest {
         assertTrue(difference < 1e-9, name + ": resumed vs uninterrupted " + difference);
         assertTrue(resumed.history().get(11).hasValidation());
         assertEquals(straight.history().get(11).validationLoss(), resumed.history().get(11).validationLoss(), 1e-9);
+        return state;
+    }
+
+    /**
+     * A plateau schedule carries what it heard across a resume: a run killed at iteration 7, after the rate
+     * dropped, resumes to the weights of the uninterrupted run.
+     */
+    @Test
+    void aPlateauScheduleSurvivesAResume() {
+        String path = Csv.blobs(dir, "blobs.csv", 300, 6, 5);
+        LoadedData data = load(path, 3, new HoldOut(9, 0.2));
+        try {
+            Supplier<Optimizer> plateau = () -> new Momentum(Schedules.fromId("plateau").build(
+                    new Schedules.Shape(3.0, 0.5, 1, 12)), 0.9, false);
+            TrainingState killedAt7 = resumeEqualsUninterrupted(data, MiniBatch.FULL, plateau, "plateau");
+            assertTrue(killedAt7.listeners().get("schedule.drops")[0] >= 1, "the rate dropped before iteration 7");
+        } finally {
+            data.release();
+        }
     }
 
     /**
