@@ -6,9 +6,7 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.InputFiles;
 import io.github.sparkprop.data.InputFormat;
-import io.github.sparkprop.data.ColumnChoice;
 import io.github.sparkprop.data.DataSpec;
-import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.LabelEncoder;
 import io.github.sparkprop.model.Model;
 import java.util.List;
@@ -63,10 +61,11 @@ final class ModelInput {
      */
     static DataSpec dataSpec(Model model, DataOptions data, String label) {
         LabelEncoder encoder = model.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(model.labels()) : null;
-        return new DataSpec(data.input, data.format(), data.csv(), label,
-                model.vectorColumn() != null ? List.of(model.vectorColumn()) : null, null, model.task(), encoder,
-                model.scaler(), false, data.handleInvalid(), data.partitions, HoldOut.NONE, null,
-                model.vectorColumn() != null ? model.network().inputSize() : 0, false, ColumnChoice.DEFAULT,
-                model.encoding());
+        return DataSpec.of(data.input).format(data.format()).csv(data.csv()).label(label)
+                .features(model.vectorColumn() != null ? List.of(model.vectorColumn()) : null).task(model.task())
+                .encoder(encoder).scaler(model.scaler()).handleInvalid(data.handleInvalid())
+                .partitions(data.partitions)
+                .libsvmFeatures(model.vectorColumn() != null ? model.network().inputSize() : 0).rowIds(false)
+                .encoding(model.encoding()).build();
     }
 }

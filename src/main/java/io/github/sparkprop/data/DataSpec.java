@@ -39,37 +39,149 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
         HandleInvalid handleInvalid, int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures,
         boolean rowIds, ColumnChoice choice, InputEncoding encoding, Scaler target, boolean standardizeTarget) {
 
-    /** The target as it is, roles from the data or a model's encoding. */
-    public DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
-            String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize,
-            HandleInvalid handleInvalid, int partitions, HoldOut holdOut, ClassWeights classWeights,
-            int libsvmFeatures, boolean rowIds, ColumnChoice choice, InputEncoding encoding) {
-        this(paths, format, csv, label, features, weight, task, encoder, scaler, standardize, handleInvalid,
-                partitions, holdOut, classWeights, libsvmFeatures, rowIds, choice, encoding, null, false);
+    /**
+     * A spec of the given paths with the defaults: format from the file names, CSV with a header, label
+     * {@code label}, every other usable column a feature, classification, nothing standardised, gaps kept, the
+     * input's partitions, no held-out rows, row ids kept.
+     */
+    public static Builder of(List<String> paths) {
+        return new Builder(paths);
     }
 
-    /** Roles from the data with the default choice, unless the features are listed. */
-    public DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
-            String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize,
-            HandleInvalid handleInvalid, int partitions, HoldOut holdOut, ClassWeights classWeights,
-            int libsvmFeatures, boolean rowIds) {
-        this(paths, format, csv, label, features, weight, task, encoder, scaler, standardize, handleInvalid,
-                partitions, holdOut, classWeights, libsvmFeatures, rowIds, ColumnChoice.DEFAULT, null);
-    }
+    /** Builds a {@link DataSpec} one named value at a time (see the record's parameters). */
+    public static final class Builder {
+        private final List<String> paths;
+        private InputFormat format;
+        private CsvOptions csv = CsvOptions.DEFAULT;
+        private String label = "label";
+        private List<String> features;
+        private String weight;
+        private Task task = Task.CLASSIFICATION;
+        private LabelEncoder encoder;
+        private Scaler scaler;
+        private boolean standardize;
+        private HandleInvalid handleInvalid = HandleInvalid.DEFAULT;
+        private int partitions;
+        private HoldOut holdOut = HoldOut.NONE;
+        private ClassWeights classWeights;
+        private int libsvmFeatures;
+        private boolean rowIds = true;
+        private ColumnChoice choice = ColumnChoice.DEFAULT;
+        private InputEncoding encoding;
+        private Scaler target;
+        private boolean standardizeTarget;
 
-    /** A spec whose LibSVM vector size, if any, is found from the data, and whose blocks keep row ids. */
-    public DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
-            String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize,
-            HandleInvalid handleInvalid, int partitions, HoldOut holdOut, ClassWeights classWeights) {
-        this(paths, format, csv, label, features, weight, task, encoder, scaler, standardize, handleInvalid,
-                partitions, holdOut, classWeights, 0, true);
+        private Builder(List<String> paths) {
+            this.paths = paths;
+        }
+
+        public Builder format(InputFormat format) {
+            this.format = format;
+            return this;
+        }
+
+        public Builder csv(CsvOptions csv) {
+            this.csv = csv;
+            return this;
+        }
+
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        public Builder features(List<String> features) {
+            this.features = features;
+            return this;
+        }
+
+        public Builder weight(String weight) {
+            this.weight = weight;
+            return this;
+        }
+
+        public Builder task(Task task) {
+            this.task = task;
+            return this;
+        }
+
+        public Builder encoder(LabelEncoder encoder) {
+            this.encoder = encoder;
+            return this;
+        }
+
+        public Builder scaler(Scaler scaler) {
+            this.scaler = scaler;
+            return this;
+        }
+
+        public Builder standardize(boolean standardize) {
+            this.standardize = standardize;
+            return this;
+        }
+
+        public Builder handleInvalid(HandleInvalid handleInvalid) {
+            this.handleInvalid = handleInvalid;
+            return this;
+        }
+
+        public Builder partitions(int partitions) {
+            this.partitions = partitions;
+            return this;
+        }
+
+        public Builder holdOut(HoldOut holdOut) {
+            this.holdOut = holdOut;
+            return this;
+        }
+
+        public Builder classWeights(ClassWeights classWeights) {
+            this.classWeights = classWeights;
+            return this;
+        }
+
+        public Builder libsvmFeatures(int libsvmFeatures) {
+            this.libsvmFeatures = libsvmFeatures;
+            return this;
+        }
+
+        public Builder rowIds(boolean rowIds) {
+            this.rowIds = rowIds;
+            return this;
+        }
+
+        public Builder choice(ColumnChoice choice) {
+            this.choice = choice;
+            return this;
+        }
+
+        public Builder encoding(InputEncoding encoding) {
+            this.encoding = encoding;
+            return this;
+        }
+
+        public Builder target(Scaler target) {
+            this.target = target;
+            return this;
+        }
+
+        public Builder standardizeTarget(boolean standardizeTarget) {
+            this.standardizeTarget = standardizeTarget;
+            return this;
+        }
+
+        public DataSpec build() {
+            return new DataSpec(paths, format, csv, label, features, weight, task, encoder, scaler, standardize,
+                    handleInvalid, partitions, holdOut, classWeights, libsvmFeatures, rowIds, choice, encoding, target,
+                    standardizeTarget);
+        }
     }
 
     /** CSV, label and features by name, no weights, the default reading: the common case. */
     public static DataSpec csv(List<String> paths, String label, Task task, boolean standardize, int partitions,
             HoldOut holdOut) {
-        return new DataSpec(paths, InputFormat.CSV, CsvOptions.DEFAULT, label, null, null, task, null, null,
-                standardize, HandleInvalid.DEFAULT, partitions, holdOut, null);
+        return of(paths).format(InputFormat.CSV).label(label).task(task).standardize(standardize)
+                .partitions(partitions).holdOut(holdOut).build();
     }
 
     /** The most partitions the data may be spread over (a million tasks a pass is already far too many). */
@@ -104,10 +216,11 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
      */
     public DataSpec withPaths(List<String> otherPaths, LabelEncoder knownEncoder, Scaler knownScaler,
             FeatureColumns knownFeatures, Scaler knownTarget, boolean heldOut) {
-        return new DataSpec(otherPaths, format, csv, label, knownFeatures.isVector()
-                ? List.of(knownFeatures.vectorColumn()) : null, weight, task, knownEncoder, knownScaler, false,
-                handleInvalid, partitions, heldOut ? HoldOut.ALL : HoldOut.NONE, null,
-                knownFeatures.isVector() ? knownFeatures.vectorSize() : 0, false, choice, knownFeatures.encoding(),
-                knownTarget, false);
+        return new Builder(otherPaths).format(format).csv(csv).label(label)
+                .features(knownFeatures.isVector() ? List.of(knownFeatures.vectorColumn()) : null).weight(weight)
+                .task(task).encoder(knownEncoder).scaler(knownScaler).handleInvalid(handleInvalid)
+                .partitions(partitions).holdOut(heldOut ? HoldOut.ALL : HoldOut.NONE)
+                .libsvmFeatures(knownFeatures.isVector() ? knownFeatures.vectorSize() : 0).rowIds(false).choice(choice)
+                .encoding(knownFeatures.encoding()).target(knownTarget).build();
     }
 }

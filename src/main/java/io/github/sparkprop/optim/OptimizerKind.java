@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -14,21 +15,22 @@ import java.util.stream.Collectors;
  */
 public enum OptimizerKind {
 
-    GD("gd", "gradient descent", 0.1, List.of(), (values, schedule) -> new GradientDescent(schedule)),
+    GD("gd", "gradient descent", 0.1, List.of(), values -> 0, (values, schedule) -> new GradientDescent(schedule)),
 
     MOMENTUM("momentum", "gradient descent with momentum (and Nesterov's form)", 0.1,
-            List.of(Momentum.MOMENTUM, Momentum.NESTEROV),
+            List.of(Momentum.MOMENTUM, Momentum.NESTEROV), values -> 1,
             (values, schedule) -> new Momentum(schedule, values.real(Momentum.MOMENTUM), values.flag(Momentum.NESTEROV))),
 
-    ADAM("adam", "Adam", 0.001, List.of(Adam.BETA1, Adam.BETA2, Adam.EPSILON), (values, schedule) ->
+    ADAM("adam", "Adam", 0.001, List.of(Adam.BETA1, Adam.BETA2, Adam.EPSILON), values -> 2, (values, schedule) ->
             Adam.of(schedule, values)),
 
     ADAMW("adamw", "Adam with decoupled weight decay", 0.001,
-            List.of(Adam.BETA1, Adam.BETA2, Adam.EPSILON, AdamW.WEIGHT_DECAY),
+            List.of(Adam.BETA1, Adam.BETA2, Adam.EPSILON, AdamW.WEIGHT_DECAY), values -> 2,
             (values, schedule) -> new AdamW(schedule, Adam.of(schedule, values), values.real(AdamW.WEIGHT_DECAY))),
 
     LBFGS("lbfgs", "L-BFGS with a strong Wolfe line search, full batch only, no learning rate", Double.NaN,
-            List.of(Lbfgs.MEMORY), (values, schedule) -> new Lbfgs(values.integer(Lbfgs.MEMORY)));
+            List.of(Lbfgs.MEMORY), values -> 2 * values.integer(Lbfgs.MEMORY) + 2,
+            (values, schedule) -> new Lbfgs(values.integer(Lbfgs.MEMORY)));
 
     /** The optimizer choice that lets the run pick one (see {@code TrainingSettings}). */
     public static final String AUTO = "auto";
@@ -45,16 +47,29 @@ public enum OptimizerKind {
     private final String description;
     private final double defaultRate;
     private final List<Setting> settings;
+    private final ToIntFunction<SettingValues> stateVectors;
     private final BiFunction<SettingValues, Schedule, Optimizer> factory;
 
-    /** @param defaultRate the learning rate when none is given, or NaN for an optimizer that takes none */
+    /**
+     * @param defaultRate  the learning rate when none is given, or NaN for an optimizer that takes none
+     * @param stateVectors how many arrays of the weights' size its state holds, given its settings
+     */
     OptimizerKind(String id, String description, double defaultRate, List<Setting> settings,
-            BiFunction<SettingValues, Schedule, Optimizer> factory) {
+            ToIntFunction<SettingValues> stateVectors, BiFunction<SettingValues, Schedule, Optimizer> factory) {
         this.id = id;
         this.description = description;
         this.defaultRate = defaultRate;
         this.settings = settings;
+        this.stateVectors = stateVectors;
         this.factory = factory;
+    }
+
+    /**
+     * How many arrays of the weights' size its state holds with the given settings (velocity: 1; Adam's moments:
+     * 2; L-BFGS's m curvature pairs, its previous point and gradient: 2m + 2), for the driver's memory check.
+     */
+    public int stateVectors(SettingValues values) {
+        return stateVectors.applyAsInt(values);
     }
 
     /** Whether it steps along a learning-rate schedule (else it finds its own steps: L-BFGS). */

@@ -1,5 +1,7 @@
 package io.github.sparkprop.train;
 
+import io.github.sparkprop.optim.Schedule;
+import io.github.sparkprop.optim.SettingValues;
 import java.util.List;
 
 /**
@@ -51,6 +53,30 @@ final class LossTrend {
                     + "oscillates", bestEnd, best, last);
         }
         return null;
+    }
+
+    /**
+     * The WARN line of a run that used up its iterations without its loss coming down, with the next thing to try,
+     * or null when it came down (or a convergence test ended the run).
+     */
+    static String warning(TrainingRun run, SettingValues settings) {
+        String problem = run.converged() ? null : problem(run.history());
+        return problem == null ? null : "the run did not converge: " + problem + "; " + advice(settings);
+    }
+
+    /**
+     * The next thing to try when the loss did not come down: a tenth of the learning rate for a first-order
+     * optimizer, or L-BFGS for full batches; for L-BFGS, a little L2 (its line search only accepts decreasing
+     * steps, so a rising loss means a badly conditioned problem).
+     */
+    private static String advice(SettingValues settings) {
+        if (!TrainingSettings.optimizer(settings).scheduled()) {
+            return "try an L2 penalty of 0.001 (--l2 / regParam)";
+        }
+        double rate = settings.real(Schedule.LEARNING_RATE);
+        return String.format("try a learning rate of %.3g (a tenth of %.3g: --learning-rate / stepSize)", rate / 10,
+                rate) + (settings.real(TrainingSettings.BATCH_FRACTION) == 1
+                        ? ", or the lbfgs optimizer, which finds its own steps" : "");
     }
 
     private static double mean(double[] x, int from, int to) {

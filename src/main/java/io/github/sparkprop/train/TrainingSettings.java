@@ -1,5 +1,6 @@
 package io.github.sparkprop.train;
 
+import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Loss;
@@ -172,8 +173,20 @@ public final class TrainingSettings {
      * k softmax units for k classes (k sigmoid units with squared loss), one identity unit for regression.
      *
      * @param classes the number of classes (ignored for regression)
+     * @throws SettingException naming {@code hidden} when no array can hold its weights
      */
     static Network network(SettingValues values, int inputs, Task task, int classes) {
+        try {
+            return networkOf(values, inputs, task, classes);
+        } catch (IllegalArgumentException e) {
+            int[] hidden = values.sizes(HIDDEN);
+            throw new SettingException("hidden", "a network of " + inputs + " inputs and hidden layers "
+                    + (hidden.length == 0 ? "none" : "{hidden} " + Setting.format(hidden)) + " cannot be built ("
+                    + e.getMessage() + "): choose smaller {hidden} or fewer features");
+        }
+    }
+
+    private static Network networkOf(SettingValues values, int inputs, Task task, int classes) {
         Loss chosen = loss(values);
         Loss loss = chosen != null ? chosen : task == Task.REGRESSION ? Loss.SQUARED : Loss.CROSS_ENTROPY;
         Activation hidden = Activation.fromId(values.choice(ACTIVATION));

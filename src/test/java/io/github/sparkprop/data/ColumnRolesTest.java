@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.InputException;
-import io.github.sparkprop.Task;
 import io.github.sparkprop.encoding.ColumnKind;
 import io.github.sparkprop.encoding.InputColumn;
 import io.github.sparkprop.encoding.InputEncoding;
@@ -40,8 +39,8 @@ class ColumnRolesTest {
     }
 
     private static DataSpec spec(String path, List<String> features, ColumnChoice choice, HandleInvalid reading) {
-        return new DataSpec(List.of(path), null, CsvOptions.DEFAULT, "label", features, null, Task.CLASSIFICATION,
-                null, null, false, reading, 2, HoldOut.NONE, null, 0, true, choice, null);
+        return DataSpec.of(List.of(path)).features(features).handleInvalid(reading).partitions(2)
+                .choice(choice).build();
     }
 
     /** Row id -&gt; features, from the cached blocks. */
@@ -220,9 +219,8 @@ class ColumnRolesTest {
         }
         String path = Csv.write(dir, "held.csv", lines.toArray(String[]::new));
         HoldOut holdOut = new HoldOut(3, 0.3, 0);
-        DataSpec spec = new DataSpec(List.of(path), null, CsvOptions.DEFAULT, "label", null, null,
-                Task.CLASSIFICATION, null, null, false, HandleInvalid.KEEP, 2, holdOut, null, 0, true,
-                new ColumnChoice(List.of(), List.of(), 32, ColumnChoice.Impute.MEAN), null);
+        DataSpec spec = DataSpec.of(List.of(path)).handleInvalid(HandleInvalid.KEEP).partitions(2)
+                .holdOut(holdOut).choice(new ColumnChoice(List.of(), List.of(), 32, ColumnChoice.Impute.MEAN)).build();
         LoadedData data = DataLoader.load(SharedSpark.session(), spec);
         try {
             double sum = 0;

@@ -33,8 +33,8 @@ class CsvLinesTest {
     Path dir;
 
     private static LoadedData load(String path) {
-        return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), InputFormat.CSV, CsvOptions.DEFAULT,
-                "label", null, null, Task.REGRESSION, null, null, false, HandleInvalid.ERROR, 2, HoldOut.NONE, null));
+        return DataLoader.load(SharedSpark.session(), DataSpec.of(List.of(path)).format(InputFormat.CSV)
+                .task(Task.REGRESSION).handleInvalid(HandleInvalid.ERROR).partitions(2).build());
     }
 
     private static String failure(String path) {

@@ -3,10 +3,8 @@ package io.github.sparkprop.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sparkprop.Task;
 import io.github.sparkprop.testing.SharedSpark;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
@@ -32,9 +30,8 @@ class DataFrameInputTest {
     }
 
     private static LoadedData load(Dataset<Row> frame, int blockRows) {
-        DataSpec spec = new DataSpec(List.of("the DataFrame"), InputFormat.PARQUET, CsvOptions.DEFAULT, "label",
-                List.of("features"), null, Task.CLASSIFICATION, null, null, false, HandleInvalid.ERROR, 0, HoldOut.NONE, null, 0,
-                true);
+        DataSpec spec = DataSpec.of(List.of("the DataFrame")).format(InputFormat.PARQUET)
+                .features(List.of("features")).handleInvalid(HandleInvalid.ERROR).build();
         return DataLoader.load(SharedSpark.session(), Table.of(frame, "the DataFrame"), spec, blockRows);
     }
 

@@ -26,8 +26,8 @@ class DataLoaderTest {
     Path dir;
 
     private static DataSpec spec(String path, Task task, boolean standardize, boolean skip) {
-        return new DataSpec(List.of(path), InputFormat.CSV, CsvOptions.DEFAULT, "label", null, null, task, null, null,
-                standardize, skip ? HandleInvalid.SKIP : HandleInvalid.ERROR, 2, HoldOut.NONE, null);
+        return DataSpec.of(List.of(path)).format(InputFormat.CSV).task(task).standardize(standardize)
+                .handleInvalid(skip ? HandleInvalid.SKIP : HandleInvalid.ERROR).partitions(2).build();
     }
 
     private static LoadedData load(String path) {
@@ -145,9 +145,8 @@ class DataLoaderTest {
     @Test
     void narrowDenseDataAreCachedAtTheirRawSize() {
         String path = Csv.write(dir, "narrow.csv", "a,b,c,d,label", "1,2,3,4,0", "5,6,7,8,1", "9,1,2,3,0");
-        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), InputFormat.CSV,
-                CsvOptions.DEFAULT, "label", null, null, Task.CLASSIFICATION, null, null, false, HandleInvalid.ERROR, 2,
-                HoldOut.NONE, null, 0, false));
+        LoadedData data = DataLoader.load(SharedSpark.session(), DataSpec.of(List.of(path)).format(InputFormat.CSV)
+                .handleInvalid(HandleInvalid.ERROR).partitions(2).rowIds(false).build());
         try {
             assertEquals(data.rawBytes(), data.cachedBytes());
             assertEquals(8L * 5 * 3, data.rawBytes());

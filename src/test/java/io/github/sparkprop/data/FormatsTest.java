@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.InputException;
-import io.github.sparkprop.Task;
 import io.github.sparkprop.testing.Csv;
 import io.github.sparkprop.testing.CommandLineWords;
 import io.github.sparkprop.testing.SharedSpark;
@@ -34,8 +33,8 @@ class FormatsTest {
 
     private static DataSpec spec(String path, InputFormat format, String label, List<String> features, String weight,
             ClassWeights classWeights) {
-        return new DataSpec(List.of(path), format, CsvOptions.DEFAULT, label, features, weight, Task.CLASSIFICATION,
-                null, null, false, HandleInvalid.ERROR, 2, HoldOut.NONE, classWeights);
+        return DataSpec.of(List.of(path)).format(format).label(label).features(features).weight(weight)
+                .handleInvalid(HandleInvalid.ERROR).partitions(2).classWeights(classWeights).build();
     }
 
     /** (features..., label, weight or NaN) of every cached sample, ordered by row id. */
@@ -134,8 +133,8 @@ class FormatsTest {
         StructType schema = new StructType().add("features", SQLDataTypes.VectorType()).add("label", DataTypes.DoubleType);
         String dense = parquet("dense-vectors", schema, List.of(RowFactory.create(Vectors.dense(10, 100), 1.0),
                 RowFactory.create(Vectors.dense(14, 300), 0.0)));
-        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(dense), null, CsvOptions.DEFAULT,
-                "label", null, null, Task.CLASSIFICATION, null, null, true, HandleInvalid.ERROR, 2, HoldOut.NONE, null));
+        LoadedData data = DataLoader.load(SharedSpark.session(), DataSpec.of(List.of(dense)).standardize(true)
+                .handleInvalid(HandleInvalid.ERROR).partitions(2).build());
         try {
             assertTrue(!data.features().sparse());
             assertArrayEquals(new double[] {12, 200}, data.scaler().mean(), 1e-12);

@@ -3,7 +3,6 @@ package io.github.sparkprop.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sparkprop.Task;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.L2Penalty;
 import io.github.sparkprop.math.Loss;
@@ -41,8 +40,8 @@ class MillionRowsTest {
         SharedSpark.session().range(0, 1_000_000, 1, 4).select(columns).write().parquet(path);
 
         long start = System.nanoTime();
-        LoadedData data = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), null, CsvOptions.DEFAULT,
-                "label", null, null, Task.CLASSIFICATION, null, null, false, HandleInvalid.ERROR, 0, HoldOut.NONE, null));
+        LoadedData data = DataLoader.load(SharedSpark.session(), DataSpec.of(List.of(path))
+                .handleInvalid(HandleInvalid.ERROR).build());
         try {
             double loadSeconds = (System.nanoTime() - start) / 1e9;
             assertEquals(1_000_000, data.rows());

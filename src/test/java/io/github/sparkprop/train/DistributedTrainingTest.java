@@ -3,12 +3,9 @@ package io.github.sparkprop.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sparkprop.Task;
-import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HandleInvalid;
-import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.math.Activation;
@@ -36,8 +33,8 @@ class DistributedTrainingTest {
             Network.of(6, new int[] {5}, Activation.TANH, 3, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
 
     private static LoadedData load(String path, int partitions) {
-        return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), InputFormat.CSV, CsvOptions.DEFAULT, "label", null, null, Task.CLASSIFICATION, null, null,
-                false, HandleInvalid.ERROR, partitions, HoldOut.NONE, null));
+        return DataLoader.load(SharedSpark.session(), DataSpec.of(List.of(path)).format(InputFormat.CSV)
+                .handleInvalid(HandleInvalid.ERROR).partitions(partitions).build());
     }
 
     /**

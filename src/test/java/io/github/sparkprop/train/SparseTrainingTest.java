@@ -3,12 +3,9 @@ package io.github.sparkprop.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sparkprop.Task;
-import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HandleInvalid;
-import io.github.sparkprop.data.HoldOut;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.L2Penalty;
@@ -35,8 +32,8 @@ class SparseTrainingTest {
     Path dir;
 
     private static LoadedData load(String path) {
-        return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), null, CsvOptions.DEFAULT, "label",
-                null, null, Task.CLASSIFICATION, null, null, false, HandleInvalid.ERROR, 3, HoldOut.NONE, null));
+        return DataLoader.load(SharedSpark.session(), DataSpec.of(List.of(path))
+                .handleInvalid(HandleInvalid.ERROR).partitions(3).build());
     }
 
     @Test

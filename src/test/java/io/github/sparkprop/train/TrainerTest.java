@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.Task;
-import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HandleInvalid;
@@ -54,8 +53,8 @@ class TrainerTest {
     Path dir;
 
     private static LoadedData load(String path, int partitions, HoldOut holdOut) {
-        return DataLoader.load(SharedSpark.session(), new DataSpec(List.of(path), InputFormat.CSV, CsvOptions.DEFAULT, "label", null, null, Task.CLASSIFICATION, null, null,
-                false, HandleInvalid.ERROR, partitions, holdOut, null));
+        return DataLoader.load(SharedSpark.session(), DataSpec.of(List.of(path)).format(InputFormat.CSV)
+                .handleInvalid(HandleInvalid.ERROR).partitions(partitions).holdOut(holdOut).build());
     }
 
     private static DistributedObjective objective(LoadedData data, MiniBatch batch, boolean validation) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.Task;
-import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HandleInvalid;
@@ -56,9 +55,9 @@ class WeightedDataTest {
         Network network = Network.of(2, new int[] {4}, Activation.TANH, 3, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
         double[] initial = WeightInit.initialize(network, 1);
 
-        LoadedData weightedData = DataLoader.load(SharedSpark.session(), new DataSpec(List.of(w.toString()),
-                InputFormat.CSV, CsvOptions.DEFAULT, "label", List.of("a", "b"), "w", Task.CLASSIFICATION, null, null,
-                false, HandleInvalid.ERROR, 3, HoldOut.NONE, null));
+        LoadedData weightedData = DataLoader.load(SharedSpark.session(), DataSpec.of(List.of(w.toString()))
+                .format(InputFormat.CSV).features(List.of("a", "b")).weight("w").handleInvalid(HandleInvalid.ERROR)
+                .partitions(3).build());
         LoadedData repeatedData = DataLoader.load(SharedSpark.session(), DataSpec.csv(List.of(r.toString()), "label",
                 Task.CLASSIFICATION, false, 2, HoldOut.NONE));
         try {
