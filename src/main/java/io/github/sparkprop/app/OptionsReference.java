@@ -5,7 +5,8 @@ import io.github.sparkprop.ml.SparkPropClassifier;
 import io.github.sparkprop.ml.SparkPropParamSet;
 import io.github.sparkprop.ml.SparkPropRegressor;
 import io.github.sparkprop.optim.Setting;
-import io.github.sparkprop.train.TrainingSettings;
+import io.github.sparkprop.data.DataSettings;
+import io.github.sparkprop.train.TrainingSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,10 +64,15 @@ public final class OptionsReference {
         md.append(String.join("\n", spec.usageMessage().description()).strip()).append("\n");
         List<OptionSpec> general = spec.options().stream().filter(option -> !option.hidden()).toList();
         table(md, null, general);
-        if (spec.name().equals("train")) {
-            for (TrainingSettings.Section section : TrainingSettings.sections()) {
-                table(md, section.heading(), section.settings().stream()
-                        .map(setting -> spec.findOption(OptionNames.of(setting.key()))).toList());
+        List<Setting.Section> sections = spec.name().equals("train") ? TrainingSpec.sections()
+                : spec.findOption(OptionNames.of(DataSettings.INPUT.key())) != null ? List.of(DataSettings.section())
+                : List.of();
+        for (Setting.Section section : sections) {
+            List<OptionSpec> options = section.settings().stream()
+                    .filter(setting -> setting.offeredBy(Setting.Face.COMMAND_LINE))
+                    .map(setting -> spec.findOption(OptionNames.of(setting.key()))).toList();
+            if (!options.isEmpty()) {
+                table(md, section.heading(), options);
             }
         }
     }
@@ -104,8 +110,10 @@ public final class OptionsReference {
         Params classifier = new SparkPropClassifier();
         Params regressor = new SparkPropRegressor();
         Set<String> regressorParams = Arrays.stream(regressor.params()).map(Param::name).collect(Collectors.toSet());
-        Map<String, String> options = TrainingSettings.all().stream().collect(Collectors.toMap(
-                setting -> SparkPropParamSet.name(setting.key()), setting -> OptionNames.of(setting.key())));
+        Map<String, String> options = TrainingSpec.all().stream()
+                .filter(setting -> setting.offeredBy(Setting.Face.COMMAND_LINE) && setting.offeredBy(Setting.Face.SPARK_ML))
+                .collect(Collectors.toMap(setting -> SparkPropParamSet.name(setting.key()),
+                        setting -> OptionNames.of(setting.key())));
         md.append("\n| param | default | option | what it does |\n|---|---|---|---|\n");
         Arrays.stream(classifier.params()).sorted(Comparator.comparing(Param::name)).forEach(param -> {
             String option = options.getOrDefault(param.name(), "");

@@ -178,14 +178,7 @@ public final class BenchCommand implements Callable<Integer> {
                     .orElseThrow(() -> new ParameterException(spec.commandLine(), "--set: no training setting '" + key
                             + "'; the keys are " + TrainingSettings.all().stream().map(Setting::key).toList()));
             try {
-                values.put(key, switch (setting.type()) {
-                    case REAL -> Double.parseDouble(text);
-                    case INTEGER -> Integer.parseInt(text);
-                    case LONG -> Long.parseLong(text);
-                    case FLAG -> Boolean.parseBoolean(text);
-                    case CHOICE -> text;
-                    case SIZES -> java.util.Arrays.stream(text.split(",")).mapToInt(Integer::parseInt).toArray();
-                });
+                values.put(key, setting.parse(text));
             } catch (NumberFormatException e) {
                 throw new ParameterException(spec.commandLine(), "--set " + key + ": '" + text + "' is not a "
                         + setting.type().name().toLowerCase(java.util.Locale.ROOT) + " value");

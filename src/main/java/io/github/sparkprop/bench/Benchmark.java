@@ -1,14 +1,13 @@
 package io.github.sparkprop.bench;
 
-import io.github.sparkprop.Task;
-import io.github.sparkprop.data.CsvOptions;
-import io.github.sparkprop.data.InputFormat;
+import io.github.sparkprop.data.DataSettings;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.optim.OptimizerKind;
 import io.github.sparkprop.optim.Schedule;
 import io.github.sparkprop.optim.SettingValues;
 import io.github.sparkprop.train.IterationRecord;
+import io.github.sparkprop.train.RunSettings;
 import io.github.sparkprop.train.TrainingJob;
 import io.github.sparkprop.train.TrainingResult;
 import io.github.sparkprop.train.TrainingSettings;
@@ -130,14 +129,15 @@ final class Benchmark {
      * in the given number of partitions (0: as read).
      */
     private TrainingSpec gradientDescent(List<String> parquet, int[] hidden, int partitions, Precision precision) {
-        SettingValues settings = SettingValues.of(Map.of(TrainingSettings.HIDDEN.key(), hidden,
-                TrainingSettings.ACTIVATION.key(), "sigmoid", OptimizerKind.OPTIMIZER.key(), "gd",
-                Schedule.LEARNING_RATE.key(), 0.1, TrainingSettings.ITERATIONS.key(), iterations,
-                TrainingSettings.SEED.key(), 1L, TrainingSettings.PRECISION.key(), precision.id(),
-                TrainingSettings.STANDARDIZE.key(), false, TrainingSettings.L2.key(), 0.0));
-        return new TrainingSpec(new TrainingSpec.Files(parquet, InputFormat.PARQUET, CsvOptions.DEFAULT, null,
-                partitions, null, null), new TrainingSpec.Columns("label", null, null, null), Task.CLASSIFICATION, null, settings,
-                0, 0, TrainingSpec.Checkpoints.NONE);
+        SettingValues settings = SettingValues.of(Map.ofEntries(Map.entry(TrainingSettings.HIDDEN.key(), hidden),
+                Map.entry(TrainingSettings.ACTIVATION.key(), "sigmoid"), Map.entry(OptimizerKind.OPTIMIZER.key(), "gd"),
+                Map.entry(Schedule.LEARNING_RATE.key(), 0.1), Map.entry(TrainingSettings.ITERATIONS.key(), iterations),
+                Map.entry(TrainingSettings.SEED.key(), 1L), Map.entry(TrainingSettings.PRECISION.key(), precision.id()),
+                Map.entry(TrainingSettings.STANDARDIZE.key(), false), Map.entry(TrainingSettings.L2.key(), 0.0),
+                Map.entry(DataSettings.INPUT.key(), parquet), Map.entry(DataSettings.FORMAT.key(), "parquet"),
+                Map.entry(DataSettings.PARTITIONS.key(), partitions),
+                Map.entry(RunSettings.TASK.key(), "classification")));
+        return TrainingSpec.ofFiles(settings, TrainingSpec.Checkpoints.Mode.NEW);
     }
 
     /**

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
-import io.github.sparkprop.data.CsvOptions;
+import io.github.sparkprop.data.DataSettings;
 import io.github.sparkprop.evaluate.Metrics;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.SettingValues;
 import io.github.sparkprop.train.TrainingJob;
 import io.github.sparkprop.train.TrainingResult;
 import io.github.sparkprop.train.TrainingSettings;
+import io.github.sparkprop.train.RunSettings;
 import io.github.sparkprop.train.TrainingSpec;
 import java.io.File;
 import java.io.IOException;
@@ -100,10 +101,11 @@ final class DefaultsCase {
             values.put(TrainingSettings.HIDDEN.key(), hidden);
         }
         String dir = new File(corpus, name).getPath();
-        TrainingSpec spec = new TrainingSpec(new TrainingSpec.Files(List.of(dir + "/train.csv"), null,
-                CsvOptions.DEFAULT, null, 0, null, List.of(dir + "/test.csv")), new TrainingSpec.Columns(
-                        table.get("label").asText(), null, null, null), task, null, SettingValues.of(values), 0, 0,
-                TrainingSpec.Checkpoints.NONE);
+        values.put(DataSettings.INPUT.key(), List.of(dir + "/train.csv"));
+        values.put(RunSettings.TEST.key(), List.of(dir + "/test.csv"));
+        values.put(RunSettings.LABEL.key(), table.get("label").asText());
+        values.put(RunSettings.TASK.key(), task.id());
+        TrainingSpec spec = TrainingSpec.ofFiles(SettingValues.of(values), TrainingSpec.Checkpoints.Mode.NEW);
         long rows = table.get("rows").asLong();
         int columns = table.get("columns").asInt();
         long start = System.nanoTime();

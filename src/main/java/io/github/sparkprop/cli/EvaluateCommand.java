@@ -33,14 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
 public final class EvaluateCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    private CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory.")
     String modelDir;
-
-    @Mixin
-    DataOptions data;
 
     @Option(names = "--label", paramLabel = "COL",
             description = "The label column. Default: the one the model was trained with, else 'label'.")
@@ -52,8 +48,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions;
 
+    /** Picocli hands over the command's model on construction: the data settings' options join it. */
+    @Spec
+    void install(CommandSpec commandSpec) {
+        this.spec = commandSpec;
+        DataOptions.install(commandSpec);
+    }
+
     @Override
     public Integer call() throws Exception {
+        DataOptions data = DataOptions.of(spec);
         org.apache.hadoop.conf.Configuration files = sparkOptions.hadoopConfiguration();
         Model model = ModelStore.load(modelDir, files);
         ModelInput.preflight(model, data, ModelInput.labelColumn(model, label), files);

@@ -33,12 +33,12 @@ final class ModelInput {
      * @param label the label column to read, or null
      */
     static void preflight(Model model, DataOptions data, String label, org.apache.hadoop.conf.Configuration conf) {
-        InputFiles files = InputFiles.of(data.input, data.format(), data.csv(), conf);
+        InputFiles files = InputFiles.of(data.input(), data.format(), data.csv(), conf);
         List<String> columns = files.format() == InputFormat.LIBSVM ? null : files.columns();
         if (columns == null) {
             return;
         }
-        String description = String.join(", ", data.input);
+        String description = String.join(", ", data.input());
         if (label != null && !columns.contains(label)) {
             throw new InputException(DataLoader.labelNotFound(label, columns, description));
         }
@@ -61,10 +61,10 @@ final class ModelInput {
      */
     static DataSpec dataSpec(Model model, DataOptions data, String label) {
         LabelEncoder encoder = model.task() == Task.CLASSIFICATION ? LabelEncoder.ofLabels(model.labels()) : null;
-        return DataSpec.of(data.input).format(data.format()).csv(data.csv()).label(label)
+        return DataSpec.of(data.input()).format(data.format()).csv(data.csv()).label(label)
                 .features(model.vectorColumn() != null ? List.of(model.vectorColumn()) : null).task(model.task())
                 .encoder(encoder).scaler(model.scaler()).handleInvalid(data.handleInvalid())
-                .partitions(data.partitions)
+                .partitions(data.partitions())
                 .libsvmFeatures(model.vectorColumn() != null ? model.network().inputSize() : 0).rowIds(false)
                 .encoding(model.encoding()).build();
     }

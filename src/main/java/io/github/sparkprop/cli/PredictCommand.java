@@ -32,14 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
 public final class PredictCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    private CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory.")
     String modelDir;
-
-    @Mixin
-    DataOptions data;
 
     @Option(names = "--label", paramLabel = "COL",
             description = "A label column the data may have, kept in the output and never read as a feature. "
@@ -66,19 +62,27 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions;
 
+    /** Picocli hands over the command's model on construction: the data settings' options join it. */
+    @Spec
+    void install(CommandSpec commandSpec) {
+        this.spec = commandSpec;
+        DataOptions.install(commandSpec);
+    }
+
     @Override
     public Integer call() {
+        DataOptions data = DataOptions.of(spec);
         String format = outputFormat;
         if (format != null && !format.equals("csv") && !format.equals("parquet")) {
             throw new InputException("--output-format must be csv or parquet, got '" + format + "'");
         }
         org.apache.hadoop.conf.Configuration files = sparkOptions.hadoopConfiguration();
-        Predictor.checkOutput(output, overwrite, data.input, files);
+        Predictor.checkOutput(output, overwrite, data.input(), files);
         Model model = ModelStore.load(modelDir, files);
         ModelInput.preflight(model, data, null, files);
         SparkSession spark = sparkOptions.session();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Predictor.checkOutput(output, overwrite, data.input, context.hadoopConfiguration());
+        Predictor.checkOutput(output, overwrite, data.input(), context.hadoopConfiguration());
         DataSpec dataSpec = ModelInput.dataSpec(model, data, null);
         DataLoader.Validated input = DataLoader.validate(spark, dataSpec, ModelInput.labelColumn(model, label));
         if (input.features().count() != model.network().inputSize()) {
@@ -88,7 +92,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (format == null) {
             format = input.table().format() == InputFormat.CSV ? "csv" : "parquet";
         }
-        long written = Predictor.predict(spark, model, input, output, format, overwrite, data.partitions,
+        long written = Predictor.predict(spark, model, input, output, format, overwrite, data.partitions(),
                 keepColumns);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%,d predictions written to %s (%s)%s%n", written, output, format,

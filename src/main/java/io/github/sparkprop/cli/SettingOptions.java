@@ -3,7 +3,6 @@ package io.github.sparkprop.cli;
 import io.github.sparkprop.console.OptionNames;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.SettingValues;
-import io.github.sparkprop.train.TrainingSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +14,9 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The core's training settings as options of a command, derived from their declarations: one option per
- * setting, named after its key ({@code learningRate} -> {@code --learning-rate}), with its type, help text
- * and default; the help lists them in the core's sections. Values are checked by the training spec, whose
+ * The core's settings as options of a command, derived from their declarations: one option per setting the
+ * command line offers, named after its key ({@code learningRate} -> {@code --learning-rate}), with its type, help
+ * text and default; the help lists them in the core's sections. Values are checked by the training spec, whose
  * errors name the options the same way.
  */
 final class SettingOptions {
@@ -25,15 +24,18 @@ final class SettingOptions {
     private SettingOptions() {
     }
 
-    /** Adds an option for every setting of the sections, listed in help under the sections' headings. */
-    static void install(CommandSpec spec, List<TrainingSettings.Section> sections) {
+    /**
+     * Adds an option for every setting of the sections that the command line offers, listed in help under the
+     * sections' headings.
+     */
+    static void install(CommandSpec spec, List<Setting.Section> sections) {
         List<String> keys = new ArrayList<>(spec.usageMessage().sectionKeys());
         int at = keys.indexOf(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING);
         Map<String, picocli.CommandLine.IHelpSectionRenderer> renderers = new LinkedHashMap<>(
                 spec.usageMessage().sectionMap());
-        for (TrainingSettings.Section section : sections) {
+        for (Setting.Section section : sections) {
             List<OptionSpec> options = new ArrayList<>();
-            for (Setting setting : section.settings()) {
+            for (Setting setting : offered(section.settings())) {
                 OptionSpec option = option(setting);
                 spec.addOption(option);
                 options.add(option);
@@ -44,6 +46,11 @@ final class SettingOptions {
         }
         spec.usageMessage().sectionKeys(keys);
         spec.usageMessage().sectionMap(renderers);
+    }
+
+    /** The settings of a list that the command line offers. */
+    static List<Setting> offered(List<Setting> settings) {
+        return settings.stream().filter(setting -> setting.offeredBy(Setting.Face.COMMAND_LINE)).toList();
     }
 
     private static String render(Help help, String heading, List<OptionSpec> options) {
@@ -67,6 +74,9 @@ final class SettingOptions {
                     .negatable(Boolean.TRUE.equals(setting.defaultValue())).build();
             case CHOICE -> option.type(String.class).build();
             case SIZES -> option.type(int[].class).splitRegex(",").build();
+            case TEXT -> option.type(String.class).build();
+            case PATHS -> option.type(List.class).auxiliaryTypes(String.class).build();
+            case NAMES -> option.type(List.class).auxiliaryTypes(String.class).splitRegex(",").build();
         };
     }
 
@@ -75,7 +85,7 @@ final class SettingOptions {
             case FLAG -> Boolean.TRUE.equals(setting.defaultValue()) ? " On by default; "
                     + OptionNames.of("no-" + setting.key()) + " turns it off." : "";
             case SIZES -> " Default: none.";
-            default -> " Default: " + Setting.format(setting.defaultValue());
+            default -> setting.defaultValue() == null ? "" : " Default: " + Setting.format(setting.defaultValue());
         };
     }
 
@@ -83,9 +93,11 @@ final class SettingOptions {
      * The settings the user set, on the command line or in the job file; the others keep their defaults
      * (so that, for example, a model to start from is only contradicted by what was asked for).
      */
-    static SettingValues values(CommandSpec spec, ParseResult parsed, List<Setting> settings) {
+    static SettingValues values(CommandSpec spec, List<Setting.Section> sections) {
+        ParseResult parsed = spec.commandLine().getParseResult();
         Map<String, Object> values = new LinkedHashMap<>();
         IDefaultValueProvider jobFile = spec.defaultValueProvider();
+        List<Setting> settings = offered(sections.stream().flatMap(section -> section.settings().stream()).toList());
         for (Setting setting : settings) {
             OptionSpec option = spec.findOption(OptionNames.of(setting.key()));
             try {

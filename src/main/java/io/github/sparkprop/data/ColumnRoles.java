@@ -113,90 +113,125 @@ final class ColumnRoles {
      */
     static InputEncoding encode(SparkSession spark, Table table, Candidates candidates, DataSpec spec,
             Set<String> excluded) {
-        ColumnChoice choice = spec.choice();
-        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
-        Map<String, String> leftOut = new LinkedHashMap<>();
-        List<String> toSample = new ArrayList<>();
-        List<String> toCount = new ArrayList<>();
-        for (String column : candidates.columns()) {
-            DataType type = table.schema().apply(column).dataType();
-            FieldReader reader = FieldReader.ofValues(type);
-            if (reader == null) {
-                String reason = "of type " + type.simpleString() + ", which is not a number, text, boolean, date or "
-                        + "timestamp";
-                if (candidates.named() || candidates.categorical().contains(column)) {
-                    throw new InputException("column '" + column + "' of " + table.description() + " is " + reason);
-                }
-                leftOut.put(column, reason);
-            } else if (candidates.categorical().contains(column)) {
-                toCount.add(column);
-            } else if (reader.isText()) {
-                toSample.add(column);
-            } else {
-                kinds.put(column, reader.typedKind());
-            }
-        }
-        sampleKinds(table, toSample).forEach((column, kind) -> {
-            if (kind != null) {
-                kinds.put(column, kind);
-            } else {
-                toCount.add(column);
-            }
-        });
-        String first = table.columns().get(0);
-        boolean others = kinds.size() + toCount.size() > 1;
-        if (!candidates.named() && kinds.get(first) == ColumnKind.NUMERIC && others) {
-            String rowNumbers = RowNumbers.reason(spark, table, FieldReader.ofValues(table.schema().apply(first)
-                    .dataType()));
-            if (rowNumbers != null) {
-                kinds.remove(first);
-                leftOut.put(first, rowNumbers);
-            }
-        }
-        Map<String, List<String>> categories = new LinkedHashMap<>();
-        Set<String> withOther = new HashSet<>();
-        int limit = Math.max(choice.maxCategories(), Math.min(COUNTED, COUNTED_VALUES / Math.max(1, toCount.size())));
-        Map<String, CategoryCount> counts = count(spark, table, toCount, limit + 1);
-        counts.forEach((column, count) -> {
-            boolean forced = candidates.categorical().contains(column);
-            int k = choice.maxCategories();
-            String problem = count.values.isEmpty() ? "every value is missing"
-                    : count.overflow || count.values.size() > k && count.values.size() > count.present * MOSTLY_DISTINCT
-                            ? (forced ? "has " : "text with ") + count.describe() + " in " + String.format("%,d",
-                                    count.present) + " values (mostly distinct: names, ids or free text)" : null;
-            if (problem == null) {
-                categories.put(column, count.kept(k));
-                if (count.values.size() > k) {
-                    withOther.add(column);
-                }
-                kinds.put(column, ColumnKind.CATEGORICAL);
-            } else if (forced || candidates.named()) {
-                throw new InputException("column '" + column + "' of " + table.description() + (forced ? " (named by "
-                        + "{categorical})" : "") + ": " + problem + (count.values.isEmpty() ? ""
-                        : forced ? "" : "; leave it out of {features}"));
-            } else {
-                leftOut.put(column, problem);
-            }
-        });
-        boolean impute = spec.imputation() != ColumnChoice.Impute.NONE;
-        List<InputColumn> inputs = new ArrayList<>();
-        for (String column : candidates.columns()) {
-            ColumnKind kind = kinds.get(column);
-            if (kind == ColumnKind.CATEGORICAL) {
-                inputs.add(new InputColumn(column, kind, categories.get(column), null, impute,
-                        withOther.contains(column)));
-            } else if (kind != null) {
-                InputColumn input = InputColumn.of(column, kind);
-                inputs.add(impute ? input.withFills(Collections.nCopies(input.width(), Double.NaN)) : input);
-            }
-        }
+        Roles roles = Roles.byType(table, candidates);
+        roles.leaveOutRowNumbers(spark, table, candidates);
+        roles.countCategories(spark, table, candidates, spec.choice().maxCategories());
+        List<InputColumn> inputs = roles.inputs(candidates, spec.imputation() != ColumnChoice.Impute.NONE);
         InputEncoding encoding = new InputEncoding(inputs);
-        log(table, encoding, leftOut, candidates.dropped(), excluded, spec.label(), spec.weight());
+        log(table, encoding, roles.leftOut, candidates.dropped(), excluded, spec.label(), spec.weight());
         if (inputs.isEmpty()) {
             throw new InputException(table.description() + " has no usable feature column besides " + excluded
-                    + (leftOut.isEmpty() ? "" : ": " + describe(leftOut)));
+                    + (roles.leftOut.isEmpty() ? "" : ": " + describe(roles.leftOut)));
         }
         return encoding;
+    }
+
+    /** The roles of the candidate columns as they are decided: by type, then by their values. */
+    private static final class Roles {
+        private final Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        /** Why a column is left out, by column. */
+        private final Map<String, String> leftOut = new LinkedHashMap<>();
+        /** The columns whose distinct values decide whether they are categorical. */
+        private final List<String> toCount = new ArrayList<>();
+        private final Map<String, List<String>> categories = new LinkedHashMap<>();
+        private final Set<String> withOther = new HashSet<>();
+
+        /**
+         * The roles the columns' types give: numbers, booleans, dates and timestamps are features; text is sampled
+         * (dates and numbers written as text) or counted; other types are left out (an error when named).
+         */
+        static Roles byType(Table table, Candidates candidates) {
+            Roles roles = new Roles();
+            List<String> toSample = new ArrayList<>();
+            for (String column : candidates.columns()) {
+                DataType type = table.schema().apply(column).dataType();
+                FieldReader reader = FieldReader.ofValues(type);
+                if (reader == null) {
+                    String reason = "of type " + type.simpleString() + ", which is not a number, text, boolean, date "
+                            + "or timestamp";
+                    if (candidates.named() || candidates.categorical().contains(column)) {
+                        throw new InputException("column '" + column + "' of " + table.description() + " is "
+                                + reason);
+                    }
+                    roles.leftOut.put(column, reason);
+                } else if (candidates.categorical().contains(column)) {
+                    roles.toCount.add(column);
+                } else if (reader.isText()) {
+                    toSample.add(column);
+                } else {
+                    roles.kinds.put(column, reader.typedKind());
+                }
+            }
+            sampleKinds(table, toSample).forEach((column, kind) -> {
+                if (kind != null) {
+                    roles.kinds.put(column, kind);
+                } else {
+                    roles.toCount.add(column);
+                }
+            });
+            return roles;
+        }
+
+        /** Leaves out a first numeric column of row numbers, unless the features were named or it is the only one. */
+        void leaveOutRowNumbers(SparkSession spark, Table table, Candidates candidates) {
+            String first = table.columns().get(0);
+            boolean others = kinds.size() + toCount.size() > 1;
+            if (!candidates.named() && kinds.get(first) == ColumnKind.NUMERIC && others) {
+                String rowNumbers = RowNumbers.reason(spark, table, FieldReader.ofValues(table.schema().apply(first)
+                        .dataType()));
+                if (rowNumbers != null) {
+                    kinds.remove(first);
+                    leftOut.put(first, rowNumbers);
+                }
+            }
+        }
+
+        /**
+         * Counts the values of the text columns: at most K distinct values, or more but not mostly distinct (its K
+         * most frequent and an "other" slot), make a categorical feature; mostly distinct text is left out (an
+         * error when named).
+         */
+        void countCategories(SparkSession spark, Table table, Candidates candidates, int k) {
+            int limit = Math.max(k, Math.min(COUNTED, COUNTED_VALUES / Math.max(1, toCount.size())));
+            count(spark, table, toCount, limit + 1).forEach((column, count) -> {
+                boolean forced = candidates.categorical().contains(column);
+                boolean mostlyDistinct = count.overflow
+                        || count.values.size() > k && count.values.size() > count.present * MOSTLY_DISTINCT;
+                String problem = count.values.isEmpty() ? "every value is missing"
+                        : mostlyDistinct ? (forced ? "has " : "text with ") + count.describe() + " in "
+                                + String.format("%,d", count.present) + " values (mostly distinct: names, ids or free "
+                                + "text)" : null;
+                if (problem == null) {
+                    categories.put(column, count.kept(k));
+                    if (count.values.size() > k) {
+                        withOther.add(column);
+                    }
+                    kinds.put(column, ColumnKind.CATEGORICAL);
+                } else if (forced || candidates.named()) {
+                    throw new InputException("column '" + column + "' of " + table.description() + (forced
+                            ? " (named by {categorical})" : "") + ": " + problem + (count.values.isEmpty() ? ""
+                                    : forced ? "" : "; leave it out of {features}"));
+                } else {
+                    leftOut.put(column, problem);
+                }
+            });
+        }
+
+        /** The inputs of the columns with a role, in the candidates' order, with fills to learn when imputing. */
+        List<InputColumn> inputs(Candidates candidates, boolean impute) {
+            List<InputColumn> inputs = new ArrayList<>();
+            for (String column : candidates.columns()) {
+                ColumnKind kind = kinds.get(column);
+                if (kind == ColumnKind.CATEGORICAL) {
+                    inputs.add(new InputColumn(column, kind, categories.get(column), null, impute,
+                            withOther.contains(column)));
+                } else if (kind != null) {
+                    InputColumn input = InputColumn.of(column, kind);
+                    inputs.add(impute ? input.withFills(Collections.nCopies(input.width(), Double.NaN)) : input);
+                }
+            }
+            return inputs;
+        }
     }
 
     /** What a sample of the first rows shows each column of text to hold (null: text). */

@@ -42,46 +42,21 @@ public final class DataLoader {
     }
 
     /**
-     * Reads, validates and caches the data of {@code spec}.
+     * Reads, validates and caches the data of {@code spec}, in blocks of the spec's rows and precision.
      *
      * @throws InputException for a missing path or column, an empty input or an invalid row
      */
     public static LoadedData load(SparkSession spark, DataSpec spec) {
-        return load(spark, spec, 0);
-    }
-
-    /**
-     * As {@link #load(SparkSession, DataSpec)} with a block size.
-     *
-     * @param blockRows rows per block, or 0 for the size {@link #blockSize} chooses
-     */
-    public static LoadedData load(SparkSession spark, DataSpec spec, int blockRows) {
-        return load(spark, spec, blockRows, Precision.FLOAT64);
-    }
-
-    /**
-     * As {@link #load(SparkSession, DataSpec, int)}, the dense blocks cached in the given precision (float32:
-     * half the bytes; sparse blocks stay float64).
-     */
-    public static LoadedData load(SparkSession spark, DataSpec spec, int blockRows, Precision precision) {
         return explained(spec, () -> read(spark, Table.read(spark, spec.paths(), spec.format(), spec.csv(),
-                spec.libsvmFeatures()), spec, blockRows, precision));
+                spec.libsvmFeatures()), spec));
     }
 
     /**
      * As {@link #load(SparkSession, DataSpec)} for rows already read (a DataFrame, {@link Table#of}); the spec's
      * paths only name them.
-     *
-     * @param blockRows rows per block, or 0 for the size {@link #blockSize} chooses
      */
-    public static LoadedData load(SparkSession spark, Table table, DataSpec spec, int blockRows) {
-        return load(spark, table, spec, blockRows, Precision.FLOAT64);
-    }
-
-    /** As {@link #load(SparkSession, Table, DataSpec, int)}, the dense blocks cached in the given precision. */
-    public static LoadedData load(SparkSession spark, Table table, DataSpec spec, int blockRows,
-            Precision precision) {
-        return explained(spec, () -> read(spark, table, spec, blockRows, precision));
+    public static LoadedData load(SparkSession spark, Table table, DataSpec spec) {
+        return explained(spec, () -> read(spark, table, spec));
     }
 
     /** Runs a read, turning Spark's job failures into the user's error behind them. */
@@ -110,28 +85,18 @@ public final class DataLoader {
     private static Validated validateRows(SparkSession spark, DataSpec spec, String ignored) {
         Table table = Table.read(spark, spec.paths(), spec.format(), spec.csv(), spec.libsvmFeatures());
         FeatureColumns features = resolveFeatures(spark, table, spec, ignored);
-        FeatureColumns reading = features.isVector()
-                ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
-        RowParser checker = new RowParser(table, reading, spec.label(), null, spec.task(), spec.encoder(),
+        RowParser checker = new RowParser(table, reading(features), spec.label(), null, spec.task(), spec.encoder(),
                 spec.handleInvalid().lenient());
-        SplitLocator locator = table.locator();
-        spark.sparkContext().setJobDescription("validating " + table.description());
-        RowIds ids = new RowIds(table.recordsPerSplit());
-        DataSummary summary = table.rows()
-                .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
-                        ids.counter(locator), checker, HoldOut.NONE, false, false, false)).iterator())
-                .treeReduce(DataSummary::merge);
-        spark.sparkContext().setJobDescription(null);
-        long skipped = checkRows(summary, table, spec.handleInvalid(), ids, spark.sparkContext().hadoopConfiguration());
-        logFilled(summary, features, table.description());
+        Pass pass = validationPass(spark, table, checker, spec, new Needs(false, false, false));
+        logFilled(pass.summary(), features, table.description());
         if (features.isVector()) {
             // sparse only when mostly zeros, and never when the scaler centres (it must see every value)
-            double density = summary.nonZeros() / ((double) Math.max(1, summary.validRows())
-                    * features.vectorSize());
-            boolean sparse = density < SPARSE_DENSITY && (spec.scaler() == null || !spec.scaler().centres());
+            boolean sparse = density(pass.summary(), features) < SPARSE_DENSITY
+                    && (spec.scaler() == null || !spec.scaler().centres());
             features = FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), sparse);
         }
-        return new Validated(table, features, summary.records(), skipped, spec.handleInvalid().lenient());
+        return new Validated(table, features, pass.summary().records(), pass.skipped(),
+                spec.handleInvalid().lenient());
     }
 
     /**
@@ -146,36 +111,45 @@ public final class DataLoader {
     public record Validated(Table table, FeatureColumns features, long rows, long skipped, boolean lenient) {
     }
 
-    private static LoadedData read(SparkSession spark, Table table, DataSpec spec, int blockRows,
-            Precision precision) {
-        FeatureColumns features = resolveFeatures(spark, table, spec);
-        boolean findClasses = spec.task() == Task.CLASSIFICATION
-                && (spec.encoder() == null || spec.classWeights() != null);
-        boolean learnFills = !features.isVector() && features.encoding().columns().stream()
-                .anyMatch(column -> column.fills() != null && column.fills().stream().anyMatch(fill -> fill.isNaN()));
-        boolean standardizing = spec.standardize() && spec.scaler() == null;
-        boolean targetMoments = spec.task() == Task.REGRESSION && spec.standardizeTarget() && spec.target() == null;
-        boolean findMoments = standardizing || learnFills;
-        if (findMoments) {
-            requireMomentsMemory(features.count());
-        }
+    /**
+     * What the validation pass must find besides checking the rows.
+     *
+     * @param moments       the features' moments (for standardisation or mean fills)
+     * @param classes       the classes and their counts
+     * @param targetMoments the regression target's moments
+     */
+    private record Needs(boolean moments, boolean classes, boolean targetMoments) {
+    }
 
-        // vectors are read as their non-zeros while validating; whether blocks keep them sparse follows the density
-        FeatureColumns reading = features.isVector()
-                ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true) : features;
-        boolean lenient = spec.handleInvalid().lenient();
-        RowParser checker = new RowParser(table, reading, spec.label(), spec.weight(), spec.task(), spec.encoder(),
-                lenient);
+    /**
+     * What the validation pass found.
+     *
+     * @param summary the rows' summary
+     * @param ids     the rows' ids (by split and position)
+     * @param skipped the invalid rows, which may be skipped
+     */
+    private record Pass(DataSummary summary, RowIds ids, long skipped) {
+    }
+
+    /**
+     * The validation pass, the same for training, held-out and scored rows: one distributed pass that parses and
+     * checks every row and sums what it needs, labelled in the Spark UI; then the input must still hold the rows
+     * counted, and invalid rows stop the run or are skipped as the spec says.
+     */
+    private static Pass validationPass(SparkSession spark, Table table, RowParser checker, DataSpec spec, Needs needs) {
         SplitLocator locator = table.locator();
         HoldOut holdOut = spec.holdOut();
+        boolean moments = needs.moments();
+        boolean classes = needs.classes();
+        boolean targetMoments = needs.targetMoments();
         spark.sparkContext().setJobDescription("validating " + table.description());
         RowIds ids;
         DataSummary summary;
         try {
             ids = new RowIds(table.recordsPerSplit());
             summary = table.rows()
-                    .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows,
-                            ids.counter(locator), checker, holdOut, findMoments, findClasses, targetMoments)).iterator())
+                    .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows, ids.counter(locator),
+                            checker, holdOut, moments, classes, targetMoments)).iterator())
                     .treeReduce(DataSummary::merge);
         } finally {
             spark.sparkContext().setJobDescription(null);
@@ -184,37 +158,90 @@ public final class DataLoader {
             throw new IllegalStateException("the input changed while it was read: " + ids.total() + " records "
                     + "counted, " + summary.records() + " read");
         }
-
         long skipped = checkRows(summary, table, spec.handleInvalid(), ids, spark.sparkContext().hadoopConfiguration());
-        if (!learnFills) {
-            logFilled(summary, features, table.description());
+        return new Pass(summary, ids, skipped);
+    }
+
+    /** Vectors are read as their non-zeros while validating; whether blocks keep them sparse follows the density. */
+    private static FeatureColumns reading(FeatureColumns features) {
+        return features.isVector() ? FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), true)
+                : features;
+    }
+
+    /** The share of non-zeros among the valid rows' vector features. */
+    private static double density(DataSummary summary, FeatureColumns features) {
+        return summary.nonZeros() / ((double) Math.max(1, summary.validRows()) * features.vectorSize());
+    }
+
+    /**
+     * What the training rows teach the samples: the features (their fills, a vector's sparsity), the classes, the
+     * scaler, the target's scaling and the class weights.
+     */
+    private record Learnt(FeatureColumns features, LabelEncoder encoder, Scaler scaler, Scaler target,
+            double[] classWeights) {
+    }
+
+    private static LoadedData read(SparkSession spark, Table table, DataSpec spec) {
+        FeatureColumns features = resolveFeatures(spark, table, spec, null);
+        boolean learnFills = !features.isVector() && features.encoding().columns().stream()
+                .anyMatch(column -> column.fills() != null && column.fills().stream().anyMatch(fill -> fill.isNaN()));
+        boolean standardizing = spec.standardize() && spec.scaler() == null;
+        Needs needs = new Needs(standardizing || learnFills, spec.task() == Task.CLASSIFICATION
+                && (spec.encoder() == null || spec.classWeights() != null),
+                spec.task() == Task.REGRESSION && spec.standardizeTarget() && spec.target() == null);
+        if (needs.moments()) {
+            requireMomentsMemory(features.count());
         }
+        RowParser checker = new RowParser(table, reading(features), spec.label(), spec.weight(), spec.task(),
+                spec.encoder(), spec.handleInvalid().lenient());
+        Pass pass = validationPass(spark, table, checker, spec, needs);
+        if (!learnFills) {
+            logFilled(pass.summary(), features, table.description());
+        }
+        Learnt learnt = learn(spark, table, spec, features, checker, pass, needs, learnFills);
+        return cache(spark, table, spec, learnt, pass);
+    }
+
+    /** What the validation pass's summary teaches (a median fill takes a pass of its own). */
+    private static Learnt learn(SparkSession spark, Table table, DataSpec spec, FeatureColumns features,
+            RowParser checker, Pass pass, Needs needs, boolean learnFills) {
+        DataSummary summary = pass.summary();
         if (features.isVector()) {
-            double density = summary.nonZeros() / ((double) summary.validRows() * features.vectorSize());
-            features = FeatureColumns.vector(features.vectorColumn(), features.vectorSize(), density < SPARSE_DENSITY);
+            features = FeatureColumns.vector(features.vectorColumn(), features.vectorSize(),
+                    density(summary, features) < SPARSE_DENSITY);
         }
         LabelEncoder encoder = spec.task() == Task.REGRESSION ? null
                 : spec.encoder() != null ? spec.encoder() : findClasses(summary, spec.label(), table.description());
         double[] fills = null;
         if (learnFills) {
             fills = spec.imputation() == ColumnChoice.Impute.MEDIAN
-                    ? medians(spark, table, checker, ids, holdOut, features.encoding()) : summary.observedMean();
+                    ? medians(spark, table, checker, pass.ids(), spec.holdOut(), features.encoding())
+                    : summary.observedMean();
             features = FeatureColumns.encoded(Imputation.withFills(features.encoding(), fills, summary.filled(),
                     spec.imputation(), table.description()));
         }
         // LibSVM is a sparse format whatever this file's density: a file read later may be sparse, so no centring
         boolean centre = !features.sparse() && table.format() != InputFormat.LIBSVM;
-        Scaler scaler = standardizing ? summary.scaler(fills, centre) : spec.scaler();
+        Scaler scaler = spec.standardize() && spec.scaler() == null ? summary.scaler(fills, centre) : spec.scaler();
         if (features.sparse() && scaler != null && scaler.centres()) {
             throw new InputException(table.description() + " holds sparse vectors, and the model's scaler subtracts "
                     + "means, which would make every zero non-zero; sparse input needs a scaler with mean 0");
         }
-        Scaler target = targetMoments ? summary.targetScaler() : spec.target();
+        Scaler target = needs.targetMoments() ? summary.targetScaler() : spec.target();
         double[] classWeights = spec.classWeights() == null ? null
                 : spec.classWeights().resolve(encoder.labels(), summary.trainingLabelCounts());
+        return new Learnt(features, encoder, scaler, target, classWeights);
+    }
 
-        RowParser parser = new RowParser(table, features, spec.label(), spec.weight(), spec.task(), encoder, lenient);
-        FeatureColumns chosen = features;
+    /** Turns the valid rows into samples, stacks them into blocks and caches them, with one line in the log. */
+    private static LoadedData cache(SparkSession spark, Table table, DataSpec spec, Learnt learnt, Pass pass) {
+        RowParser parser = new RowParser(table, learnt.features(), spec.label(), spec.weight(), spec.task(),
+                learnt.encoder(), spec.handleInvalid().lenient());
+        SplitLocator locator = table.locator();
+        RowIds ids = pass.ids();
+        Scaler scaler = learnt.scaler();
+        Scaler target = learnt.target();
+        double[] classWeights = learnt.classWeights();
         JavaRDD<Sample> samples = table.rows()
                 .mapPartitions(rows -> new SampleReader(rows, parser, scaler, target, classWeights,
                         ids.counter(locator)));
@@ -224,14 +251,15 @@ public final class DataLoader {
         if (partitions != inputPartitions) {
             samples = samples.repartition(partitions);
         }
-        int n0 = chosen.count();
-        int blockSize = blockRows(blockRows, n0, chosen.sparse());
+        int n0 = learnt.features().count();
+        boolean sparse = learnt.features().sparse();
+        int blockSize = blockRows(spec.blockRows(), n0, sparse);
         boolean weighted = spec.weight() != null || classWeights != null;
-        boolean sparse = chosen.sparse();
+        HoldOut holdOut = spec.holdOut();
         boolean rowIds = spec.rowIds();
         JavaRDD<SampleBlock> built = samples
                 .mapPartitions(it -> new BlockIterator(it, n0, blockSize, holdOut, weighted, sparse, rowIds));
-        if (precision == Precision.FLOAT32) {
+        if (spec.precision() == Precision.FLOAT32) {
             built = built.map(SampleBlock::narrowed);
         }
         JavaRDD<SampleBlock> blocks = built.setName("sparkprop blocks of " + table.description())
@@ -239,19 +267,23 @@ public final class DataLoader {
         spark.sparkContext().setJobDescription("caching " + table.description());
         long[] counts = blocks.aggregate(new long[4], DataLoader::count, DataLoader::sum);
         spark.sparkContext().setJobDescription(null);
-        LoadedData data = new LoadedData(blocks, counts[0], counts[1], counts[2], skipped, counts[3], blockSize,
-                chosen, encoder, scaler, target, table.description());
+        LoadedData data = new LoadedData(blocks, counts[0], counts[1], counts[2], pass.skipped(), counts[3],
+                blockSize, learnt.features(), learnt.encoder(), scaler, target, table.description());
+        logCached(data, table, pass.summary().records(), partitions, spec.precision());
+        return data;
+    }
+
+    private static void logCached(LoadedData data, Table table, long records, int partitions, Precision precision) {
         LOG.info("{} ({}): {} rows read, {} skipped as invalid, {} kept{}; {} features{}; {} partitions, "
                 + "blocks of up to {} rows; {} MB cached ({} x the raw float64 size{})", table.description(),
-                table.format().id(), summary.records(), skipped, data.rows() + data.heldOut() + data.tests(),
+                table.format().id(), records, data.skipped(), data.rows() + data.heldOut() + data.tests(),
                 data.heldOut() + data.tests() > 0 ? " (" + data.heldOut() + " held out for validation, " + data.tests()
                         + " for testing)" : "",
-                n0, encoder == null ? "" : ", " + encoder.size() + " classes", partitions, blockSize,
-                String.format("%.1f", data.cachedBytes() / 1e6),
+                data.features().count(), data.encoder() == null ? "" : ", " + data.encoder().size() + " classes",
+                partitions, data.blockRows(), String.format("%.1f", data.cachedBytes() / 1e6),
                 String.format("%.3f", data.cachedBytes() / (double) Math.max(1, data.rawBytes())),
-                precision != Precision.FLOAT32 ? "" : sparse ? "; blocks of 10 % or more non-zeros in dense float32"
-                        : "; features in float32");
-        return data;
+                precision != Precision.FLOAT32 ? "" : data.features().sparse()
+                        ? "; blocks of 10 % or more non-zeros in dense float32" : "; features in float32");
     }
 
     /** The median of every input of a column that is not categorical, over the training rows (others: NaN). */
@@ -327,10 +359,6 @@ public final class DataLoader {
     static int blockSize(int featureCount) {
         long rows = BLOCK_BYTES / (8L * featureCount);
         return (int) Math.max(64, Math.min(4096, rows));
-    }
-
-    private static FeatureColumns resolveFeatures(SparkSession spark, Table table, DataSpec spec) {
-        return resolveFeatures(spark, table, spec, null);
     }
 
     /**

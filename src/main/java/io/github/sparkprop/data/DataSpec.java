@@ -3,6 +3,7 @@ package io.github.sparkprop.data;
 import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.encoding.InputEncoding;
+import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.math.Scaler;
 import java.util.List;
 
@@ -33,11 +34,14 @@ import java.util.List;
  *                     model's), else null to choose them from the data; it overrides {@code features}
  * @param target       the standardisation of a regression target, when known (the training rows'), else null
  * @param standardizeTarget whether to standardise a regression target when none is given (from the training rows)
+ * @param blockRows    rows per cached block, or 0 for the size the features give ({@link DataLoader#blockSize})
+ * @param precision    the precision of the cached dense blocks (float32: half the bytes; sparse blocks stay float64)
  */
 public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, String label, List<String> features,
         String weight, Task task, LabelEncoder encoder, Scaler scaler, boolean standardize,
         HandleInvalid handleInvalid, int partitions, HoldOut holdOut, ClassWeights classWeights, int libsvmFeatures,
-        boolean rowIds, ColumnChoice choice, InputEncoding encoding, Scaler target, boolean standardizeTarget) {
+        boolean rowIds, ColumnChoice choice, InputEncoding encoding, Scaler target, boolean standardizeTarget,
+        int blockRows, Precision precision) {
 
     /**
      * A spec of the given paths with the defaults: format from the file names, CSV with a header, label
@@ -70,6 +74,8 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
         private InputEncoding encoding;
         private Scaler target;
         private boolean standardizeTarget;
+        private int blockRows;
+        private Precision precision = Precision.FLOAT64;
 
         private Builder(List<String> paths) {
             this.paths = paths;
@@ -170,10 +176,20 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
             return this;
         }
 
+        public Builder blockRows(int blockRows) {
+            this.blockRows = blockRows;
+            return this;
+        }
+
+        public Builder precision(Precision precision) {
+            this.precision = precision;
+            return this;
+        }
+
         public DataSpec build() {
             return new DataSpec(paths, format, csv, label, features, weight, task, encoder, scaler, standardize,
                     handleInvalid, partitions, holdOut, classWeights, libsvmFeatures, rowIds, choice, encoding, target,
-                    standardizeTarget);
+                    standardizeTarget, blockRows, precision);
         }
     }
 
@@ -203,6 +219,7 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
         features = features == null ? null : List.copyOf(features);
         choice = choice == null ? ColumnChoice.DEFAULT : choice;
         handleInvalid = handleInvalid == null ? HandleInvalid.DEFAULT : handleInvalid;
+        precision = precision == null ? Precision.FLOAT64 : precision;
     }
 
     /** How gaps in numeric columns are filled in: the choice's, or its default; none in the strict reading. */
@@ -221,6 +238,7 @@ public record DataSpec(List<String> paths, InputFormat format, CsvOptions csv, S
                 .task(task).encoder(knownEncoder).scaler(knownScaler).handleInvalid(handleInvalid)
                 .partitions(partitions).holdOut(heldOut ? HoldOut.ALL : HoldOut.NONE)
                 .libsvmFeatures(knownFeatures.isVector() ? knownFeatures.vectorSize() : 0).rowIds(false).choice(choice)
-                .encoding(knownFeatures.encoding()).target(knownTarget).build();
+                .encoding(knownFeatures.encoding()).target(knownTarget).blockRows(blockRows).precision(precision)
+                .build();
     }
 }

@@ -2,10 +2,10 @@ package io.github.sparkprop.ml;
 
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.train.RunSettings;
 import io.github.sparkprop.train.TrainingJob;
 import io.github.sparkprop.train.TrainingResult;
 import io.github.sparkprop.train.TrainingSpec;
-import io.github.sparkprop.train.TrainingSpec.Checkpoints;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 
@@ -31,12 +31,9 @@ final class Fitting {
     static Fitted fit(Dataset<?> dataset, SparkPropParams<?> params, String featuresCol, String labelCol, Task task,
             int classes) {
         try {
-            String checkpoints = params.getCheckpointDir();
-            TrainingSpec spec = new TrainingSpec(
-                    new TrainingSpec.Frame(dataset.toDF(), params.getValidationIndicatorCol(), classes),
-                    new TrainingSpec.Columns(labelCol, List.of(featuresCol), params.getWeightCol(), null), task, null,
-                    params.paramSet().values(params), 0, 0,
-                    checkpoints == null ? Checkpoints.NONE : new Checkpoints(checkpoints, Checkpoints.Mode.PER_RUN));
+            TrainingSpec spec = TrainingSpec.ofFrame(dataset.toDF(), classes, params.paramSet().values(params)
+                    .with(RunSettings.LABEL, labelCol).with(RunSettings.FEATURES, List.of(featuresCol))
+                    .with(RunSettings.TASK, task.id()));
             try (TrainingJob job = TrainingJob.prepare(dataset.sparkSession(), spec)) {
                 TrainingResult result = job.run();
                 return new Fitted(result.model(), new TrainingSummary(result.run().history(),

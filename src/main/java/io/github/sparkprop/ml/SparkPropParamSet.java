@@ -2,7 +2,7 @@ package io.github.sparkprop.ml;
 
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.SettingValues;
-import io.github.sparkprop.train.TrainingSettings;
+import io.github.sparkprop.train.TrainingSpec;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,9 +20,9 @@ import org.apache.spark.ml.param.Params;
 import scala.runtime.AbstractFunction1;
 
 /**
- * The params of one of sparkprop's estimators or models: a param for every core training setting, derived
- * from its declaration (its name under Spark's conventions, its doc, its validator and its default), and the
- * params of the Spark ML face itself (weightCol, validationIndicatorCol, checkpointDir).
+ * The params of one of sparkprop's estimators or models: a param for every core setting of a run that the Spark
+ * ML face offers, derived from its declaration (its name under Spark's conventions, its doc, its validator and its
+ * default). The label and feature columns are Spark's own labelCol and featuresCol.
  */
 public final class SparkPropParamSet implements Serializable {
 
@@ -38,23 +38,15 @@ public final class SparkPropParamSet implements Serializable {
             Map.entry("validationIndicator", "validationIndicatorCol"), Map.entry("validation", "validationIndicatorCol"),
             Map.entry("validationFraction", "validationIndicatorCol"), Map.entry("resume", "fitting again"));
 
-    public final Param<String> weightCol;
-    public final Param<String> validationIndicatorCol;
-    public final Param<String> checkpointDir;
-    /** The params of the training settings, by setting key. */
+    /** The params of the settings, by setting key. */
     private final Map<String, Param<?>> settings = new LinkedHashMap<>();
     private Param<?>[] all;
 
     SparkPropParamSet(Params owner) {
-        weightCol = new Param<>(owner, "weightCol", "column of instance weights (>= 0); unset or empty: all 1");
-        validationIndicatorCol = new Param<>(owner, "validationIndicatorCol", "boolean column: true for the rows "
-                + "to validate on (scored every evalEvery iterations, in the summary, used by early stopping), false "
-                + "for the rows to train on");
-        checkpointDir = new Param<>(owner, "checkpointDir", "where to write checkpoints (any Hadoop file system), "
-                + "each fit in a directory of its own named after its params and data; a fit whose directory holds "
-                + "checkpoints resumes; unset or empty: none");
-        for (Setting setting : TrainingSettings.all()) {
-            settings.put(setting.key(), param(owner, setting));
+        for (Setting setting : TrainingSpec.all()) {
+            if (setting.offeredBy(Setting.Face.SPARK_ML)) {
+                settings.put(setting.key(), param(owner, setting));
+            }
         }
     }
 
@@ -77,19 +69,20 @@ public final class SparkPropParamSet implements Serializable {
     Param<?>[] params(Param<?>[] inherited) {
         if (all == null) {
             Map<String, Param<?>> byName = new LinkedHashMap<>();
-            Stream.concat(Arrays.stream(inherited), Stream.concat(Stream.of(weightCol, validationIndicatorCol,
-                    checkpointDir), settings.values().stream())).forEach(param -> byName.putIfAbsent(param.name(), param));
+            Stream.concat(Arrays.stream(inherited), settings.values().stream())
+                    .forEach(param -> byName.putIfAbsent(param.name(), param));
             all = byName.values().stream().sorted(Comparator.comparing(Param::name)).toArray(Param<?>[]::new);
         }
         return all;
     }
 
-    /** The training settings the owner's params set (unset ones keep the core's defaults). */
+    /** The settings the owner's params set (unset ones, and empty column names, keep the core's defaults). */
     SettingValues values(Params owner) {
         Map<String, Object> values = new LinkedHashMap<>();
         settings.forEach((key, param) -> {
-            if (owner.isSet(param)) {
-                values.put(key, owner.getOrDefault(param));
+            Object value = owner.isSet(param) ? owner.getOrDefault(param) : null;
+            if (value != null && !"".equals(value)) {
+                values.put(key, value);
             }
         });
         return SettingValues.of(values);
@@ -107,8 +100,12 @@ public final class SparkPropParamSet implements Serializable {
             case FLAG -> new BooleanParam(owner, name, doc);
             case CHOICE -> new Param<String>(owner, name, doc, (AbstractFunction1) valid);
             case SIZES -> new IntArrayParam(owner, name, doc, (AbstractFunction1) valid);
+            case TEXT -> new Param<String>(owner, name, doc);
+            case PATHS, NAMES -> throw new IllegalArgumentException("the Spark ML face offers no list setting: " + name);
         };
-        owner.setDefault(param, setting.defaultValue());
+        if (setting.defaultValue() != null) {
+            owner.setDefault(param, setting.defaultValue());
+        }
         return param;
     }
 

@@ -9,9 +9,9 @@ import org.apache.spark.ml.param.Params;
 
 /**
  * The params of sparkprop's estimators and models (beside the column params their Spark base classes
- * have): a param for every core training setting ({@link SparkPropParamSet}, listed by {@code params()} and
- * {@code explainParams()}), set by name with {@link #setParam} or with the typed setters of the common ones,
- * and the Spark ML face's own weightCol, validationIndicatorCol and checkpointDir.
+ * have): a param for every core setting of a run that the Spark ML face offers ({@link SparkPropParamSet}, listed
+ * by {@code params()} and {@code explainParams()}: the training settings, weightCol, validationIndicatorCol and
+ * checkpointDir), set by name with {@link #setParam} or with the typed setters of the common ones.
  *
  * @param <T> the implementing class, which the setters return
  */
@@ -20,16 +20,19 @@ public interface SparkPropParams<T extends SparkPropParams<T>> extends Params {
     /** The param objects this instance owns. */
     SparkPropParamSet paramSet();
 
+    @SuppressWarnings("unchecked")
     default Param<String> weightCol() {
-        return paramSet().weightCol;
+        return (Param<String>) paramSet().named("weightCol");
     }
 
+    @SuppressWarnings("unchecked")
     default Param<String> validationIndicatorCol() {
-        return paramSet().validationIndicatorCol;
+        return (Param<String>) paramSet().named("validationIndicatorCol");
     }
 
+    @SuppressWarnings("unchecked")
     default Param<String> checkpointDir() {
-        return paramSet().checkpointDir;
+        return (Param<String>) paramSet().named("checkpointDir");
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.github.sparkprop.optim;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,14 +22,16 @@ public final class SettingValues {
     }
 
     /**
-     * The given values, by key, each of its setting's type (Double, Integer, Long, Boolean, String, int[]).
+     * The given values, by key, each of its setting's type (Double, Integer, Long, Boolean, String, int[], a List of
+     * Strings).
      * Null values count as not set.
      */
     public static SettingValues of(Map<String, ?> values) {
         Map<String, Object> copy = new LinkedHashMap<>();
         values.forEach((key, value) -> {
             if (value != null) {
-                copy.put(key, value instanceof int[] sizes ? sizes.clone() : value);
+                copy.put(key, value instanceof int[] sizes ? sizes.clone()
+                        : value instanceof List<?> list ? List.copyOf(list) : value);
             }
         });
         return new SettingValues(copy);
@@ -74,5 +77,16 @@ public final class SettingValues {
 
     public int[] sizes(Setting setting) {
         return ((int[]) get(setting)).clone();
+    }
+
+    /** A text setting's value, or null for none. */
+    public String text(Setting setting) {
+        return (String) get(setting);
+    }
+
+    /** A paths or names setting's values, or null for none. */
+    @SuppressWarnings("unchecked")
+    public List<String> list(Setting setting) {
+        return (List<String>) get(setting);
     }
 }

@@ -43,9 +43,9 @@ public final class CheckpointStore {
     private static final String PREFIX = "checkpoint-";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Settings a resumed run may change: the learning rate (after a divergence) and the iterations. */
-    private static final Set<String> ADJUSTABLE = TrainingSettings.keys(Setting.Role.ADJUSTABLE);
+    private static final Set<String> ADJUSTABLE = TrainingSpec.keys(Setting.Role.ADJUSTABLE);
     /** Settings of speed, rounding or the log, which a resumed run may change silently. */
-    private static final Set<String> RUNTIME = TrainingSettings.keys(Setting.Role.RUNTIME);
+    private static final Set<String> RUNTIME = TrainingSpec.keys(Setting.Role.RUNTIME);
     /** The key of the hash of the cached training rows in the settings. */
     static final String DATA_HASH = "dataHash";
     private static final int KEEP = 2;

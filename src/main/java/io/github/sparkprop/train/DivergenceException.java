@@ -27,7 +27,7 @@ public final class DivergenceException extends SettingException {
             String setting, String advice) {
         super(setting, "training diverged at iteration " + iteration + ": the loss is " + cost
                 + " and the gradient norm " + gradientNorm + "; try " + advice
-                + (checkpointKept ? "; the last good checkpoint stays in {checkpointDir}" + (TrainingSettings
+                + (checkpointKept ? "; the last good checkpoint stays in {checkpointDir}" + (TrainingSpec
                         .keys(Setting.Role.ADJUSTABLE).contains(setting) ? ": {resume} continues from it with another {"
                                 + setting + "}" : " (a resume may change only " + adjustable()
                                 + ": give another {checkpointDir} for a new run)") : ""));
@@ -39,7 +39,7 @@ public final class DivergenceException extends SettingException {
 
     /** The settings a resume may change, as "{a} and {b}". */
     private static String adjustable() {
-        return TrainingSettings.keys(Setting.Role.ADJUSTABLE).stream().sorted().map(key -> "{" + key + "}")
+        return TrainingSpec.keys(Setting.Role.ADJUSTABLE).stream().sorted().map(key -> "{" + key + "}")
                 .collect(java.util.stream.Collectors.joining(" and "));
     }
 

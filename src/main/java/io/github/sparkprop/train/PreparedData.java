@@ -49,13 +49,10 @@ final class PreparedData implements AutoCloseable {
         PreparedData data = new PreparedData();
         try {
             DataSpec training = dataSpec(spec, init, task);
-            SettingValues settings = spec.settings();
-            int blockSize = settings.integer(TrainingSettings.BLOCK_SIZE);
-            Precision precision = Precision.fromId(settings.choice(TrainingSettings.PRECISION));
             if (spec.source() instanceof Files files) {
-                data.readFiles(spark, files, training, blockSize, precision);
+                data.readFiles(spark, files, training);
             } else if (spec.source() instanceof Frame frame) {
-                data.readFrame(spark, frame, spec.columns(), training, blockSize, precision);
+                data.readFrame(spark, frame, spec.columns(), training);
             }
             return data;
         } catch (RuntimeException e) {
@@ -64,20 +61,18 @@ final class PreparedData implements AutoCloseable {
         }
     }
 
-    private void readFiles(SparkSession spark, Files files, DataSpec spec, int blockSize, Precision precision) {
-        training = keep(DataLoader.load(spark, spec, blockSize, precision));
+    private void readFiles(SparkSession spark, Files files, DataSpec spec) {
+        training = keep(DataLoader.load(spark, spec));
         blocks = training.blocks();
         if (files.validation() != null) {
-            blocks = blocks.union(keep(DataLoader.load(spark, heldOut(spec, files.validation(), true), blockSize,
-                    precision)).blocks());
+            blocks = blocks.union(keep(DataLoader.load(spark, heldOut(spec, files.validation(), true))).blocks());
         }
         if (files.test() != null) {
-            test = keep(DataLoader.load(spark, heldOut(spec, files.test(), false), blockSize, precision));
+            test = keep(DataLoader.load(spark, heldOut(spec, files.test(), false)));
         }
     }
 
-    private void readFrame(SparkSession spark, Frame frame, TrainingSpec.Columns columns, DataSpec spec,
-            int blockSize, Precision precision) {
+    private void readFrame(SparkSession spark, Frame frame, TrainingSpec.Columns columns, DataSpec spec) {
         Dataset<Row> rows = frame.rows().toDF();
         String indicator = frame.validationIndicator();
         if (indicator != null) {
@@ -89,14 +84,12 @@ final class PreparedData implements AutoCloseable {
         }
         Column[] selected = frameColumns(columns);
         Dataset<Row> trainingRows = indicator == null ? rows : rows.filter(functions.not(functions.col(indicator)));
-        training = keep(DataLoader.load(spark, Table.of(trainingRows.select(selected), frame.description()), spec,
-                blockSize, precision));
+        training = keep(DataLoader.load(spark, Table.of(trainingRows.select(selected), frame.description()), spec));
         blocks = training.blocks();
         if (indicator != null) {
             String description = "the DataFrame's validation rows";
             blocks = blocks.union(keep(DataLoader.load(spark, Table.of(rows.filter(functions.col(indicator))
-                    .select(selected), description), heldOut(spec, List.of(description), true), blockSize,
-                    precision)).blocks());
+                    .select(selected), description), heldOut(spec, List.of(description), true))).blocks());
         }
     }
 
@@ -116,7 +109,9 @@ final class PreparedData implements AutoCloseable {
                 .classWeights(columns.classWeights())
                 .rowIds(settings.real(TrainingSettings.BATCH_FRACTION) < 1) // only mini-batches need them
                 .choice(columns.choice())
-                .standardizeTarget(standardize && task == Task.REGRESSION); // folded back: TargetUnits
+                .standardizeTarget(standardize && task == Task.REGRESSION) // folded back: TargetUnits
+                .blockRows(settings.integer(TrainingSettings.BLOCK_SIZE))
+                .precision(Precision.fromId(settings.choice(TrainingSettings.PRECISION)));
         if (init != null) {
             String vector = init.vectorColumn();
             data.features(vector != null ? List.of(vector) : null).scaler(init.scaler()).encoding(init.encoding())

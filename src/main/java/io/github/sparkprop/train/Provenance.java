@@ -2,6 +2,7 @@ package io.github.sparkprop.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sparkprop.Task;
 import io.github.sparkprop.Version;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.evaluate.Metrics;
@@ -19,9 +20,13 @@ final class Provenance {
     private Provenance() {
     }
 
-    /** The run's settings as recorded, and as checkpoints compare them: the spec's with the run's own choices. */
-    static ObjectNode settings(TrainingSpec spec, Network network, long trainingRows, double l2) {
+    /**
+     * The run's settings as recorded, and as checkpoints compare them: the spec's with the run's own choices (the
+     * network, the task, the penalty).
+     */
+    static ObjectNode settings(TrainingSpec spec, Network network, Task task, long trainingRows, double l2) {
         ObjectNode settings = spec.describe();
+        settings.put(RunSettings.TASK.key(), task.id());
         settings.putPOJO("layers", network.layers());
         settings.put("network", network.toString());
         settings.put("trainingRows", trainingRows);

@@ -23,7 +23,8 @@ final class StartModel {
         SettingValues settings = spec.settings();
         Network model = init.network();
         int[] hidden = Arrays.copyOfRange(model.layers(), 1, model.depth());
-        if (settings.isSet(TrainingSettings.HIDDEN) && !Arrays.equals(settings.sizes(TrainingSettings.HIDDEN), hidden)) {
+        if (settings.isSet(TrainingSettings.HIDDEN)
+                && !Arrays.equals(settings.sizes(TrainingSettings.HIDDEN), hidden)) {
             throw conflict(spec, TrainingSettings.HIDDEN, Setting.format(settings.sizes(TrainingSettings.HIDDEN)),
                     "its hidden layers are " + (hidden.length == 0 ? "none" : Setting.format(hidden)));
         }

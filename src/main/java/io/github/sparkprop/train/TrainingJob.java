@@ -102,7 +102,7 @@ public final class TrainingJob implements AutoCloseable {
      * @throws DivergenceException when the cost stops being finite
      */
     public TrainingResult run() {
-        ObjectNode recorded = Provenance.settings(spec, network, data.training().rows(), l2());
+        ObjectNode recorded = Provenance.settings(spec, network, task, data.training().rows(), l2());
         CheckpointStore checkpoints = CheckpointPolicy.open(spec.checkpoints(), recorded, data.blocks(),
                 context.hadoopConfiguration());
         double[] initial = init != null ? init.weights()
@@ -134,7 +134,8 @@ public final class TrainingJob implements AutoCloseable {
                 settings.integer(TrainingSettings.ITERATIONS)), new Trainer.Settings(
                         settings.integer(TrainingSettings.ITERATIONS), settings.real(TrainingSettings.TOLERANCE),
                         settings.integer(TrainingSettings.EARLY_STOPPING),
-                        settings.integer(TrainingSettings.CHECKPOINT_EVERY), settings.integer(TrainingSettings.LOG_EVERY)),
+                        settings.integer(TrainingSettings.CHECKPOINT_EVERY),
+                        settings.integer(TrainingSettings.LOG_EVERY)),
                 checkpoints);
         try {
             return trainer.run(from);
@@ -161,7 +162,8 @@ public final class TrainingJob implements AutoCloseable {
 
     private DistributedObjective objective() {
         return new DistributedObjective(context, data.blocks(), network, new L2Penalty(l2()), treeDepth(),
-                new MiniBatch(settings.longInteger(TrainingSettings.SEED), settings.real(TrainingSettings.BATCH_FRACTION)),
+                new MiniBatch(settings.longInteger(TrainingSettings.SEED),
+                        settings.real(TrainingSettings.BATCH_FRACTION)),
                 spec.validates() ? new DistributedObjective.Validation(settings.integer(TrainingSettings.EVAL_EVERY),
                         labels()) : DistributedObjective.Validation.NONE);
     }

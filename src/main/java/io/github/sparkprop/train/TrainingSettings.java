@@ -14,8 +14,6 @@ import io.github.sparkprop.optim.SettingValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -90,22 +88,12 @@ public final class TrainingSettings {
     private TrainingSettings() {
     }
 
-    /** A group of settings under a heading, for help texts. */
-    public record Section(String heading, List<Setting> settings) {
-    }
-
     /** Every training setting, grouped: the network, the optimizer and its schedule, the loop. */
-    public static List<Section> sections() {
-        return List.of(new Section("Network", NETWORK),
-                new Section("Optimizer and learning-rate schedule", OptimizerKind.settings()),
-                new Section("Training loop", List.of(ITERATIONS, BATCH_FRACTION, L2, SEED, TOLERANCE, EVAL_EVERY,
+    public static List<Setting.Section> sections() {
+        return List.of(new Setting.Section("Network", NETWORK),
+                new Setting.Section("Optimizer and learning-rate schedule", OptimizerKind.settings()),
+                new Setting.Section("Training loop", List.of(ITERATIONS, BATCH_FRACTION, L2, SEED, TOLERANCE, EVAL_EVERY,
                         EARLY_STOPPING, CHECKPOINT_EVERY, TREE_DEPTH, BLOCK_SIZE, PRECISION, LOG_EVERY)));
-    }
-
-    /** The keys of the training settings of a role. */
-    static Set<String> keys(Setting.Role role) {
-        return all().stream().filter(setting -> setting.role() == role).map(Setting::key)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Every training setting, in the order of {@link #sections()}. */

@@ -8,6 +8,7 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.data.ClassWeights;
 import io.github.sparkprop.data.CsvOptions;
 import io.github.sparkprop.data.ColumnChoice;
+import io.github.sparkprop.data.DataSettings;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HandleInvalid;
 import io.github.sparkprop.data.InputFormat;
@@ -17,32 +18,71 @@ import io.github.sparkprop.optim.Schedule;
 import io.github.sparkprop.optim.Schedules;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.SettingValues;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Everything a training run is, validated and immutable: where the rows come from and which columns they
- * use, the task, an optional model to start from, the values of the {@link TrainingSettings}, the held-out
- * fractions and the checkpoints. Every face binds its options or params to one of these and hands it to
- * {@link TrainingJob}; errors name settings by key ({@link SettingException}).
+ * Everything a training run is, validated and immutable: the values of every setting of a run (the data and its
+ * columns, the held-out rows, the start model, the checkpoints and the {@link TrainingSettings}), declared in
+ * {@link #sections()}; the rows of a DataFrame when the run reads one instead of files; and what an existing
+ * checkpoint directory means. Every face binds its options or params to the settings and hands the spec to {@link
+ * TrainingJob}; errors name settings by key ({@link SettingException}). The typed views ({@link #source()}, {@link
+ * #columns()}, ...) are read from the values.
  *
- * @param source             the training rows (and validation and test rows where they come separately)
- * @param columns            label, features, instance and class weights
- * @param task               classification or regression, or null: classification, or the start model's
- * @param initModel          a saved model to start from (its network, features, labels and scaler), or null
- * @param settings           the training settings; unset ones take their defaults, and the optimizer and learning
- *                           rate the run chooses are written in ({@link TrainingSettings#resolved})
- * @param validationFraction a seeded fraction of the rows held out for validation
- * @param testFraction       a seeded fraction of the rows held out as test rows, scored once at the end
- * @param checkpoints        where and how checkpoints are written
+ * @param settings       every setting's value; unset ones take their defaults, and the optimizer and learning rate
+ *                       the run chooses are written in ({@link TrainingSettings#resolved})
+ * @param frame          the DataFrame's rows, or null for a run that reads the files of {@link DataSettings#INPUT}
+ * @param checkpointMode what checkpoints already in {@link RunSettings#CHECKPOINT_DIR} mean
  */
-public record TrainingSpec(Source source, Columns columns, Task task, String initModel, SettingValues settings,
-        double validationFraction, double testFraction, Checkpoints checkpoints) {
+public record TrainingSpec(SettingValues settings, DataFrameRows frame, Checkpoints.Mode checkpointMode) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The rows of a DataFrame whose labels are class indices 0 .. classes - 1 (or numbers, for regression) and
+     * whose features are one vector column.
+     *
+     * @param rows    the rows
+     * @param classes the number of classes (0 for regression)
+     */
+    public record DataFrameRows(Dataset<Row> rows, int classes) {
+    }
+
+    /** A run on files, with the given values. */
+    public static TrainingSpec ofFiles(SettingValues settings, Checkpoints.Mode checkpointMode) {
+        return new TrainingSpec(settings, null, checkpointMode);
+    }
+
+    /** A run on a DataFrame's rows, each with a directory of its own under the checkpoint directory. */
+    public static TrainingSpec ofFrame(Dataset<Row> rows, int classes, SettingValues settings) {
+        return new TrainingSpec(settings, new DataFrameRows(rows, classes),
+                settings.text(RunSettings.CHECKPOINT_DIR) == null ? Checkpoints.Mode.NEW : Checkpoints.Mode.PER_RUN);
+    }
+
+    /** Every setting of a run, grouped: the data, the columns, the held-out rows, start and checkpoints, training. */
+    public static List<Setting.Section> sections() {
+        List<Setting.Section> sections = new ArrayList<>(List.of(DataSettings.section()));
+        sections.addAll(RunSettings.sections());
+        sections.addAll(TrainingSettings.sections());
+        return sections;
+    }
+
+    /** Every setting of a run, in the order of {@link #sections()}. */
+    public static List<Setting> all() {
+        return sections().stream().flatMap(section -> section.settings().stream()).toList();
+    }
+
+    /** The keys of a run's settings of a role. */
+    static Set<String> keys(Setting.Role role) {
+        return all().stream().filter(setting -> setting.role() == role).map(Setting::key)
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     /** Where the rows come from. */
     public sealed interface Source permits Files, Frame {
@@ -125,11 +165,6 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
             features = features == null ? null : List.copyOf(features);
             choice = choice == null ? ColumnChoice.DEFAULT : choice;
         }
-
-        /** The default roles for the other columns. */
-        public Columns(String label, List<String> features, String weight, ClassWeights classWeights) {
-            this(label, features, weight, classWeights, ColumnChoice.DEFAULT);
-        }
     }
 
     /**
@@ -163,50 +198,79 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
     }
 
     public TrainingSpec {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(columns, "columns");
         Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(checkpoints, "checkpoints");
+        Objects.requireNonNull(checkpointMode, "checkpointMode");
         requireHiddenActivation(settings.choice(TrainingSettings.ACTIVATION));
-        for (Setting setting : TrainingSettings.all()) {
-            Object value = settings.get(setting);
-            String problem = setting.problem(value);
-            if (problem != null) {
-                throw new SettingException(setting.key(), Setting.format(value), problem);
-            }
-        }
+        requireValid(settings, all());
         double l2 = settings.real(TrainingSettings.L2);
         if (l2 < 0 && l2 != TrainingSettings.DEFAULT_L2) {
             throw new SettingException("l2", l2, "must be >= 0, or -1 for the default");
         }
         settings = TrainingSettings.resolved(settings);
-        checkHeldOut(source, validationFraction, testFraction);
-        if (source instanceof Files files && !files.handleInvalid().lenient() && columns.choice().impute() != null
-                && columns.choice().impute() != ColumnChoice.Impute.NONE) {
-            throw new SettingException("impute", "{impute} " + columns.choice().impute().id() + " fills gaps in, which "
-                    + "{handleInvalid} error makes invalid: give one or the other");
+        if (frame == null && settings.list(DataSettings.INPUT) == null) {
+            throw new SettingException("input", "{input} names no data");
+        }
+        if (settings.text(RunSettings.LABEL) == null) {
+            throw new SettingException("label", "{label} names no column");
+        }
+        if (checkpointMode != Checkpoints.Mode.NEW && settings.text(RunSettings.CHECKPOINT_DIR) == null) {
+            throw new SettingException("resume", "{resume} needs {checkpointDir}");
+        }
+        requireConsistent(settings, frame);
+    }
+
+    /**
+     * Refuses a value its setting does not allow, naming the setting, the value and what is allowed.
+     *
+     * @throws SettingException for the first such value
+     */
+    public static void requireValid(SettingValues values, List<Setting> settings) {
+        for (Setting setting : settings) {
+            Object value = values.get(setting);
+            String problem = value == null ? null : setting.problem(value);
+            if (problem != null) {
+                throw new SettingException(setting.key(), Setting.format(value), problem);
+            }
+        }
+    }
+
+    /** Refuses settings that contradict each other. */
+    private static void requireConsistent(SettingValues settings, DataFrameRows frame) {
+        boolean validation = settings.list(RunSettings.VALIDATION) != null
+                || settings.text(RunSettings.VALIDATION_INDICATOR) != null;
+        double validationFraction = settings.real(RunSettings.VALIDATION_FRACTION);
+        double testFraction = settings.real(RunSettings.TEST_FRACTION);
+        if (validationFraction + testFraction >= 1) {
+            throw new SettingException("testFraction", testFraction, "must be less than 1 with {validationFraction}");
+        }
+        if (validation && validationFraction > 0) {
+            throw new SettingException("validationFraction", "give {validation} or {validationFraction}, not both");
+        }
+        if (settings.list(RunSettings.TEST) != null && testFraction > 0) {
+            throw new SettingException("testFraction", "give {test} or {testFraction}, not both");
+        }
+        if (frame == null && !DataSettings.handleInvalid(settings).lenient() && settings.isSet(RunSettings.IMPUTE)) {
+            throw new SettingException("impute", "{impute} " + settings.choice(RunSettings.IMPUTE) + " fills gaps in, "
+                    + "which {handleInvalid} error makes invalid: give one or the other");
         }
         OptimizerKind optimizer = TrainingSettings.optimizer(settings);
         if (optimizer.needsFullBatch() && settings.real(TrainingSettings.BATCH_FRACTION) < 1) {
             throw new SettingException("batchFraction", "{optimizer} " + optimizer.id() + " needs full batches "
                     + "({batchFraction} 1): its line search compares losses of the same data");
         }
-        if (settings.integer(TrainingSettings.EARLY_STOPPING) > 0 && !source.hasValidation()
-                && validationFraction == 0) {
+        boolean validates = validation || validationFraction > 0;
+        if (settings.integer(TrainingSettings.EARLY_STOPPING) > 0 && !validates) {
             throw new SettingException("earlyStopping", "{earlyStopping} needs validation data: {validationFraction} "
                     + "or {validation}");
         }
         String schedule = settings.choice(Schedule.SCHEDULE);
-        if (optimizer.scheduled() && Schedules.fromId(schedule).needsValidation() && !source.hasValidation()
-                && validationFraction == 0) {
+        if (optimizer.scheduled() && Schedules.fromId(schedule).needsValidation() && !validates) {
             throw new SettingException("schedule", "{schedule} " + schedule + " needs validation data: "
                     + "{validationFraction} or {validation}");
         }
-        if (task == Task.REGRESSION && settings.choice(TrainingSettings.LOSS).equals("cross-entropy")) {
+        if (settings.choice(RunSettings.TASK).equals(Task.REGRESSION.id())
+                && settings.choice(TrainingSettings.LOSS).equals("cross-entropy")) {
             throw new SettingException("loss", "{loss} cross-entropy needs classification; regression uses squared");
-        }
-        if (checkpoints.mode() != Checkpoints.Mode.NEW && checkpoints.dir() == null) {
-            throw new SettingException("resume", "{resume} needs {checkpointDir}");
         }
     }
 
@@ -221,103 +285,86 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
         }
     }
 
-    private static void checkHeldOut(Source source, double validationFraction, double testFraction) {
-        if (!(validationFraction >= 0 && validationFraction < 1)) {
-            throw new SettingException("validationFraction", validationFraction, "must be in [0, 1)");
+    /** Where the rows come from: the DataFrame, or the files of the settings. */
+    public Source source() {
+        if (frame != null) {
+            return new Frame(frame.rows(), settings.text(RunSettings.VALIDATION_INDICATOR), frame.classes());
         }
-        if (!(testFraction >= 0 && testFraction < 1 && validationFraction + testFraction < 1)) {
-            throw new SettingException("testFraction", testFraction, "must be in [0, 1), and less than 1 with "
-                    + "{validationFraction}");
-        }
-        if (source.hasValidation() && validationFraction > 0) {
-            throw new SettingException("validationFraction", "give {validation} or {validationFraction}, not both");
-        }
-        if (source instanceof Files files && files.test() != null && testFraction > 0) {
-            throw new SettingException("testFraction", "give {test} or {testFraction}, not both");
-        }
+        return new Files(settings.list(DataSettings.INPUT), DataSettings.format(settings), DataSettings.csv(settings),
+                DataSettings.handleInvalid(settings), settings.integer(DataSettings.PARTITIONS),
+                settings.list(RunSettings.VALIDATION), settings.list(RunSettings.TEST));
+    }
+
+    /** The columns the run reads. */
+    public Columns columns() {
+        String classWeights = settings.text(RunSettings.CLASS_WEIGHTS);
+        return new Columns(settings.text(RunSettings.LABEL), settings.list(RunSettings.FEATURES),
+                settings.text(RunSettings.WEIGHT), classWeights == null ? null : ClassWeights.parse(classWeights),
+                new ColumnChoice(settings.list(RunSettings.CATEGORICAL), settings.list(RunSettings.EXCLUDE),
+                        settings.integer(RunSettings.MAX_CATEGORIES), settings.isSet(RunSettings.IMPUTE)
+                                ? ColumnChoice.Impute.fromId(settings.choice(RunSettings.IMPUTE)) : null));
+    }
+
+    /** The task asked for, or null: classification, or the start model's. */
+    public Task task() {
+        return settings.isSet(RunSettings.TASK) ? Task.fromId(settings.choice(RunSettings.TASK)) : null;
+    }
+
+    /** The saved model to start from, or null. */
+    public String initModel() {
+        return settings.text(RunSettings.INIT_MODEL);
+    }
+
+    /** The seeded fraction of the rows held out for validation. */
+    public double validationFraction() {
+        return settings.real(RunSettings.VALIDATION_FRACTION);
+    }
+
+    /** The seeded fraction of the rows held out as test rows, scored once at the end. */
+    public double testFraction() {
+        return settings.real(RunSettings.TEST_FRACTION);
+    }
+
+    /** Where checkpoints go and what those already there mean. */
+    public Checkpoints checkpoints() {
+        return new Checkpoints(settings.text(RunSettings.CHECKPOINT_DIR), checkpointMode);
     }
 
     /** Whether some rows are validation rows. */
     public boolean validates() {
-        return source.hasValidation() || validationFraction > 0;
+        return source().hasValidation() || validationFraction() > 0;
     }
 
     /**
-     * The run's settings, by key, for model.json and checkpoints: the data and columns, the task, the start model,
-     * and every training setting that applies (the chosen optimizer's, not the others'). A checkpoint resumes only
-     * a run whose values are the same, but for the {@link Setting.Role#ADJUSTABLE adjustable} ones; {@link
-     * Setting.Role#RUNTIME runtime} ones are recorded and never compared.
+     * The run's settings, by key, for model.json and checkpoints: every setting that applies to the run and has a
+     * value (the rows of a DataFrame are named as such). A checkpoint resumes only a run whose values are the same,
+     * but for the {@link Setting.Role#ADJUSTABLE adjustable} ones; {@link Setting.Role#RUNTIME runtime} ones are
+     * recorded and never compared.
      */
     public ObjectNode describe() {
         ObjectNode json = JSON.createObjectNode();
-        if (source instanceof Files files) {
-            json.putPOJO("input", files.paths());
-            if (files.format() != null) {
-                json.put("format", files.format().id());
-            }
-            json.put("header", files.csv().header());
-            json.put("csvDelimiter", files.csv().delimiter());
-            json.put("handleInvalid", files.handleInvalid().id());
-            if (files.validation() != null) {
-                json.putPOJO("validation", files.validation());
-            }
-        } else if (source instanceof Frame frame) {
-            json.put("input", frame.description());
-            if (frame.validationIndicator() != null) {
-                json.put("validationIndicator", frame.validationIndicator());
+        if (frame != null) {
+            json.put(DataSettings.INPUT.key(), "the DataFrame");
+        }
+        for (Setting setting : all()) {
+            Object value = settings.get(setting);
+            if (value != null && applies(setting)) {
+                put(json, setting.key(), value);
             }
         }
-        json.put("label", columns.label());
-        if (columns.features() != null) {
-            json.putPOJO("features", columns.features());
-        }
-        if (columns.weight() != null) {
-            json.put("weight", columns.weight());
-        }
-        ColumnChoice choice = columns.choice();
-        if (!choice.categorical().isEmpty()) {
-            json.putPOJO("categorical", choice.categorical());
-        }
-        if (!choice.exclude().isEmpty()) {
-            json.putPOJO("exclude", choice.exclude());
-        }
-        json.put("maxCategories", choice.maxCategories());
-        ColumnChoice.Impute impute = choice.imputation(source instanceof Files files ? files.handleInvalid()
-                : HandleInvalid.DEFAULT);
-        if (impute != ColumnChoice.Impute.NONE) {
-            json.put("impute", impute.id());
-        }
-        if (columns.classWeights() != null) {
-            ClassWeights weights = columns.classWeights();
-            if (weights.balanced()) {
-                json.put("classWeights", "balanced");
-            } else {
-                json.putPOJO("classWeights", weights.explicit());
-            }
-        }
-        if (task != null) {
-            json.put("task", task.id());
-        }
-        if (initModel != null) {
-            json.put("initModel", initModel);
-        }
-        for (Setting setting : TrainingSettings.all()) {
-            if (applies(setting)) {
-                put(json, setting.key(), settings.get(setting));
-            }
-        }
-        json.put("validationFraction", validationFraction);
-        json.put("testFraction", testFraction);
         return json;
     }
 
     /**
-     * Whether a training setting applies to this run: those of another optimizer or schedule do not, nor the
-     * hidden activation of a network without hidden layers.
+     * Whether a setting applies to this run: the files' settings not to a DataFrame's rows, those of another
+     * optimizer or schedule not, nor the hidden activation of a network without hidden layers.
      */
     private boolean applies(Setting setting) {
+        if (frame != null && DataSettings.section().settings().contains(setting)) {
+            return false;
+        }
         if (setting == TrainingSettings.ACTIVATION) {
-            return settings.sizes(TrainingSettings.HIDDEN).length > 0 || initModel != null;
+            return settings.sizes(TrainingSettings.HIDDEN).length > 0 || initModel() != null;
         }
         return !OptimizerKind.settings().contains(setting)
                 || TrainingSettings.optimizer(settings).relevant(settings).contains(setting);
@@ -337,6 +384,9 @@ public record TrainingSpec(Source source, Columns columns, Task task, String ini
             for (int size : sizes) {
                 array.add(size);
             }
+        } else if (value instanceof List<?> list) {
+            ArrayNode array = json.putArray(key);
+            list.forEach(item -> array.add(String.valueOf(item)));
         } else {
             json.put(key, String.valueOf(value));
         }

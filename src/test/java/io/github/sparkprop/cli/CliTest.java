@@ -546,7 +546,7 @@ class CliTest {
 
         for (String[] option : new String[][] {{"--block-size", "2000000", "--block-size must be an integer in [0, 1048576]"},
             {"--lbfgs-memory", "5000", "--lbfgs-memory must be an integer in [1, 1000]"},
-            {"--partitions", "2000000", "--partitions must be in [0, 1000000]"}}) {
+            {"--partitions", "2000000", "--partitions must be an integer in [0, 1000000]"}}) {
             Run bad = sparkprop("train", "--input", IRIS, "--label", "species", "--optimizer", "lbfgs", option[0],
                     option[1], "--output", dir.resolve("bad").toString());
             assertEquals(2, bad.code(), bad.err());
@@ -759,7 +759,7 @@ class CliTest {
                 && evaluate.out().contains("versicolor"), evaluate.out());
 
         Run partitions = sparkprop("evaluate", "--model", model, "--input", binary.toString(), "--partitions", "-1");
-        assertRefusedInOneLine(partitions, "--partitions must be in [0, 1000000], got -1");
+        assertRefusedInOneLine(partitions, "--partitions must be an integer in [0, 1000000], got -1");
     }
 
     /**
@@ -830,9 +830,9 @@ class CliTest {
     @Test
     void badColumnRoleOptionsAreRefusedInOneLine() {
         assertRefusedInOneLine(sparkprop("train", "--input", IRIS, "--label", "species", "--impute", "mode",
-                "--output", dir.resolve("m1").toString()), "--impute", "must be mean or median");
+                "--output", dir.resolve("m1").toString()), "--impute must be one of mean, median, got mode");
         assertRefusedInOneLine(sparkprop("train", "--input", IRIS, "--label", "species", "--max-categories", "0",
-                "--output", dir.resolve("m2").toString()), "--max-categories", "must be in [1, 10000]");
+                "--output", dir.resolve("m2").toString()), "--max-categories must be an integer in [1, 10000]");
         assertRefusedInOneLine(sparkprop("train", "--input", IRIS, "--label", "species", "--categorical",
                 "species", "--output", dir.resolve("m3").toString()), "'species' is the label");
         assertRefusedInOneLine(sparkprop("train", "--input", IRIS, "--label", "species", "--exclude", "petals",

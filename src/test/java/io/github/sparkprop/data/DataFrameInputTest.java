@@ -31,8 +31,8 @@ class DataFrameInputTest {
 
     private static LoadedData load(Dataset<Row> frame, int blockRows) {
         DataSpec spec = DataSpec.of(List.of("the DataFrame")).format(InputFormat.PARQUET)
-                .features(List.of("features")).handleInvalid(HandleInvalid.ERROR).build();
-        return DataLoader.load(SharedSpark.session(), Table.of(frame, "the DataFrame"), spec, blockRows);
+                .features(List.of("features")).handleInvalid(HandleInvalid.ERROR).blockRows(blockRows).build();
+        return DataLoader.load(SharedSpark.session(), Table.of(frame, "the DataFrame"), spec);
     }
 
     /** Row id -&gt; the row's first feature (its number in this frame), over all blocks. */

@@ -3,10 +3,9 @@ package io.github.sparkprop.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sparkprop.Task;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
-import io.github.sparkprop.data.HoldOut;
+import io.github.sparkprop.data.InputFormat;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.L2Penalty;
@@ -36,8 +35,8 @@ class Float32TrainingTest {
             Network.of(6, new int[] {16}, Activation.TANH, 3, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
 
     private static LoadedData load(String path, int partitions, Precision precision) {
-        return DataLoader.load(SharedSpark.session(), DataSpec.csv(List.of(path), "label", Task.CLASSIFICATION,
-                true, partitions, HoldOut.NONE), 0, precision);
+        return DataLoader.load(SharedSpark.session(), DataSpec.of(List.of(path)).format(InputFormat.CSV)
+                .standardize(true).partitions(partitions).precision(precision).build());
     }
 
     @Test

@@ -90,10 +90,9 @@ class LinearRegressionTest {
         Path file = dir.resolve("prices.csv");
         Files.writeString(file, csv);
         double[] leastSquares = normalEquations(rows);
-        TrainingSpec spec = new TrainingSpec(new TrainingSpec.Files(List.of(file.toString()), null,
-                io.github.sparkprop.data.CsvOptions.DEFAULT, null, 2, null, null), new TrainingSpec.Columns("y", null,
-                        null, null), Task.REGRESSION, null, io.github.sparkprop.optim.SettingValues.of(java.util.Map.of(
-                                TrainingSettings.L2.key(), 0.0)), 0, 0, TrainingSpec.Checkpoints.NONE);
+        TrainingSpec spec = TrainingSpec.ofFiles(io.github.sparkprop.optim.SettingValues.of(java.util.Map.of(
+                "input", List.of(file.toString()), "partitions", 2, "label", "y", "task", "regression",
+                TrainingSettings.L2.key(), 0.0)), TrainingSpec.Checkpoints.Mode.NEW);
         try (TrainingJob job = TrainingJob.prepare(SharedSpark.session(), spec)) {
             TrainingResult result = job.run();
             io.github.sparkprop.model.Model model = result.model();

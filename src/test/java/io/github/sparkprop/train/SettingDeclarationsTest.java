@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.optim.Setting;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every training setting is declared completely, once: a key of its own, a label and a description for help
+ * Every setting of a run is declared completely, once: a key of its own, a label and a description for help
  * texts, a default its own check accepts, and a role that says what provenance and a resumed run do with it.
  */
 class SettingDeclarationsTest {
@@ -21,14 +22,14 @@ class SettingDeclarationsTest {
     @Test
     void keysAreUnique() {
         Set<String> keys = new HashSet<>();
-        for (Setting setting : TrainingSettings.all()) {
+        for (Setting setting : TrainingSpec.all()) {
             assertTrue(keys.add(setting.key()), "two settings are named " + setting.key());
         }
     }
 
     @Test
     void everySettingHasEveryAttribute() {
-        for (Setting setting : TrainingSettings.all()) {
+        for (Setting setting : TrainingSpec.all()) {
             String key = setting.key();
             assertTrue(key.matches("[a-z][A-Za-z0-9]*"), key + " is a camelCase key");
             assertNotNull(setting.type(), key);
@@ -36,8 +37,12 @@ class SettingDeclarationsTest {
             assertFalse(setting.label() == null || setting.label().isBlank(), key + " has a label for help texts");
             assertTrue(setting.description() != null && setting.description().endsWith("."),
                     key + " has a description, a sentence");
-            assertNotNull(setting.defaultValue(), key + " has a default");
-            assertNull(setting.problem(setting.defaultValue()), key + "'s default passes its own check");
+            boolean noneByDefault = EnumSet.of(Setting.Type.TEXT, Setting.Type.PATHS, Setting.Type.NAMES)
+                    .contains(setting.type());
+            assertTrue(noneByDefault || setting.defaultValue() != null, key + " has a default");
+            assertNull(setting.defaultValue() == null ? null : setting.problem(setting.defaultValue()),
+                    key + "'s default passes its own check");
+            assertFalse(setting.faces().isEmpty(), key + " is offered by a face");
             if (setting.type() == Setting.Type.CHOICE) {
                 assertTrue(setting.choices().contains(setting.defaultValue()), key + "'s default is a choice");
             }
@@ -55,9 +60,10 @@ class SettingDeclarationsTest {
     @Test
     void theRolesAreTheOnesAResumeReliesOn() {
         assertEquals(Setting.Role.DECISIVE, TrainingSettings.PRECISION.role());
-        assertEquals(Set.of("learningRate", "iterations"), TrainingSettings.keys(Setting.Role.ADJUSTABLE));
-        assertEquals(Set.of("treeDepth", "blockSize", "logEvery", "checkpointEvery"),
-                TrainingSettings.keys(Setting.Role.RUNTIME));
+        assertEquals(Set.of("learningRate", "iterations"), TrainingSpec.keys(Setting.Role.ADJUSTABLE));
+        assertEquals(Set.of("treeDepth", "blockSize", "logEvery", "checkpointEvery", "partitions", "test",
+                "checkpointDir", "resume"),
+                TrainingSpec.keys(Setting.Role.RUNTIME));
         for (Setting setting : List.of(TrainingSettings.L2, TrainingSettings.SEED, TrainingSettings.BATCH_FRACTION,
                 TrainingSettings.STANDARDIZE)) {
             assertEquals(Setting.Role.DECISIVE, setting.role(), setting.key());
