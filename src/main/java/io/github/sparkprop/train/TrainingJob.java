@@ -21,7 +21,6 @@ import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.data.Table;
 import io.github.sparkprop.evaluate.Evaluator;
 import io.github.sparkprop.evaluate.Metrics;
-import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Blas;
 import io.github.sparkprop.math.Elementwise;
 import io.github.sparkprop.math.L2Penalty;
@@ -283,7 +282,7 @@ public final class TrainingJob implements AutoCloseable {
         }
         String activation = settings.choice(TrainingSettings.ACTIVATION);
         for (int l = 1; l < model.depth(); l++) {
-            if (settings.isSet(TrainingSettings.ACTIVATION) && model.activation(l) != Activation.fromId(activation)) {
+            if (settings.isSet(TrainingSettings.ACTIVATION) && !model.activation(l).id().equals(activation)) {
                 throw conflict(TrainingSettings.ACTIVATION, activation, "its hidden layers are "
                         + model.activation(l).id());
             }
