@@ -1,6 +1,9 @@
 """`sparkprop export --format onnx` against `sparkprop predict`: onnxruntime's probabilities on the same rows
 equal predict's within 1e-5, and its class indices agree, for an iris and an MNIST model trained by the command
-line, and a regressor's predictions; onnx's full checker accepts the graphs."""
+line, an iris model of every hidden activation the jar offers, and a regressor's predictions; onnx's full checker
+accepts the graphs."""
+
+import re
 
 import numpy as np
 import onnx
@@ -62,6 +65,21 @@ def test_an_iris_model_scores_in_onnxruntime_as_predict_does(spark, tmp_path):
     cli("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "6", "--activation", "tanh",
         "--standardize", "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "80", "--seed", "3",
         "--output", model)
+    iris = spark.read.csv(str(DATA / "iris.csv"), header=True, inferSchema=True)
+    features = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
+    assert_same_scores(*predict_and_run_onnx(spark, tmp_path, model, iris, features, "species"))
+
+
+def hidden_activations():
+    """The hidden activations the jar offers, as `sparkprop train --help` lists them: --activation=relu|tanh|..."""
+    return re.search(r"--activation=(\S+)", cli("train", "--help").stdout).group(1).split("|")
+
+
+@pytest.mark.parametrize("activation", hidden_activations())
+def test_every_hidden_activation_scores_in_onnxruntime_as_predict_does(spark, tmp_path, activation):
+    model = str(tmp_path / "model")
+    cli("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "4", "--activation", activation,
+        "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "30", "--seed", "2", "--output", model)
     iris = spark.read.csv(str(DATA / "iris.csv"), header=True, inferSchema=True)
     features = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
     assert_same_scores(*predict_and_run_onnx(spark, tmp_path, model, iris, features, "species"))
