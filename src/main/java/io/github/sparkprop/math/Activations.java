@@ -16,6 +16,7 @@ final class Activations {
             Activation.TANH,
             Activation.SIGMOID,
             Activation.IDENTITY,
+            new Gelu(),
             Activation.SOFTMAX);
 
     private Activations() {

@@ -69,6 +69,7 @@ public final class NaiveNetwork {
                 case "relu" -> z[k] > 0 ? z[k] : 0.0;
                 case "leaky-relu" -> z[k] > 0 ? z[k] : 0.01 * z[k];
                 case "identity" -> z[k];
+                case "gelu" -> z[k] * HighPrecision.normalCdf(z[k]);
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -83,6 +84,7 @@ public final class NaiveNetwork {
             case "relu" -> z > 0 ? 1.0 : 0.0;
             case "leaky-relu" -> z > 0 ? 1.0 : 0.01;
             case "identity" -> 1.0;
+            case "gelu" -> HighPrecision.normalCdf(z) + z * HighPrecision.normalDensity(z);
             default -> throw new IllegalArgumentException(name);
         };
     }
