@@ -17,6 +17,7 @@ final class Activations {
             Activation.SIGMOID,
             Activation.IDENTITY,
             new Gelu(),
+            new Silu(),
             Activation.SOFTMAX);
 
     private Activations() {
