@@ -1,6 +1,10 @@
 """`sparkprop export --format onnx` against `sparkprop predict`: onnxruntime's probabilities on the same rows
 equal predict's within 1e-5, and its class indices agree, for an iris and an MNIST model trained by the command
-line, and a regressor's predictions; onnx's full checker accepts the graphs."""
+line, an iris model of every hidden activation the jar offers, and a regressor's predictions; onnx's full checker
+accepts the graphs."""
+
+import re
+from types import SimpleNamespace
 
 import numpy as np
 import onnx
@@ -11,7 +15,24 @@ from pyspark.sql import functions as F
 from conftest import DATA, cli
 
 
-def export_and_predict(spark, tmp_path, model, data, features):
+def in_session(spark):
+    """The command line run in the test session's JVM, as the `sparkprop` command runs it (Main.run): no JVM to
+    start per command."""
+    jvm = spark.sparkContext._jvm
+
+    def run(*args):
+        array = spark.sparkContext._gateway.new_array(jvm.java.lang.String, len(args))
+        for i, arg in enumerate(args):
+            array[i] = arg
+        out, err = jvm.java.io.StringWriter(), jvm.java.io.StringWriter()
+        code = jvm.io.github.sparkprop.app.Main.run(array, jvm.java.io.PrintWriter(out, True),
+                                                     jvm.java.io.PrintWriter(err, True))
+        assert code == 0, f"sparkprop {' '.join(args)}: {err.toString()}"
+        return SimpleNamespace(stdout=out.toString())
+    return run
+
+
+def export_and_predict(spark, tmp_path, model, data, features, cli=cli):
     """Exports the model (checked by onnx's full checker) and predicts the rows with the command line:
     (an onnxruntime session on the graph, predict's output rows, the input rows), both in row order."""
     rows = data.withColumn("row_id", F.monotonically_increasing_id())
@@ -35,9 +56,9 @@ def features_of(inputs, features):
     return np.array([[row[f] for f in features] for row in inputs], dtype=np.float32)
 
 
-def predict_and_run_onnx(spark, tmp_path, model, data, features, label):
+def predict_and_run_onnx(spark, tmp_path, model, data, features, label, cli=cli):
     """(predict's probabilities, onnxruntime's probabilities, predict's labels, onnx's class indices, labels)."""
-    session, ours, inputs = export_and_predict(spark, tmp_path, model, data, features)
+    session, ours, inputs = export_and_predict(spark, tmp_path, model, data, features, cli)
     labels = session.get_modelmeta().custom_metadata_map["sparkprop.labels"].split("\n")
     expected = np.array([[row[f"probability_{c}"] for c in labels] for row in ours])
     predicted_labels = [str(row["prediction"]) for row in ours]
@@ -65,6 +86,23 @@ def test_an_iris_model_scores_in_onnxruntime_as_predict_does(spark, tmp_path):
     iris = spark.read.csv(str(DATA / "iris.csv"), header=True, inferSchema=True)
     features = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
     assert_same_scores(*predict_and_run_onnx(spark, tmp_path, model, iris, features, "species"))
+
+
+def test_every_hidden_activation_scores_in_onnxruntime_as_predict_does(spark, tmp_path):
+    """Every hidden activation the jar offers (as `train --help` lists them: --activation=relu|tanh|...), each with
+    its own ONNX nodes; the commands run in this session's JVM."""
+    run = in_session(spark)
+    activations = re.search(r"--activation=(\S+)", run("train", "--help").stdout).group(1).split("|")
+    assert {"relu", "tanh", "gelu", "silu"} <= set(activations)
+    iris = spark.read.csv(str(DATA / "iris.csv"), header=True, inferSchema=True)
+    features = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
+    for activation in activations:
+        model = str(tmp_path / activation / "model")
+        run("train", "--input", str(DATA / "iris.csv"), "--label", "species", "--hidden", "4", "--activation",
+            activation, "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "30", "--seed", "2",
+            "--output", model)
+        assert_same_scores(*predict_and_run_onnx(spark, tmp_path / activation, model, iris, features, "species",
+                                                 run))
 
 
 def test_an_mnist_model_scores_in_onnxruntime_as_predict_does(spark, tmp_path):

@@ -1,261 +1,87 @@
 package io.github.sparkprop.math;
 
-import java.util.Arrays;
+import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The activation functions of a layer, a = f(z), each with its derivative written from the output a.
+ * The activation function of a layer, a = f(z): one class each (a record, so that two instances of one
+ * activation are equal, as a deserialized network's are to the constants here), registered once in
+ * {@link Activations}, from which the ids, the hidden-layer choices, model.json and the help texts derive.
  *
- * <p>All methods work in place on a block stored column-major (one column per sample), so a hidden
- * layer's activation costs one pass over its n_l x B matrix and no allocation.
+ * <p>f and f' work in place on a block stored column-major (one column per sample), so a hidden layer's
+ * activation costs one pass over its n_l x B matrix and no allocation. The derivative is written from the
+ * output a where that works (sigmoid: f' = a (1 - a)); an activation whose derivative needs the
+ * pre-activation z (GELU, SiLU: not monotonic, so a does not determine z) says so with {@link #needsZ()}, and
+ * the network then keeps z^l for its layers.
+ *
+ * <p>This interface declares no default (or other non-static, non-abstract) methods, on purpose: a class's
+ * initialisation then never initialises this interface (JLS 12.4.1), so its constants, instances of the
+ * implementations, cannot deadlock against an implementation initialised on another thread.
  */
-public enum Activation {
+public interface Activation extends Serializable {
 
-    /** f(z) = max(0, z), f' = 1 where z &gt; 0 (equivalently a &gt; 0), else 0. */
-    RELU {
-        @Override
-        public void apply(double[] z, int units, int samples) {
-            int n = units * samples;
-            for (int i = 0; i < n; i++) {
-                if (z[i] < 0.0) {
-                    z[i] = 0.0;
-                }
-            }
-        }
-
-        @Override
-        public void multiplyByDerivative(double[] a, double[] delta, int length) {
-            for (int i = 0; i < length; i++) {
-                if (a[i] <= 0.0) {
-                    delta[i] = 0.0;
-                }
-            }
-        }
-
-        @Override
-        public void apply(float[] z, int units, int samples) {
-            int n = units * samples;
-            for (int i = 0; i < n; i++) {
-                if (z[i] < 0.0f) {
-                    z[i] = 0.0f;
-                }
-            }
-        }
-
-        @Override
-        public void multiplyByDerivative(float[] a, float[] delta, int length) {
-            for (int i = 0; i < length; i++) {
-                if (a[i] <= 0.0f) {
-                    delta[i] = 0.0f;
-                }
-            }
-        }
-    },
-
-    /**
-     * f(z) = z for z &gt; 0, else {@link #LEAKY_SLOPE} z; f' = 1 where a &gt; 0 (z and a have the same sign),
-     * else the slope (Maas et al. 2013): negative inputs keep a small gradient.
-     */
-    LEAKY_RELU {
-        @Override
-        public void apply(double[] z, int units, int samples) {
-            int n = units * samples;
-            for (int i = 0; i < n; i++) {
-                if (z[i] < 0.0) {
-                    z[i] *= LEAKY_SLOPE;
-                }
-            }
-        }
-
-        @Override
-        public void multiplyByDerivative(double[] a, double[] delta, int length) {
-            for (int i = 0; i < length; i++) {
-                if (a[i] <= 0.0) {
-                    delta[i] *= LEAKY_SLOPE;
-                }
-            }
-        }
-
-        @Override
-        public void apply(float[] z, int units, int samples) {
-            int n = units * samples;
-            for (int i = 0; i < n; i++) {
-                if (z[i] < 0.0f) {
-                    z[i] *= (float) LEAKY_SLOPE;
-                }
-            }
-        }
-
-        @Override
-        public void multiplyByDerivative(float[] a, float[] delta, int length) {
-            for (int i = 0; i < length; i++) {
-                if (a[i] <= 0.0f) {
-                    delta[i] *= (float) LEAKY_SLOPE;
-                }
-            }
-        }
-    },
-
-    /** f(z) = tanh(z), f' = 1 - a^2. */
-    TANH {
-        @Override
-        public void apply(double[] z, int units, int samples) {
-            Elementwise.tanh(z, units * samples);
-        }
-
-        @Override
-        public void multiplyByDerivative(double[] a, double[] delta, int length) {
-            for (int i = 0; i < length; i++) {
-                delta[i] *= 1.0 - a[i] * a[i];
-            }
-        }
-
-        @Override
-        public void apply(float[] z, int units, int samples) {
-            Elementwise.tanh(z, units * samples);
-        }
-
-        @Override
-        public void multiplyByDerivative(float[] a, float[] delta, int length) {
-            for (int i = 0; i < length; i++) {
-                delta[i] *= 1.0f - a[i] * a[i];
-            }
-        }
-    },
-
-    /** f(z) = 1 / (1 + e^-z), f' = a (1 - a). */
-    SIGMOID {
-        @Override
-        public void apply(double[] z, int units, int samples) {
-            Elementwise.sigmoid(z, units * samples);
-        }
-
-        @Override
-        public void multiplyByDerivative(double[] a, double[] delta, int length) {
-            for (int i = 0; i < length; i++) {
-                delta[i] *= a[i] * (1.0 - a[i]);
-            }
-        }
-
-        @Override
-        public void apply(float[] z, int units, int samples) {
-            Elementwise.sigmoid(z, units * samples);
-        }
-
-        @Override
-        public void multiplyByDerivative(float[] a, float[] delta, int length) {
-            for (int i = 0; i < length; i++) {
-                delta[i] *= a[i] * (1.0f - a[i]);
-            }
-        }
-    },
-
-    /** f(z) = z, f' = 1. */
-    IDENTITY {
-        @Override
-        public void apply(double[] z, int units, int samples) {
-            // nothing to do: a = z
-        }
-
-        @Override
-        public void multiplyByDerivative(double[] a, double[] delta, int length) {
-            // f' = 1
-        }
-
-        @Override
-        public void apply(float[] z, int units, int samples) {
-            // nothing to do: a = z
-        }
-
-        @Override
-        public void multiplyByDerivative(float[] a, float[] delta, int length) {
-            // f' = 1
-        }
-    },
-
-    /**
-     * f(z)_k = e^{z_k} / sum_j e^{z_j} over the units of one sample (output layer only). The column
-     * maximum is subtracted before exponentiating, so no exponent overflows.
-     */
-    SOFTMAX {
-        @Override
-        public void apply(double[] z, int units, int samples) {
-            for (int col = 0, start = 0; col < samples; col++, start += units) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = start; i < start + units; i++) {
-                    max = Math.max(max, z[i]);
-                }
-                double sum = 0.0;
-                for (int i = start; i < start + units; i++) {
-                    z[i] = Math.exp(z[i] - max);
-                    sum += z[i];
-                }
-                for (int i = start; i < start + units; i++) {
-                    z[i] /= sum;
-                }
-            }
-        }
-
-        /** Softmax is only an output activation, fused with cross-entropy (delta = a - y). */
-        @Override
-        public void multiplyByDerivative(double[] a, double[] delta, int length) {
-            throw new UnsupportedOperationException("softmax is an output activation only");
-        }
-
-        /** Output layers are computed in double in every precision ({@link Precision#lossAndDelta}). */
-        @Override
-        public void apply(float[] z, int units, int samples) {
-            throw new UnsupportedOperationException("softmax is an output activation only, computed in double");
-        }
-
-        @Override
-        public void multiplyByDerivative(float[] a, float[] delta, int length) {
-            throw new UnsupportedOperationException("softmax is an output activation only");
-        }
-    };
-
-    /** The slope of {@link #LEAKY_RELU} for negative inputs. */
-    public static final double LEAKY_SLOPE = 0.01;
-
-    /**
-     * Replaces z (units x samples, column-major) with a = f(z), in place.
-     */
-    public abstract void apply(double[] z, int units, int samples);
-
-    /**
-     * delta_i &lt;- delta_i * f'(a_i) for the first {@code length} entries, with f' written from the output a.
-     */
-    public abstract void multiplyByDerivative(double[] a, double[] delta, int length);
-
-    /** As {@link #apply(double[], int, int)}, in float (the hidden layers of {@link Precision#FLOAT32}). */
-    public abstract void apply(float[] z, int units, int samples);
-
-    /** As {@link #multiplyByDerivative(double[], double[], int)}, in float. */
-    public abstract void multiplyByDerivative(float[] a, float[] delta, int length);
+    /** f(z) = max(0, z). */
+    Activation RELU = new Relu();
+    /** f(z) = z for z &gt; 0, else 0.01 z. */
+    Activation LEAKY_RELU = new LeakyRelu();
+    /** f(z) = tanh(z). */
+    Activation TANH = new Tanh();
+    /** f(z) = 1 / (1 + e^-z). */
+    Activation SIGMOID = new Sigmoid();
+    /** f(z) = z. */
+    Activation IDENTITY = new Identity();
+    /** f(z)_k = e^{z_k} / sum_j e^{z_j}, output layers only. */
+    Activation SOFTMAX = new Softmax();
 
     /** The name used on the command line and in model.json: {@code sigmoid}, {@code leaky-relu}, ... */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
+    String id();
 
-    /** Whether the layer may be a hidden layer (all but softmax). */
-    public boolean isHiddenCapable() {
-        return this != SOFTMAX;
-    }
+    /** Replaces z (units x samples, column-major) with a = f(z), in place. */
+    void apply(double[] z, int units, int samples);
+
+    /** As {@link #apply(double[], int, int)}, in float (the hidden layers of {@link Precision#FLOAT32}). */
+    void apply(float[] z, int units, int samples);
 
     /**
-     * Whether the layer's initial weights are He's (for rectifiers, whose derivative is near 0 for half the
-     * inputs) rather than Glorot's.
+     * delta_i &lt;- delta_i f'(z_i) for the first {@code length} entries, f' written from a_i = f(z_i) or, when
+     * {@link #needsZ()}, from z_i.
+     *
+     * @param z the pre-activations when {@link #needsZ()}, else null
+     * @param a the outputs f(z) when not {@link #needsZ()}, else null
      */
-    public boolean heInitialized() {
-        return this == RELU || this == LEAKY_RELU;
+    void multiplyByDerivative(double[] z, double[] a, double[] delta, int length);
+
+    /** As {@link #multiplyByDerivative(double[], double[], double[], int)}, in float. */
+    void multiplyByDerivative(float[] z, float[] a, float[] delta, int length);
+
+    /** Whether f' is computed from the pre-activation z rather than from the output a. */
+    boolean needsZ();
+
+    /** Whether a hidden layer may have this activation (softmax: output layers only). */
+    boolean isHiddenCapable();
+
+    /** How the initial weights of a layer of this activation are drawn. */
+    WeightInit.Scheme weightInit();
+
+    /**
+     * The ONNX nodes (domain ai.onnx, opset 13) that compute a = f(z) from z, with the Softmax over each
+     * sample's units (axis 1: the graph's samples are rows).
+     *
+     * @param nodes where the nodes are added
+     * @param z     the layer's pre-activations in the graph
+     * @return a, the nodes' output (or z itself when f is the identity)
+     */
+    <T> T onnx(OnnxNodes<T> nodes, T z);
+
+    /** Every registered activation, in the order help texts list them. */
+    static List<Activation> all() {
+        return Activations.ALL;
     }
 
-    /** The ids of the activations a hidden layer may have, in declaration order. */
-    public static List<String> hiddenIds() {
-        return Arrays.stream(values()).filter(Activation::isHiddenCapable).map(Activation::id).toList();
+    /** The ids of the activations a hidden layer may have, in registration order. */
+    static List<String> hiddenIds() {
+        return all().stream().filter(Activation::isHiddenCapable).map(Activation::id).toList();
     }
 
     /**
@@ -263,28 +89,13 @@ public enum Activation {
      *
      * @throws IllegalArgumentException naming the valid ids
      */
-    public static Activation fromId(String id) {
-        for (Activation activation : values()) {
+    static Activation fromId(String id) {
+        for (Activation activation : all()) {
             if (activation.id().equals(id)) {
                 return activation;
             }
         }
-        throw new IllegalArgumentException("unknown activation '" + id + "'; valid: " + ids(values()));
-    }
-
-    static String ids(Activation... activations) {
-        return Arrays.stream(activations).map(Activation::id).collect(Collectors.joining(", "));
-    }
-
-    /**
-     * The logistic function, 1 / (1 + e^-z), evaluated so that no intermediate overflows: for z &lt; 0
-     * it is computed as e^z / (1 + e^z).
-     */
-    static double sigmoid(double z) {
-        if (z >= 0.0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1.0 + e);
+        throw new IllegalArgumentException("unknown activation '" + id + "'; valid: "
+                + all().stream().map(Activation::id).collect(Collectors.joining(", ")));
     }
 }

@@ -14,9 +14,12 @@ package io.github.sparkprop.math;
  *
  * <pre>
  *   forward : Z^l = W^l A^{l-1} + b^l 1^T,  A^l = f_l(Z^l),  A^0 = X
- *   backward: delta^L from the output layer; delta^l = ((W^{l+1})^T delta^{l+1}) .* f_l'(A^l)
+ *   backward: delta^L from the output layer; delta^l = ((W^{l+1})^T delta^{l+1}) .* f_l'(Z^l)
  *   sums    : G_W^l += delta^l (A^{l-1})^T,  G_b^l += delta^l 1
  * </pre>
+ *
+ * f_l' is written from A^l, or from Z^l for an activation that {@link Activation#needsZ needs it}: Z^l is then
+ * kept for that layer in a buffer of its own, the only layers that get one.
  */
 public final class Backprop {
 
@@ -27,6 +30,8 @@ public final class Backprop {
      * of the precision (double[] or float[]), as are delta and the products.
      */
     private final Object[] a;
+    /** z[l] keeps Z^l for a hidden layer l whose activation's derivative needs it, else null. */
+    private final Object[] z;
     /** delta[l] holds delta^l for l = 1..L. */
     private final Object[] delta;
     /** A layer's weight gradient over one block, for a precision that adds it into the sum afterwards. */
@@ -57,6 +62,7 @@ public final class Backprop {
         this.network = network;
         this.precision = precision;
         this.a = new Object[network.depth() + 1];
+        this.z = new Object[network.depth() + 1];
         this.delta = new Object[network.depth() + 1];
     }
 
@@ -148,10 +154,11 @@ public final class Backprop {
             }
             precision.addRowSums(delta[l], out, samples, gradient, network.biasOffset(l));
             if (l > 1) {
-                // delta^{l-1} = (W^l)^T delta^l .* f'(A^{l-1}); row-major W^l seen column-major is (W^l)^T
+                // delta^{l-1} = (W^l)^T delta^l .* f'(Z^{l-1}); row-major W^l seen column-major is (W^l)^T
                 precision.multiply("N", "N", in, samples, out, w, network.weightOffset(l), in, delta[l], 0, out,
                         false, delta[l - 1], 0, in);
-                precision.multiplyByDerivative(network.activation(l - 1), a[l - 1], delta[l - 1], in * samples);
+                precision.multiplyByDerivative(network.activation(l - 1), z[l - 1], a[l - 1], delta[l - 1],
+                        in * samples);
             }
         }
         return loss;
@@ -240,8 +247,8 @@ public final class Backprop {
     }
 
     /**
-     * Hidden layers through their activations; leaves z^L (not yet activated) in a[L]. The input is dense
-     * (x) or sparse (the other null).
+     * Hidden layers through their activations (keeping Z^l where {@link #z} has a buffer); leaves z^L (not yet
+     * activated) in a[L]. The input is dense (x) or sparse (the other null).
      *
      * @return the dense input the first layer used (x, or the sparse block written out densely), or null
      *         when the first layer multiplied the sparse block as it is
@@ -253,17 +260,20 @@ public final class Backprop {
         for (int l = 1; l <= depth; l++) {
             int in = network.size(l - 1);
             int out = network.size(l);
-            Object z = a[l];
-            precision.fillColumns(w, network.biasOffset(l), out, z, samples);
+            Object zl = a[l];
+            precision.fillColumns(w, network.biasOffset(l), out, zl, samples);
             if (l == 1 && input == null) {
-                sparse.multiplyInto((double[]) w, network.weightOffset(1), out, (double[]) z);
+                sparse.multiplyInto((double[]) w, network.weightOffset(1), out, (double[]) zl);
             } else {
                 // Z^l = W^l A^{l-1} + b^l 1^T: row-major W^l seen column-major is (W^l)^T, hence "T"
                 precision.multiply("T", "N", out, samples, in, w, network.weightOffset(l), in,
-                        l == 1 ? input : a[l - 1], 0, in, true, z, 0, out);
+                        l == 1 ? input : a[l - 1], 0, in, true, zl, 0, out);
             }
             if (l < depth) {
-                precision.activate(network.activation(l), z, out, samples);
+                if (z[l] != null) {
+                    System.arraycopy(zl, 0, z[l], 0, out * samples);
+                }
+                precision.activate(network.activation(l), zl, out, samples);
             }
         }
         return input;
@@ -292,6 +302,10 @@ public final class Backprop {
         for (int l = 1; l <= network.depth(); l++) {
             a[l] = precision.allocate(network.size(l) * capacity);
             delta[l] = precision.allocate(network.size(l) * capacity);
+            // the output layer's z^L is the output layer's own business (OutputLayer#lossAndDelta)
+            if (l < network.depth() && network.activation(l).needsZ()) {
+                z[l] = precision.allocate(network.size(l) * capacity);
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ public final class Elementwise {
     static void sigmoid(float[] z, int n) {
         int done = VECTOR_API ? VectorElementwise.sigmoid(z, n) : 0;
         for (int i = done; i < n; i++) {
-            z[i] = (float) Activation.sigmoid(z[i]);
+            z[i] = (float) logistic(z[i]);
         }
     }
 
@@ -81,10 +81,10 @@ public final class Elementwise {
         }
     }
 
-    /** The logistic function on z[from..to), one value at a time ({@link Activation#sigmoid(double)}). */
+    /** The logistic function on z[from..to), one value at a time ({@link #logistic(double)}). */
     static void scalarSigmoid(double[] z, int from, int to) {
         for (int i = from; i < to; i++) {
-            z[i] = Activation.sigmoid(z[i]);
+            z[i] = logistic(z[i]);
         }
     }
 
@@ -92,5 +92,17 @@ public final class Elementwise {
         for (int i = from; i < to; i++) {
             z[i] = Math.tanh(z[i]);
         }
+    }
+
+    /**
+     * The logistic function, 1 / (1 + e^-z), evaluated so that no intermediate overflows: for z &lt; 0
+     * it is computed as e^z / (1 + e^z).
+     */
+    static double logistic(double z) {
+        if (z >= 0.0) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1.0 + e);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sparkprop.math;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * The output activation fused with its loss. Given z^L for a block (units x samples, column-major) and
@@ -9,16 +10,15 @@ import java.io.Serializable;
  * <pre>
  *   1 sigmoid unit  + cross-entropy : loss = -[y log y_hat + (1-y) log(1-y_hat)],  delta = y_hat - y
  *   k softmax units + cross-entropy : loss = -sum_k y_k log y_hat_k,               delta = y_hat - y
- *   f in {identity, sigmoid, tanh, relu} + squared : loss = 1/2 ||y_hat - y||^2,  delta = (y_hat - y) .* f'(z)
+ *   f any hidden activation + squared              : loss = 1/2 ||y_hat - y||^2,  delta = (y_hat - y) .* f'(z)
  * </pre>
  *
  * A label is a class index (0..k-1, or 0/1 for one sigmoid unit) for classifiers, whose target y is then
- * one-hot, or the target value itself for a single regression unit.
+ * one-hot, or the target value itself for a single regression unit. An activation whose derivative needs z
+ * ({@link Activation#needsZ}) is a valid squared-loss output too: its f'(z^L) is taken before z^L is
+ * overwritten by y_hat.
  */
 public abstract sealed class OutputLayer implements Serializable {
-
-    private static final String VALID_PAIRINGS = "valid output/loss pairings: 1 sigmoid unit with cross-entropy, "
-            + "k >= 2 softmax units with cross-entropy, identity/sigmoid/tanh/relu units with squared";
 
     /** The output activation f_L. */
     public abstract Activation activation();
@@ -51,7 +51,7 @@ public abstract sealed class OutputLayer implements Serializable {
             p[1] = yHat[start];
             return;
         }
-        if (activation() == Activation.SOFTMAX) {
+        if (outputsDistribution()) {
             System.arraycopy(yHat, start, p, 0, units);
             return;
         }
@@ -63,6 +63,11 @@ public abstract sealed class OutputLayer implements Serializable {
         for (int k = 0; k < units; k++) {
             p[k] = sum > 0 ? p[k] / sum : 1.0 / units;
         }
+    }
+
+    /** Whether the outputs of a sample's k units are already a probability distribution (softmax's). */
+    public boolean outputsDistribution() {
+        return false;
     }
 
     /** Multiplies the delta columns by the sample weights. */
@@ -83,17 +88,19 @@ public abstract sealed class OutputLayer implements Serializable {
      * @throws IllegalArgumentException for a pairing the design does not allow, naming the valid ones
      */
     public static OutputLayer of(Activation activation, Loss loss, int units) {
-        if (loss == Loss.CROSS_ENTROPY && activation == Activation.SIGMOID && units == 1) {
+        if (loss == Loss.CROSS_ENTROPY && activation.equals(Activation.SIGMOID) && units == 1) {
             return new SigmoidCrossEntropy();
         }
-        if (loss == Loss.CROSS_ENTROPY && activation == Activation.SOFTMAX && units >= 2) {
+        if (loss == Loss.CROSS_ENTROPY && activation.equals(Activation.SOFTMAX) && units >= 2) {
             return new SoftmaxCrossEntropy();
         }
         if (loss == Loss.SQUARED && activation.isHiddenCapable()) {
             return new SquaredError(activation);
         }
         throw new IllegalArgumentException("output of " + units + " " + activation.id() + " unit(s) with "
-                + loss.id() + " loss is not supported; " + VALID_PAIRINGS);
+                + loss.id() + " loss is not supported; valid output/loss pairings: 1 sigmoid unit with "
+                + "cross-entropy, k >= 2 softmax units with cross-entropy, " + String.join("/", Activation.hiddenIds())
+                + " units with squared");
     }
 
     /** One sigmoid unit with binary cross-entropy, computed from the logit z. */
@@ -116,7 +123,7 @@ public abstract sealed class OutputLayer implements Serializable {
                 double y = labels[j];
                 double loss = Math.max(zj, 0.0) - y * zj + Math.log1p(Math.exp(-Math.abs(zj)));
                 sum += weights == null ? loss : weights[j] * loss;
-                z[j] = Activation.sigmoid(zj);
+                z[j] = Elementwise.logistic(zj);
                 delta[j] = z[j] - y;
             }
             weigh(delta, weights, units, samples);
@@ -129,6 +136,11 @@ public abstract sealed class OutputLayer implements Serializable {
         @Override
         public Activation activation() {
             return Activation.SOFTMAX;
+        }
+
+        @Override
+        public boolean outputsDistribution() {
+            return true;
         }
 
         /**
@@ -178,13 +190,22 @@ public abstract sealed class OutputLayer implements Serializable {
         }
 
         /**
-         * y_hat = f(z); loss = 1/2 sum_k (y_hat_k - y_k)^2; delta = (y_hat - y) .* f'(y_hat). The target y
-         * is the label itself for one unit and the one-hot vector of the label for several.
+         * y_hat = f(z); loss = 1/2 sum_k (y_hat_k - y_k)^2; delta = f'(z) .* (y_hat - y). The target y is the label
+         * itself for one unit and the one-hot vector of the label for several. f' goes into delta first, from z
+         * before y_hat overwrites it for an activation that {@link Activation#needsZ needs z}, else from y_hat.
          */
         @Override
         public double lossAndDelta(double[] z, double[] labels, double[] weights, int units, int samples,
                 double[] delta) {
-            activation.apply(z, units, samples);
+            int n = units * samples;
+            Arrays.fill(delta, 0, n, 1.0);
+            if (activation.needsZ()) {
+                activation.multiplyByDerivative(z, null, delta, n);
+                activation.apply(z, units, samples);
+            } else {
+                activation.apply(z, units, samples);
+                activation.multiplyByDerivative(null, z, delta, n);
+            }
             double sum = 0.0;
             for (int j = 0, start = 0; j < samples; j++, start += units) {
                 double loss = 0.0;
@@ -192,11 +213,10 @@ public abstract sealed class OutputLayer implements Serializable {
                     double target = units == 1 ? labels[j] : (i == (int) labels[j] ? 1.0 : 0.0);
                     double diff = z[start + i] - target;
                     loss += 0.5 * diff * diff;
-                    delta[start + i] = diff;
+                    delta[start + i] *= diff;
                 }
                 sum += weights == null ? loss : weights[j] * loss;
             }
-            activation.multiplyByDerivative(z, delta, units * samples);
             weigh(delta, weights, units, samples);
             return sum;
         }

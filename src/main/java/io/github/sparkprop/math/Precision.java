@@ -32,8 +32,8 @@ public enum Precision {
         }
 
         @Override
-        void multiplyByDerivative(Activation f, Object a, Object delta, int length) {
-            f.multiplyByDerivative((double[]) a, (double[]) delta, length);
+        void multiplyByDerivative(Activation f, Object z, Object a, Object delta, int length) {
+            f.multiplyByDerivative((double[]) z, (double[]) a, (double[]) delta, length);
         }
 
         @Override
@@ -81,10 +81,10 @@ public enum Precision {
             Elementwise.flushSubnormals((float[]) z, units * samples);
         }
 
-        /** delta .* f'(a), with subnormal results flushed to zero. */
+        /** delta .* f', with subnormal results flushed to zero. */
         @Override
-        void multiplyByDerivative(Activation f, Object a, Object delta, int length) {
-            f.multiplyByDerivative((float[]) a, (float[]) delta, length);
+        void multiplyByDerivative(Activation f, Object z, Object a, Object delta, int length) {
+            f.multiplyByDerivative((float[]) z, (float[]) a, (float[]) delta, length);
             Elementwise.flushSubnormals((float[]) delta, length);
         }
 
@@ -184,8 +184,12 @@ public enum Precision {
     /** z = f(z), in place ({@link Activation#apply}). */
     abstract void activate(Activation f, Object z, int units, int samples);
 
-    /** delta = delta .* f'(a) ({@link Activation#multiplyByDerivative}). */
-    abstract void multiplyByDerivative(Activation f, Object a, Object delta, int length);
+    /**
+     * delta = delta .* f', f' from z or from a = f(z) as f says ({@link Activation#multiplyByDerivative}).
+     *
+     * @param z the pre-activations when f {@link Activation#needsZ needs them}, else null
+     */
+    abstract void multiplyByDerivative(Activation f, Object z, Object a, Object delta, int length);
 
     /**
      * {@link OutputLayer#lossAndDelta}: the loss sum, y_hat into z, delta^L into delta.

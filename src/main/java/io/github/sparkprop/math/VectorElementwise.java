@@ -21,7 +21,7 @@ final class VectorElementwise {
 
     /**
      * The logistic function without overflow, a vector of lanes at a time: with e = e^-|z|, 1 / (1 + e) for
-     * z &gt;= 0 and e / (1 + e) below ({@link Activation#sigmoid(double)}'s two cases).
+     * z &gt;= 0 and e / (1 + e) below ({@link Elementwise#logistic(double)}'s two cases).
      */
     static int sigmoid(double[] z, int n) {
         int end = SPECIES.loopBound(n);

@@ -2,16 +2,41 @@ package io.github.sparkprop.math;
 
 import java.util.SplittableRandom;
 
-/** Seeded initial weights: Glorot/Xavier uniform, He uniform for relu layers, biases zero. */
+/** Seeded initial weights: uniform, scaled by each layer's activation ({@link Activation#weightInit}); biases zero. */
 public final class WeightInit {
+
+    /** The limit r of a layer's uniform initial weights U(-r, r). */
+    public enum Scheme {
+
+        /** r = sqrt(6 / (n_{l-1} + n_l)) (Glorot and Bengio 2010), for activations symmetric about 0. */
+        GLOROT {
+            @Override
+            double limit(int fanIn, int fanOut) {
+                return Math.sqrt(6.0 / (fanIn + fanOut));
+            }
+        },
+
+        /**
+         * r = sqrt(6 / n_{l-1}) (He et al. 2015), for rectifier-like activations, whose derivative is near 0 for
+         * about half the inputs.
+         */
+        HE {
+            @Override
+            double limit(int fanIn, int fanOut) {
+                return Math.sqrt(6.0 / fanIn);
+            }
+        };
+
+        /** r for a layer of n_{l-1} = fanIn inputs and n_l = fanOut units. */
+        abstract double limit(int fanIn, int fanOut);
+    }
 
     private WeightInit() {
     }
 
     /**
-     * Draws W^l_ji from U(-r, r) with r = sqrt(6 / (n_{l-1} + n_l)) (Glorot) for sigmoid, tanh, identity
-     * and softmax layers, and r = sqrt(6 / n_{l-1}) (He) for rectifier layers ({@link Activation#heInitialized}); b^l = 0. The same seed gives the
-     * same weights.
+     * Draws W^l_ji from U(-r, r), r from the scheme of layer l's activation ({@link Scheme}); b^l = 0. The same
+     * seed gives the same weights.
      */
     public static double[] initialize(Network network, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -19,9 +44,7 @@ public final class WeightInit {
         for (int l = 1; l <= network.depth(); l++) {
             int fanIn = network.size(l - 1);
             int fanOut = network.size(l);
-            double r = network.activation(l).heInitialized()
-                    ? Math.sqrt(6.0 / fanIn)
-                    : Math.sqrt(6.0 / (fanIn + fanOut));
+            double r = network.activation(l).weightInit().limit(fanIn, fanOut);
             int offset = network.weightOffset(l);
             for (int i = 0; i < fanIn * fanOut; i++) {
                 w[offset + i] = r * (2.0 * random.nextDouble() - 1.0);

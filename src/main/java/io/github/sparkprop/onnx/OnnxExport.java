@@ -6,7 +6,6 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.Version;
 import io.github.sparkprop.encoding.ColumnKind;
 import io.github.sparkprop.encoding.InputColumn;
-import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.model.Model;
 import java.util.ArrayList;
@@ -28,7 +27,8 @@ import org.tribuo.util.onnx.ONNXRef;
  *   features  float [N, n_0], the model's inputs in its feature order (NaN for a missing value)
  *   x'        = where(isnan(x), fill, x)           in double, when the model fills missing values in
  *   x''       = (x' - mean) / std                  in double (Cast, Sub, Div, Cast), when the model has a scaler
- *   A^l       = f_l(Gemm(A^{l-1}, W^l, b^l, transB = 1)) = f_l(A^{l-1} (W^l)^T + b^l),  W^l row-major n_l x n_{l-1}
+ *   A^l       = f_l(Gemm(A^{l-1}, W^l, b^l, transB = 1)) = f_l(A^{l-1} (W^l)^T + b^l),  W^l row-major n_l x n_{l-1},
+ *               f_l's nodes as its activation writes them ({@code Activation#onnx})
  *   classifier: probabilities float [N, k]: softmax units as they are; one sigmoid unit as (1 - y, y);
  *               k units of another activation (squared loss) max(y, 0) / sum (1/k each where the sum is 0)
  *               prediction int64 [N]: the first maximum of y (one unit: y &gt;= 0.5)
@@ -72,7 +72,7 @@ public final class OnnxExport {
         if (model.scaler() != null || fills != null) {
             a = a.cast(double.class);
             if (fills != null) {
-                a = context.operation(ONNXOperators.WHERE, List.of(a.apply(MissingOperators.IS_NAN),
+                a = context.operation(ONNXOperators.WHERE, List.of(a.apply(OnnxOperator.IS_NAN),
                         context.array("fill", fills, false), a), "filled", attributes());
             }
             if (model.scaler() != null) {
@@ -84,19 +84,18 @@ public final class OnnxExport {
         }
         double[] w = model.weights();
         int depth = network.depth();
+        GraphNodes nodes = new GraphNodes(context);
         for (int l = 1; l <= depth; l++) {
             a = layer(context, a, network, w, l);
             if (l < depth) {
-                a = activate(a, network.activation(l));
+                a = network.activation(l).onnx(nodes, a);
             }
         }
         OnnxMl.GraphProto.Builder graph;
         if (model.task() == Task.CLASSIFICATION) {
-            graph = classifierOutputs(context, a, network);
+            graph = classifierOutputs(context, network.activation(depth).onnx(nodes, a), network);
         } else {
-            ONNXRef<?> y = network.activation(depth) == Activation.IDENTITY ? a
-                    : activate(a, network.activation(depth));
-            y.assignTo(context.floatOutput("prediction", network.outputSize()));
+            network.activation(depth).onnx(nodes, a).assignTo(context.floatOutput("prediction", network.outputSize()));
             graph = context.buildGraph().toBuilder();
         }
         return model(graph, model, source);
@@ -118,35 +117,22 @@ public final class OnnxExport {
                 attributes("alpha", 1.0f, "beta", 1.0f, "transA", 0, "transB", 1));
     }
 
-    /** f(z) for an element-wise activation. */
-    private static ONNXRef<?> activate(ONNXRef<?> z, Activation f) {
-        return switch (f) {
-            case SIGMOID -> z.apply(ONNXOperators.SIGMOID);
-            case TANH -> z.apply(MissingOperators.TANH);
-            case RELU -> z.apply(MissingOperators.RELU);
-            case LEAKY_RELU -> z.apply(MissingOperators.LEAKY_RELU, attributes("alpha", (float) Activation.LEAKY_SLOPE));
-            case IDENTITY -> z;
-            case SOFTMAX -> z.apply(ONNXOperators.SOFTMAX, attributes("axis", 1));
-        };
-    }
-
-    /** probabilities and prediction from the output layer's z^L. */
-    private static OnnxMl.GraphProto.Builder classifierOutputs(ONNXContext context, ONNXRef<?> z, Network network) {
+    /** probabilities and prediction from the output layer's y = f_L(z^L). */
+    private static OnnxMl.GraphProto.Builder classifierOutputs(ONNXContext context, ONNXRef<?> y, Network network) {
         int units = network.outputSize();
-        Activation f = network.activation(network.depth());
-        ONNXRef<?> y = activate(z, f);
         ONNXRef<?> prediction;
         if (units == 1) {
             ONNXNode complement = context.constant("one", 1.0f).apply(ONNXOperators.SUB, y, "one_minus_y");
             context.operation(ONNXOperators.CONCAT, List.of(complement, y), "two_classes", attributes("axis", 1))
                     .assignTo(context.floatOutput("probabilities", 2));
             ONNXNode atLeastHalf = y.apply(ONNXOperators.GREATER_OR_EQUAL, context.constant("half", 0.5f), "positive");
-            prediction = context.operation(MissingOperators.SQUEEZE, List.of(atLeastHalf.cast(long.class),
+            prediction = context.operation(OnnxOperator.SQUEEZE, List.of(atLeastHalf.cast(long.class),
                     context.array("class_axis", new long[] {1})), "class", attributes());
         } else {
-            ONNXRef<?> probabilities = f == Activation.SOFTMAX ? y : clippedShares(context, y, units);
+            ONNXRef<?> probabilities = network.outputLayer().outputsDistribution() ? y
+                    : clippedShares(context, y, units);
             probabilities.assignTo(context.floatOutput("probabilities", units));
-            prediction = y.apply(MissingOperators.ARGMAX, attributes("axis", 1, "keepdims", 0));
+            prediction = y.apply(OnnxOperator.ARGMAX, attributes("axis", 1, "keepdims", 0));
         }
         OnnxMl.GraphProto.Builder graph = context.buildGraph().toBuilder();
         // the builder's outputs are float: the int64 class index is added on the graph itself
@@ -161,11 +147,11 @@ public final class OnnxExport {
 
     /** max(y, 0) / sum_k max(y_k, 0) per row, or 1/k each where that sum is 0. */
     private static ONNXRef<?> clippedShares(ONNXContext context, ONNXRef<?> y, int units) {
-        ONNXNode clipped = y.apply(MissingOperators.RELU);
+        ONNXNode clipped = y.apply(OnnxOperator.RELU);
         ONNXNode sum = context.operation(ONNXOperators.REDUCE_SUM, List.of(clipped,
                 context.array("unit_axis", new long[] {1})), "clipped_sum", attributes("keepdims", 1));
         ONNXNode shares = clipped.apply(ONNXOperators.DIV, sum, "shares");
-        ONNXNode noMass = sum.apply(MissingOperators.EQUAL, context.constant("zero", 0.0f), "no_mass");
+        ONNXNode noMass = sum.apply(OnnxOperator.EQUAL, context.constant("zero", 0.0f), "no_mass");
         return context.operation(ONNXOperators.WHERE, List.of(noMass, context.constant("uniform", 1.0f / units),
                 shares), "probabilities_or_uniform", attributes());
     }
@@ -221,7 +207,7 @@ public final class OnnxExport {
     }
 
     /** Attributes in a fixed order (the file's bytes depend on it): name, value, name, value, ... */
-    private static Map<String, Object> attributes(Object... namesAndValues) {
+    static Map<String, Object> attributes(Object... namesAndValues) {
         Map<String, Object> attributes = new TreeMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             attributes.put((String) namesAndValues[i], namesAndValues[i + 1]);

@@ -1,7 +1,6 @@
 package io.github.sparkprop.train;
 
 import io.github.sparkprop.SettingException;
-import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Network;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.optim.Setting;
@@ -30,7 +29,7 @@ final class StartModel {
         }
         String activation = settings.choice(TrainingSettings.ACTIVATION);
         for (int l = 1; l < model.depth(); l++) {
-            if (settings.isSet(TrainingSettings.ACTIVATION) && model.activation(l) != Activation.fromId(activation)) {
+            if (settings.isSet(TrainingSettings.ACTIVATION) && !model.activation(l).id().equals(activation)) {
                 throw conflict(spec, TrainingSettings.ACTIVATION, activation, "its hidden layers are "
                         + model.activation(l).id());
             }

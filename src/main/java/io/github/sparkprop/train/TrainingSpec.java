@@ -19,7 +19,6 @@ import io.github.sparkprop.optim.Schedules;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.SettingValues;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -277,7 +276,7 @@ public record TrainingSpec(SettingValues settings, DataFrameRows frame, Checkpoi
     /** An output-only activation named for the hidden layers gets a message of its own. */
     private static void requireHiddenActivation(String id) {
         List<String> hidden = Activation.hiddenIds();
-        boolean outputOnly = Arrays.stream(Activation.values()).anyMatch(a -> a.id().equals(id) && !a.isHiddenCapable());
+        boolean outputOnly = Activation.all().stream().anyMatch(a -> a.id().equals(id) && !a.isHiddenCapable());
         if (outputOnly) {
             throw new SettingException("activation", "{activation} " + id + " is an output activation; hidden layers "
                     + "take " + String.join(", ", hidden.subList(0, hidden.size() - 1)) + " or "

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sparkprop.app.Main;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
 import io.github.sparkprop.testing.SharedSpark;
@@ -647,8 +648,9 @@ class CliTest {
 
         Run softmax = sparkprop("train", "--input", IRIS, "--activation", "softmax", "--output", "x");
         assertEquals(2, softmax.code());
-        assertTrue(softmax.err().contains("hidden layers take relu, leaky-relu, tanh, sigmoid or identity"),
-                softmax.err());
+        List<String> hidden = Activation.hiddenIds();
+        assertTrue(softmax.err().contains("hidden layers take " + String.join(", ", hidden.subList(0,
+                hidden.size() - 1)) + " or " + hidden.get(hidden.size() - 1)), softmax.err());
 
         Path config = dir.resolve("typo.properties");
         Files.writeString(config, "learning_rate=0.1\n");

@@ -126,8 +126,9 @@ class Float32Test {
             double[] delta64 = new double[n];
             java.util.Arrays.fill(delta64, 0.75);
             float[] delta32 = narrow(delta64);
-            f.multiplyByDerivative(a64, delta64, n);
-            f.multiplyByDerivative(a32, delta32, n);
+            // z and a both: each activation reads the one its derivative is written from
+            f.multiplyByDerivative(z, a64, delta64, n);
+            f.multiplyByDerivative(narrow(z), a32, delta32, n);
             for (int i = 0; i < n; i++) {
                 assertEquals(a64[i], a32[i], 1e-6 * Math.max(1, Math.abs(a64[i])), f + " at z = " + z[i]);
                 assertEquals(delta64[i], delta32[i], 1e-6, f + "' at z = " + z[i]);
@@ -161,7 +162,7 @@ class Float32Test {
         }
         float[] delta = new float[n];
         java.util.Arrays.fill(delta, 1e-5f);
-        Precision.FLOAT32.multiplyByDerivative(Activation.SIGMOID, a, delta, n);
+        Precision.FLOAT32.multiplyByDerivative(Activation.SIGMOID, null, a, delta, n);
         for (int i = 0; i < n; i++) {
             // 1e-5 x 0.25 stays; 1e-5 x 1.8e-35 = 1.8e-40 is subnormal
             if (i % 2 == 0) {

@@ -42,7 +42,7 @@ class KnownAnswersTest {
         assertEquals(0.0, z[1], 0.0);
         assertEquals(3.0, z[2], 0.0);
         double[] delta = {1, 1, 1};
-        Activation.LEAKY_RELU.multiplyByDerivative(z, delta, 3);
+        Activation.LEAKY_RELU.multiplyByDerivative(null, z, delta, 3);
         assertEquals(0.01, delta[0], 0.0);
         assertEquals(0.01, delta[1], 0.0);
         assertEquals(1.0, delta[2], 0.0);

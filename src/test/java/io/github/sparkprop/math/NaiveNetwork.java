@@ -69,6 +69,8 @@ public final class NaiveNetwork {
                 case "relu" -> z[k] > 0 ? z[k] : 0.0;
                 case "leaky-relu" -> z[k] > 0 ? z[k] : 0.01 * z[k];
                 case "identity" -> z[k];
+                case "gelu" -> z[k] * HighPrecision.normalCdf(z[k]);
+                case "silu" -> z[k] / (1.0 + Math.exp(-z[k]));
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -83,6 +85,8 @@ public final class NaiveNetwork {
             case "relu" -> z > 0 ? 1.0 : 0.0;
             case "leaky-relu" -> z > 0 ? 1.0 : 0.01;
             case "identity" -> 1.0;
+            case "gelu" -> HighPrecision.normalCdf(z) + z * HighPrecision.normalDensity(z);
+            case "silu" -> (1.0 + Math.exp(-z) + z * Math.exp(-z)) / ((1.0 + Math.exp(-z)) * (1.0 + Math.exp(-z)));
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -142,6 +142,23 @@ class OnnxExportTest {
         assertTensor(output(proto, "prediction"), OnnxMl.TensorProto.DataType.FLOAT, 2);
     }
 
+    /**
+     * Every hidden activation the registry offers writes its nodes between the two Gemms (onnxruntime's numbers
+     * for each are compared with predict's in python/tests/test_onnx.py).
+     */
+    @Test
+    void everyHiddenActivationAddsItsNodes() {
+        for (String id : Activation.hiddenIds()) {
+            Model model = model(new int[] {4, 5, 3}, Activation.fromId(id), Activation.SOFTMAX, Loss.CROSS_ENTROPY,
+                    Task.CLASSIFICATION, null, null);
+            List<String> ops = opTypes(OnnxExport.of(model, "m"));
+            assertEquals("Gemm", ops.get(0), id + ": " + ops);
+            int second = ops.lastIndexOf("Gemm");
+            assertEquals(id.equals("identity"), second == 1, id + ": " + ops);
+            assertEquals("Softmax", ops.get(second + 1), id + ": " + ops);
+        }
+    }
+
     @Test
     void theSameModelGivesTheSameBytes() {
         Model model = model(new int[] {4, 6, 3}, Activation.SIGMOID, Activation.SOFTMAX, Loss.CROSS_ENTROPY,

@@ -1,0 +1,27 @@
+package io.github.sparkprop.math;
+
+/**
+ * Where an {@link Activation} adds the ONNX nodes that compute it (operators of the default domain, ai.onnx, at
+ * the export's opset 13), without {@code math} knowing an ONNX library: the export implements it over its
+ * graph builder.
+ *
+ * @param <T> a value of the graph: a tensor that nodes read and produce
+ */
+public interface OnnxNodes<T> {
+
+    /**
+     * The output of a one-input operator, e.g. {@code unary("Relu", z)} or {@code unary("LeakyRelu", z, "alpha",
+     * 0.01f)}.
+     *
+     * @param op         the operator's name in the ONNX specification
+     * @param attributes its attributes as name, value, name, value, ...: a Float for a float attribute, an
+     *                   Integer for an int one
+     */
+    T unary(String op, T x, Object... attributes);
+
+    /** The output of a two-input operator, e.g. {@code binary("Mul", x, y)}, broadcasting as ONNX does. */
+    T binary(String op, T x, T y);
+
+    /** A float scalar, named in the graph after {@code name}. */
+    T constant(String name, float value);
+}
