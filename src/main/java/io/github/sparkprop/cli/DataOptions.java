@@ -31,9 +31,7 @@ record DataOptions(SettingValues values) {
     static DataOptions of(CommandSpec spec) {
         SettingValues values = SettingOptions.values(spec, List.of(DataSettings.section()));
         TrainingSpec.requireValid(values, DataSettings.section().settings());
-        if (values.list(DataSettings.INPUT) == null) {
-            throw new SettingException("input", "{input} names no data");
-        }
+        DataSettings.requireInput(values.list(DataSettings.INPUT));
         return new DataOptions(values);
     }
 

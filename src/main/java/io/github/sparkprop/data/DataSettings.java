@@ -1,5 +1,6 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.SettingException;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.Setting.Face;
 import io.github.sparkprop.optim.Setting.Range;
@@ -48,6 +49,19 @@ public final class DataSettings {
     /** The settings of reading files, under their heading. */
     public static Setting.Section section() {
         return new Setting.Section("Data", List.of(INPUT, FORMAT, HEADER, CSV_DELIMITER, HANDLE_INVALID, PARTITIONS));
+    }
+
+    /**
+     * The input paths, refused when there are none.
+     *
+     * @throws SettingException naming {@code input}
+     */
+    public static List<String> requireInput(List<String> paths) {
+        if (paths == null || paths.isEmpty()) {
+            throw new SettingException("input", "{input} is missing: name the data to read (files, directories or "
+                    + "globs)");
+        }
+        return paths;
     }
 
     /** The format the values ask for, or null to infer it from the file names. */

@@ -107,9 +107,7 @@ public record TrainingSpec(SettingValues settings, DataFrameRows frame, Checkpoi
             int partitions, List<String> validation, List<String> test) implements Source {
         public Files {
             handleInvalid = handleInvalid == null ? HandleInvalid.DEFAULT : handleInvalid;
-            if (paths == null || paths.isEmpty()) {
-                throw new SettingException("input", "{input} names no data");
-            }
+            DataSettings.requireInput(paths);
             DataSpec.requirePartitions(partitions);
             paths = List.copyOf(paths);
             validation = validation == null ? null : List.copyOf(validation);
@@ -206,8 +204,8 @@ public record TrainingSpec(SettingValues settings, DataFrameRows frame, Checkpoi
             throw new SettingException("l2", l2, "must be >= 0, or -1 for the default");
         }
         settings = TrainingSettings.resolved(settings);
-        if (frame == null && settings.list(DataSettings.INPUT) == null) {
-            throw new SettingException("input", "{input} names no data");
+        if (frame == null) {
+            DataSettings.requireInput(settings.list(DataSettings.INPUT));
         }
         if (settings.text(RunSettings.LABEL) == null) {
             throw new SettingException("label", "{label} names no column");

@@ -71,6 +71,9 @@ class MistakesAndDefaultsTest {
     @Test
     void namesAndPathsAreCheckedWithSuggestions() throws IOException {
         String out = dir.resolve("never").toString();
+        assertRefusedInOneLine(sparkprop("train", "--label", "species", "--output", out),
+                "--input is missing: name the data to read");
+        assertRefusedInOneLine(sparkprop("evaluate", "--model", out), "--input is missing: name the data to read");
         assertRefusedInOneLine(sparkprop("train", "--input", IRIS, "--label", "spcies", "--output", out),
                 "label column 'spcies' not found in data/iris.csv; did you mean 'species'?");
         assertRefusedInOneLine(sparkprop("train", "--input", IRIS, "--label", "species", "--exclude", "sepal-width",
