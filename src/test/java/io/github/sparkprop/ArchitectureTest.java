@@ -14,7 +14,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.SampleBlock;
+import io.github.sparkprop.data.source.archfixture.UsesPreparation;
 import io.github.sparkprop.math.SparseColumns;
 import io.github.sparkprop.math.archfixture.UsesData;
 import java.util.Arrays;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The package walls of DESIGN.md section 7, checked on the main classes (not the tests): no cycles between
  * the packages; {@code math} and {@code optim} at the bottom; {@code spark} below what uses it; {@code model}
- * apart from {@code data}; {@code train} below the faces; the faces apart. The root package (InputException,
- * Task, ...) is shared vocabulary: every package but {@code math} and {@code optim} may use it, and it uses none.
+ * apart from {@code data}; {@code data.source} (where rows come from) below {@code data} (how they are prepared);
+ * {@code train} below the faces; the faces apart. The root package (InputException, Task, ...) is shared
+ * vocabulary: every package but {@code math} and {@code optim} may use it, and it uses none.
  */
 class ArchitectureTest {
 
@@ -61,6 +64,12 @@ class ArchitectureTest {
     private static final ArchRule MODEL_WITHOUT_DATA = noClasses().that().resideInAPackage(pkg("model"))
             .should().dependOnClassesThat().resideInAPackage(pkg("data"))
             .because("a saved model does not know how its training data was read");
+
+    private static final ArchRule SOURCE_BELOW_PREPARATION = noClasses().that().resideInAPackage(pkg("data.source"))
+            .should().dependOnClassesThat(resideInAPackage(ALL)
+                    .and(resideOutsideOfPackages(pkg("data.source"), pkg("spark"), ROOT))
+                    .as("are in sparkprop outside data.source, spark and the root package"))
+            .because("where rows come from (files, formats, row ids) knows nothing of how they are prepared");
 
     private static final ArchRule TRAIN_WITHOUT_FACES = noClasses().that().resideInAPackage(pkg("train"))
             .should().dependOnClassesThat().resideInAnyPackage(pkg("cli"), pkg("ml"), pkg("bench"), pkg("app"))
@@ -113,6 +122,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void dataSourcesKnowNoPreparation() {
+        SOURCE_BELOW_PREPARATION.check(main);
+    }
+
+    @Test
     void trainKnowsNoFace() {
         TRAIN_WITHOUT_FACES.check(main);
     }
@@ -124,7 +138,7 @@ class ArchitectureTest {
 
     /**
      * The rules can fail: a (test-only) class in math that uses data breaks math's wall, and with data's use of
-     * math closes a cycle. Rules that matched nothing, or a misspelt package, would pass here.
+     * math closes a cycle; a (test-only) class in data.source that uses data's preparation breaks the source's wall. Rules that matched nothing, or a misspelt package, would pass here.
      */
     @Test
     void aBrokenWallIsReported() {
@@ -132,6 +146,9 @@ class ArchitectureTest {
                 SparseColumns.class);
         assertViolation(MATH_ALONE.evaluate(broken), UsesData.class.getName(), SampleBlock.class.getName());
         assertViolation(NO_CYCLES.evaluate(broken), UsesData.class.getName(), SparseColumns.class.getName());
+        JavaClasses preparing = new ClassFileImporter().importClasses(UsesPreparation.class, DataSpec.class);
+        assertViolation(SOURCE_BELOW_PREPARATION.evaluate(preparing), UsesPreparation.class.getName(),
+                DataSpec.class.getName());
     }
 
     private static void assertViolation(EvaluationResult result, String... named) {

@@ -1,10 +1,10 @@
 package io.github.sparkprop.cli;
 
 import io.github.sparkprop.SettingException;
-import io.github.sparkprop.data.CsvOptions;
+import io.github.sparkprop.data.source.CsvOptions;
 import io.github.sparkprop.data.DataSettings;
 import io.github.sparkprop.data.HandleInvalid;
-import io.github.sparkprop.data.InputFormat;
+import io.github.sparkprop.data.source.InputFormat;
 import io.github.sparkprop.optim.SettingValues;
 import io.github.sparkprop.train.TrainingSpec;
 import java.util.List;

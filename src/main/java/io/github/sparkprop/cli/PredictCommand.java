@@ -4,7 +4,7 @@ import io.github.sparkprop.console.SparkOptions;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
-import io.github.sparkprop.data.InputFormat;
+import io.github.sparkprop.data.source.InputFormat;
 import io.github.sparkprop.model.Model;
 import io.github.sparkprop.model.ModelStore;
 import io.github.sparkprop.predict.Predictor;

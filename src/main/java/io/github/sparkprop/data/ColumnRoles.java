@@ -1,6 +1,7 @@
 package io.github.sparkprop.data;
 
 import io.github.sparkprop.InputException;
+import io.github.sparkprop.data.source.Table;
 import io.github.sparkprop.encoding.ColumnKind;
 import io.github.sparkprop.encoding.InputColumn;
 import io.github.sparkprop.encoding.InputEncoding;

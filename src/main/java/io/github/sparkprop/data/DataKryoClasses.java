@@ -17,11 +17,11 @@ public final class DataKryoClasses implements KryoClasses {
     }
 
     /**
-     * Once per input: a summary's maps and MLlib's summarizer, the distinct values of columns, the records of
-     * each file split, the runs of a row-number column go through Java serialization.
+     * Once per input: a summary's maps and MLlib's summarizer, the distinct values of columns and the runs of a
+     * row-number column go through Java serialization.
      */
     @Override
     public List<Class<?>> javaSerialized() {
-        return List.of(DataSummary.class, ColumnRoles.CategoryCounts.class, RecordCounts.class, RowNumbers.Run.class);
+        return List.of(DataSummary.class, ColumnRoles.CategoryCounts.class, RowNumbers.Run.class);
     }
 }

@@ -5,6 +5,9 @@ import io.github.sparkprop.InputException;
 import io.github.sparkprop.JvmLimits;
 import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.data.source.InputFormat;
+import io.github.sparkprop.data.source.RowIds;
+import io.github.sparkprop.data.source.Table;
 import io.github.sparkprop.encoding.InputEncoding;
 import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.math.Scaler;
@@ -137,7 +140,6 @@ public final class DataLoader {
      * counted, and invalid rows stop the run or are skipped as the spec says.
      */
     private static Pass validationPass(SparkSession spark, Table table, RowParser checker, DataSpec spec, Needs needs) {
-        SplitLocator locator = table.locator();
         HoldOut holdOut = spec.holdOut();
         boolean moments = needs.moments();
         boolean classes = needs.classes();
@@ -146,9 +148,9 @@ public final class DataLoader {
         RowIds ids;
         DataSummary summary;
         try {
-            ids = new RowIds(table.recordsPerSplit());
+            ids = table.rowIds();
             summary = table.rows()
-                    .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows, ids.counter(locator),
+                    .mapPartitions(rows -> Collections.singletonList(DataSummary.ofPartition(rows, ids.counter(),
                             checker, holdOut, moments, classes, targetMoments)).iterator())
                     .treeReduce(DataSummary::merge);
         } finally {
@@ -237,14 +239,13 @@ public final class DataLoader {
     private static LoadedData cache(SparkSession spark, Table table, DataSpec spec, Learnt learnt, Pass pass) {
         RowParser parser = new RowParser(table, learnt.features(), spec.label(), spec.weight(), spec.task(),
                 learnt.encoder(), spec.handleInvalid().lenient());
-        SplitLocator locator = table.locator();
         RowIds ids = pass.ids();
         Scaler scaler = learnt.scaler();
         Scaler target = learnt.target();
         double[] classWeights = learnt.classWeights();
         JavaRDD<Sample> samples = table.rows()
                 .mapPartitions(rows -> new SampleReader(rows, parser, scaler, target, classWeights,
-                        ids.counter(locator)));
+                        ids.counter()));
         int inputPartitions = samples.getNumPartitions();
         int partitions = spec.partitions() > 0 ? spec.partitions()
                 : Math.max(inputPartitions, spark.sparkContext().defaultParallelism());

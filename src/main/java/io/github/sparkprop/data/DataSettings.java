@@ -1,6 +1,8 @@
 package io.github.sparkprop.data;
 
 import io.github.sparkprop.SettingException;
+import io.github.sparkprop.data.source.CsvOptions;
+import io.github.sparkprop.data.source.InputFormat;
 import io.github.sparkprop.optim.Setting;
 import io.github.sparkprop.optim.Setting.Face;
 import io.github.sparkprop.optim.Setting.Range;

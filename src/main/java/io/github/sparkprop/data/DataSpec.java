@@ -2,6 +2,8 @@ package io.github.sparkprop.data;
 
 import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.data.source.CsvOptions;
+import io.github.sparkprop.data.source.InputFormat;
 import io.github.sparkprop.encoding.InputEncoding;
 import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.math.Scaler;

@@ -1,5 +1,7 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.data.source.RowIds;
+import io.github.sparkprop.data.source.Table;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -241,28 +243,9 @@ public final class DataSummary implements Serializable {
         return Scaler.fromMoments(meanAndVariance[0], meanAndVariance[1], true);
     }
 
-    /**
-     * "FILE line N: PROBLEM" for the first invalid row of a text file ("FILE row N" for Parquet, or where
-     * the line cannot be found), or null when every row is valid.
-     */
+    /** "FILE line N: PROBLEM" for the first invalid row ({@link Table#locate}), or null when every row is valid. */
     String firstProblem(Table table, RowIds ids, Configuration conf) {
-        if (firstProblem == null) {
-            return null;
-        }
-        long record = firstProblem.id - ids.fileStart(firstProblem.file);
-        boolean header = table.format() == InputFormat.CSV && table.options().header();
-        long line = table.isText() ? LineLocator.lineOf(conf, firstProblem.file, record, header,
-                table.format() == InputFormat.LIBSVM) : -1;
-        String where = line > 0 ? " line " + line : " row " + (record + 1);
-        return decoded(firstProblem.file) + where + ": " + firstProblem.problem.describe();
-    }
-
-    /** A file's URI as a path a user reads (file:/my%20data/a.csv -&gt; file:/my data/a.csv). */
-    private static String decoded(String uri) {
-        try {
-            return new org.apache.hadoop.fs.Path(new java.net.URI(uri)).toString();
-        } catch (java.net.URISyntaxException e) {
-            return uri;
-        }
+        return firstProblem == null ? null
+                : table.locate(conf, ids, firstProblem.file, firstProblem.id) + ": " + firstProblem.problem.describe();
     }
 }

@@ -2,6 +2,7 @@ package io.github.sparkprop.data;
 
 import io.github.sparkprop.DidYouMean;
 import io.github.sparkprop.InputException;
+import io.github.sparkprop.data.source.Table;
 import io.github.sparkprop.encoding.InputColumn;
 import io.github.sparkprop.encoding.InputEncoding;
 import java.io.Serializable;

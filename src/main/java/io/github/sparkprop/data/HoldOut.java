@@ -1,5 +1,6 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.data.source.RowHash;
 import java.io.Serializable;
 
 /**

@@ -1,5 +1,7 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.data.source.RowIds;
+import io.github.sparkprop.data.source.Table;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,9 +32,8 @@ final class Medians {
      * @return the median of each of those inputs, NaN where no training row has a value
      */
     static double[] of(SparkSession spark, Table table, RowParser parser, RowIds ids, HoldOut holdOut, int[] inputs) {
-        SplitLocator locator = table.locator();
-        JavaRDD<Row> values = table.rows().mapPartitions(rows -> trainingValues(rows,
-                ids.counter(locator), parser, holdOut, inputs));
+        JavaRDD<Row> values = table.rows().mapPartitions(rows -> trainingValues(rows, ids.counter(), parser,
+                holdOut, inputs));
         StructType schema = new StructType();
         List<Column> medians = new ArrayList<>();
         for (int k = 0; k < inputs.length; k++) {

@@ -1,5 +1,7 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.data.source.InputFormat;
+import io.github.sparkprop.data.source.Table;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;

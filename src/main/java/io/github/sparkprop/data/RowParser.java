@@ -3,6 +3,7 @@ package io.github.sparkprop.data;
 import io.github.sparkprop.ClassLabels;
 import io.github.sparkprop.Numbers;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.data.source.Table;
 import io.github.sparkprop.encoding.ColumnKind;
 import io.github.sparkprop.encoding.ValueEncoder;
 import java.io.Serializable;
@@ -21,7 +22,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  * a finite number (a weight also non-negative); a missing, non-numeric, NaN or infinite value is not, nor is
  * a vector of the wrong size.
  */
-public final class RowParser implements Serializable {
+final class RowParser implements Serializable {
 
     private static final VectorUDT VECTORS = new VectorUDT();
 

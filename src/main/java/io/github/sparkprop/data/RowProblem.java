@@ -9,7 +9,7 @@ import java.io.Serializable;
  * @param value  the offending value as read, or null when it is missing
  * @param reason what is wrong and what is allowed, e.g. "is not a number"
  */
-public record RowProblem(String column, String value, String reason) implements Serializable {
+record RowProblem(String column, String value, String reason) implements Serializable {
 
     /** "column 'p3': value 'abc' is not a number", or the reason alone for a whole-row problem. */
     public String describe() {

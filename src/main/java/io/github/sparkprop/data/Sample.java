@@ -7,7 +7,7 @@ import java.io.Serializable;
  * rows in file order), its features (already standardised: dense, or the indices and values of its
  * non-zeros), its label and its weight.
  */
-public final class Sample implements Serializable {
+final class Sample implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

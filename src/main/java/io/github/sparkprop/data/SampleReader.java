@@ -1,5 +1,6 @@
 package io.github.sparkprop.data;
 
+import io.github.sparkprop.data.source.RowIds;
 import io.github.sparkprop.math.Scaler;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

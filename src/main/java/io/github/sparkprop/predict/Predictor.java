@@ -5,7 +5,7 @@ import io.github.sparkprop.DidYouMean;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.FeatureColumns;
-import io.github.sparkprop.data.Table;
+import io.github.sparkprop.data.source.Table;
 import io.github.sparkprop.model.Model;
 import java.util.ArrayList;
 import java.util.List;

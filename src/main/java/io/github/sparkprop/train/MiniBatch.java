@@ -1,6 +1,6 @@
 package io.github.sparkprop.train;
 
-import io.github.sparkprop.data.RowHash;
+import io.github.sparkprop.data.source.RowHash;
 import io.github.sparkprop.data.SampleBlock;
 import io.github.sparkprop.math.SparseColumns;
 import java.io.Serializable;

@@ -4,7 +4,6 @@ import static io.github.sparkprop.cli.CliTest.assertRefusedInOneLine;
 import static io.github.sparkprop.cli.CliTest.sparkprop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;

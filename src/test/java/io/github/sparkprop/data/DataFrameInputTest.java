@@ -3,6 +3,8 @@ package io.github.sparkprop.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sparkprop.data.source.InputFormat;
+import io.github.sparkprop.data.source.Table;
 import io.github.sparkprop.testing.SharedSpark;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.Task;
+import io.github.sparkprop.data.source.CsvOptions;
+import io.github.sparkprop.data.source.InputFormat;
+import io.github.sparkprop.data.source.Table;
+import io.github.sparkprop.testing.Csv;
+import io.github.sparkprop.testing.SharedSpark;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,8 +21,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
@@ -24,11 +31,19 @@ import org.apache.spark.unsafe.types.UTF8String;
  */
 class RowParserProperties {
 
-    private static final StructType SCHEMA = new StructType().add("x1", DataTypes.StringType)
-            .add("x2", DataTypes.StringType).add("label", DataTypes.StringType);
-    private static final Table TABLE = new Table(null, SCHEMA, InputFormat.CSV, "generated.csv", CsvOptions.DEFAULT,
-            SplitLocator.files());
+    private static final Table TABLE = generatedCsv();
     private static final FeatureColumns FEATURES = FeatureColumns.scalars(List.of("x1", "x2"));
+
+    /** The table the generated rows belong to: a CSV file whose header names x1, x2 and label (as strings). */
+    private static Table generatedCsv() {
+        try {
+            String path = Csv.write(Files.createDirectories(Path.of("target", "row-parser-properties")),
+                    "generated.csv", "x1,x2,label", "1,2,a");
+            return Table.read(SharedSpark.session(), List.of(path), InputFormat.CSV, CsvOptions.DEFAULT, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Provide
     Arbitrary<String> field() {

@@ -8,7 +8,7 @@ import io.github.sparkprop.data.DataLoader;
 import io.github.sparkprop.data.DataSpec;
 import io.github.sparkprop.data.HandleInvalid;
 import io.github.sparkprop.data.HoldOut;
-import io.github.sparkprop.data.InputFormat;
+import io.github.sparkprop.data.source.InputFormat;
 import io.github.sparkprop.data.LoadedData;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.L2Penalty;

@@ -1,4 +1,4 @@
-package io.github.sparkprop.data;
+package io.github.sparkprop.data.source;
 
 import java.io.Serializable;
 import org.apache.spark.TaskContext;

@@ -1,10 +1,8 @@
-package io.github.sparkprop.data;
+package io.github.sparkprop.data.source;
 
 import io.github.sparkprop.InputException;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -22,17 +20,54 @@ import org.apache.spark.sql.types.StructType;
  * Input rows as Spark's readers give them: the data columns (for CSV every column as a string, so that a
  * bad value can be shown as it was written; for Parquet and LibSVM as typed), then, for CSV, the raw record
  * of a row with the wrong number of fields (else null). Where each row comes from (its file and file split)
- * is told by the locator, in the task that reads it.
- *
- * @param source      where the rows come from
- * @param schema      the data columns, in file order
- * @param format      the input format
- * @param description the input paths, for messages
- * @param options     how a CSV was read
- * @param locator     the file and split of the row just read
+ * is told by the locator, in the task that reads it; {@link #rowIds()} numbers the rows from it.
  */
-public record Table(TableRows source, StructType schema, InputFormat format, String description,
-        CsvOptions options, SplitLocator locator) {
+public final class Table {
+
+    private final TableRows source;
+    private final StructType schema;
+    private final InputFormat format;
+    private final String description;
+    private final CsvOptions options;
+    private final SplitLocator locator;
+
+    /**
+     * @param source      where the rows come from
+     * @param schema      the data columns, in file order
+     * @param format      the input format
+     * @param description the input paths, for messages
+     * @param options     how a CSV was read
+     * @param locator     the file and split of the row just read
+     */
+    private Table(TableRows source, StructType schema, InputFormat format, String description, CsvOptions options,
+            SplitLocator locator) {
+        this.source = source;
+        this.schema = schema;
+        this.format = format;
+        this.description = description;
+        this.options = options;
+        this.locator = locator;
+    }
+
+    /** The data columns, in file order. */
+    public StructType schema() {
+        return schema;
+    }
+
+    /** The input format. */
+    public InputFormat format() {
+        return format;
+    }
+
+    /** The input paths, for messages. */
+    public String description() {
+        return description;
+    }
+
+    /** How a CSV was read. */
+    public CsvOptions options() {
+        return options;
+    }
 
     /**
      * Every row as Spark's internal row (see {@link TableRows#rows()}); a row object may be reused by its
@@ -43,7 +78,7 @@ public record Table(TableRows source, StructType schema, InputFormat format, Str
     }
 
     /** The rows with only the given data columns, in that order. */
-    JavaRDD<InternalRow> rows(List<String> columns) {
+    public JavaRDD<InternalRow> rows(List<String> columns) {
         return source.rows(columns, columns.stream().mapToInt(columns()::indexOf).toArray());
     }
 
@@ -65,10 +100,6 @@ public record Table(TableRows source, StructType schema, InputFormat format, Str
         return format == InputFormat.CSV ? schema.size() : -1;
     }
 
-    /** Whether rows are lines of text (CSV, LibSVM), so that an error can name the line. */
-    boolean isText() {
-        return format != InputFormat.PARQUET;
-    }
 
     /**
      * Reads the paths through Spark's reader for the format. Each path may be a file, a directory of part
@@ -155,13 +186,37 @@ public record Table(TableRows source, StructType schema, InputFormat format, Str
     }
 
     /**
-     * The number of records in each file split (file -&gt; split start offset -&gt; records), counted in a pass
-     * that parses no column: what the stable row ids are made of.
+     * The stable ids of the rows, from the number of records in each file split counted in a pass that parses
+     * no column.
      */
-    Map<String, TreeMap<Long, Long>> recordsPerSplit() {
+    public RowIds rowIds() {
         SplitLocator splits = locator;
-        return source.records().mapPartitions(it -> List.of(RecordCounts.of(it, splits)).iterator())
-                .treeReduce(RecordCounts::merge).counts();
+        return new RowIds(source.records().mapPartitions(it -> List.of(RecordCounts.of(it, splits)).iterator())
+                .treeReduce(RecordCounts::merge).counts(), locator);
+    }
+
+    /**
+     * Where a row is, for a message: "FILE line N" for a text file ("FILE row N" for Parquet, or where the line
+     * cannot be found), the file as a path a user reads (file:/my%20data/a.csv -&gt; file:/my data/a.csv).
+     *
+     * @param ids  the table's row ids
+     * @param file the row's file, as its row counter gives it
+     * @param id   the row's id
+     */
+    public String locate(Configuration conf, RowIds ids, String file, long id) {
+        long record = id - ids.fileStart(file);
+        boolean header = format == InputFormat.CSV && options.header();
+        long line = format != InputFormat.PARQUET ? LineLocator.lineOf(conf, file, record, header,
+                format == InputFormat.LIBSVM) : -1;
+        return decoded(file) + (line > 0 ? " line " + line : " row " + (record + 1));
+    }
+
+    private static String decoded(String uri) {
+        try {
+            return new Path(new java.net.URI(uri)).toString();
+        } catch (java.net.URISyntaxException e) {
+            return uri;
+        }
     }
 
     /**
@@ -203,7 +258,7 @@ public record Table(TableRows source, StructType schema, InputFormat format, Str
      * read (a LibSVM index beyond the model's features, a corrupt Parquet file, ...), become an
      * {@link InputException} naming the file; anything else is rethrown as it is.
      */
-    static RuntimeException explain(Exception e, String description) {
+    public static RuntimeException explain(Exception e, String description) {
         String file = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();

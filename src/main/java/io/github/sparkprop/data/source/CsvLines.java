@@ -1,4 +1,4 @@
-package io.github.sparkprop.data;
+package io.github.sparkprop.data.source;
 
 import com.univocity.parsers.csv.CsvParser;
 import java.io.Serializable;

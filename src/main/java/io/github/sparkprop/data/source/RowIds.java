@@ -1,4 +1,4 @@
-package io.github.sparkprop.data;
+package io.github.sparkprop.data.source;
 
 import java.io.Serializable;
 import java.util.HashMap;
@@ -13,14 +13,19 @@ import org.apache.spark.unsafe.types.UTF8String;
  * before the rows are read), so it is the same however Spark splits the files and however the rows are
  * repartitioned later.
  */
-final class RowIds implements Serializable {
+public final class RowIds implements Serializable {
 
     /** file -&gt; split start offset -&gt; id of the split's first record. */
     private final Map<String, TreeMap<Long, Long>> firstIds = new HashMap<>();
     private final long total;
+    private final SplitLocator locator;
 
-    /** @param recordsPerSplit file -&gt; split start offset -&gt; records in that split */
-    RowIds(Map<String, TreeMap<Long, Long>> recordsPerSplit) {
+    /**
+     * @param recordsPerSplit file -&gt; split start offset -&gt; records in that split
+     * @param locator         the file and split of the row just read, in a task
+     */
+    RowIds(Map<String, TreeMap<Long, Long>> recordsPerSplit, SplitLocator locator) {
+        this.locator = locator;
         long next = 0;
         for (String file : new TreeSet<>(recordsPerSplit.keySet())) {
             TreeMap<Long, Long> splits = new TreeMap<>();
@@ -34,7 +39,7 @@ final class RowIds implements Serializable {
     }
 
     /** The number of records in all files. */
-    long total() {
+    public long total() {
         return total;
     }
 
@@ -53,24 +58,22 @@ final class RowIds implements Serializable {
     }
 
     /** Gives the rows of one partition their ids, in the order Spark reads them. */
-    Counter counter(SplitLocator locator) {
-        return new Counter(locator);
+    public Counter counter() {
+        return new Counter();
     }
 
     /** Follows one partition's rows: within a split rows come in file order, one split after another. */
-    final class Counter {
-        private final SplitLocator locator;
+    public final class Counter {
         private UTF8String file;
         private String fileName;
         private long split = -1;
         private long next;
 
-        private Counter(SplitLocator locator) {
-            this.locator = locator;
+        private Counter() {
         }
 
         /** The id of the row just read, which must be the partition's next row. */
-        long nextId() {
+        public long nextId() {
             UTF8String rowFile = locator.file();
             long rowSplit = locator.split();
             if (rowFile != file && !rowFile.equals(file) || rowSplit != split) {
@@ -83,7 +86,7 @@ final class RowIds implements Serializable {
         }
 
         /** The file of the last row given an id. */
-        String file() {
+        public String file() {
             return fileName;
         }
     }

@@ -1,4 +1,4 @@
-package io.github.sparkprop.data;
+package io.github.sparkprop.data.source;
 
 /**
  * A uniform number in [0, 1) for each (seed, salt, row id): the same for the same inputs on any machine,
