@@ -1,48 +1,83 @@
 package io.github.sparkprop;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.core.domain.properties.HasModifiers.Predicates.modifier;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
-import io.github.sparkprop.data.DataSpec;
-import io.github.sparkprop.data.SampleBlock;
-import io.github.sparkprop.data.source.archfixture.UsesPreparation;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import io.github.sparkprop.internal.data.DataSpec;
+import io.github.sparkprop.internal.data.SampleBlock;
+import io.github.sparkprop.internal.data.source.archfixture.UsesPreparation;
 import io.github.sparkprop.math.SparseColumns;
 import io.github.sparkprop.math.archfixture.UsesData;
+import io.github.sparkprop.ml.archfixture.LeaksInternals;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package walls of DESIGN.md section 7, checked on the main classes (not the tests): no cycles between
- * the packages; {@code math} and {@code optim} at the bottom; {@code spark} below what uses it; {@code model}
- * apart from {@code data}; {@code data.source} (where rows come from) below {@code data} (how they are prepared);
- * {@code train} below the faces; the faces apart. The root package (InputException, Task, ...) is shared
- * vocabulary: every package but {@code math} and {@code optim} may use it, and it uses none.
+ * The package walls of DESIGN.md section 7, checked on the main classes (not the tests). The public API is the
+ * root package (InputException, SettingException, Task), {@code ml} (the Spark ML estimators and models),
+ * {@code app} ({@code Main}), {@code math} (the network, its activations and losses) and {@code evaluate} (the
+ * metrics); the rest is {@code internal}, and no public signature of the public API names an internal type. No
+ * cycles between the packages; {@code math} and {@code optim} at the bottom; {@code spark} below what uses it;
+ * {@code model} apart from {@code data}; {@code data.source} (where rows come from) below {@code data} (how they
+ * are prepared); {@code train} below the faces; the faces apart. The root package and {@code internal}'s own
+ * classes (DidYouMean, Numbers, ...) are shared vocabulary: every package but {@code math} and {@code optim} may
+ * use them, and they use no other package.
  */
 class ArchitectureTest {
 
     private static final String ROOT = "io.github.sparkprop";
+    private static final String INTERNAL = ROOT + ".internal";
     /** Every sparkprop class, the root package's included. */
     private static final String ALL = ROOT + "..";
+    /** The packages users call; everything else is under {@link #INTERNAL}. */
+    private static final Set<String> PUBLIC = Set.of("math", "evaluate", "ml", "app");
 
-    private static final ArchRule NO_CYCLES = slices().matching(ROOT + ".(*)..").namingSlices("$1")
+    private static final ArchRule NO_CYCLES = slices().assignedFrom(new PackageSlices())
             .should().beFreeOfCycles()
             .because("data flows one way: files -> data -> train -> model -> predict / evaluate");
 
     private static final ArchRule ROOT_USES_NO_PACKAGE = noClasses().that().resideInAPackage(ROOT)
             .should().dependOnClassesThat().resideInAPackage(ROOT + ".*..")
             .because("the root package holds the vocabulary every package shares");
+
+    private static final ArchRule INTERNAL_VOCABULARY_USES_NO_PACKAGE = noClasses().that().resideInAPackage(INTERNAL)
+            .should().dependOnClassesThat(resideInAPackage(ALL).and(resideOutsideOfPackages(ROOT, INTERNAL))
+                    .as("are in sparkprop outside the root package and internal's own classes"))
+            .because("internal's own classes are the vocabulary the internal packages share");
+
+    private static final ArchRule PUBLIC_API_NAMES_NO_INTERNAL_TYPE = classes()
+            .that(resideInAnyPackage(ROOT, pkg("math"), pkg("evaluate"), pkg("ml"), pkg("app")).and(modifier(JavaModifier.PUBLIC)))
+            .should(new NameNoInternalType())
+            .because("what users call is public and documented; the rest may change without notice");
 
     private static final ArchRule MATH_ALONE = noClasses().that().resideInAPackage(pkg("math"))
             .should().dependOnClassesThat(resideInAPackage(ALL).and(resideOutsideOfPackage(pkg("math")))
@@ -57,8 +92,8 @@ class ArchitectureTest {
 
     private static final ArchRule SPARK_AT_THE_BOTTOM = noClasses().that().resideInAPackage(pkg("spark"))
             .should().dependOnClassesThat(resideInAPackage(ALL)
-                    .and(resideOutsideOfPackages(pkg("spark"), ROOT))
-                    .as("are in sparkprop outside spark and the root package"))
+                    .and(resideOutsideOfPackages(pkg("spark"), ROOT, INTERNAL))
+                    .as("are in sparkprop outside spark and the shared vocabulary"))
             .because("the Spark plumbing (broadcasts, aggregation, Kryo) sits below what uses it");
 
     private static final ArchRule MODEL_WITHOUT_DATA = noClasses().that().resideInAPackage(pkg("model"))
@@ -67,8 +102,8 @@ class ArchitectureTest {
 
     private static final ArchRule SOURCE_BELOW_PREPARATION = noClasses().that().resideInAPackage(pkg("data.source"))
             .should().dependOnClassesThat(resideInAPackage(ALL)
-                    .and(resideOutsideOfPackages(pkg("data.source"), pkg("spark"), ROOT))
-                    .as("are in sparkprop outside data.source, spark and the root package"))
+                    .and(resideOutsideOfPackages(pkg("data.source"), pkg("spark"), ROOT, INTERNAL))
+                    .as("are in sparkprop outside data.source, spark and the shared vocabulary"))
             .because("where rows come from (files, formats, row ids) knows nothing of how they are prepared");
 
     private static final ArchRule TRAIN_WITHOUT_FACES = noClasses().that().resideInAPackage(pkg("train"))
@@ -89,6 +124,16 @@ class ArchitectureTest {
         assertTrue(main.contain(SampleBlock.class) && main.contain(Task.class) && main.size() > 50,
                 "the main classes were not imported: " + main.size() + " classes");
         assertFalse(main.contain(UsesData.class), "test classes were imported");
+    }
+
+    @Test
+    void publicApiNamesNoInternalType() {
+        PUBLIC_API_NAMES_NO_INTERNAL_TYPE.check(main);
+    }
+
+    @Test
+    void internalVocabularyUsesNoPackage() {
+        INTERNAL_VOCABULARY_USES_NO_PACKAGE.check(main);
     }
 
     @Test
@@ -138,7 +183,8 @@ class ArchitectureTest {
 
     /**
      * The rules can fail: a (test-only) class in math that uses data breaks math's wall, and with data's use of
-     * math closes a cycle; a (test-only) class in data.source that uses data's preparation breaks the source's wall. Rules that matched nothing, or a misspelt package, would pass here.
+     * math closes a cycle; a (test-only) class in data.source that uses data's preparation breaks the source's wall;
+     * a (test-only) public class of ml that returns an internal type breaks the public API's. Rules that matched nothing, or a misspelt package, would pass here.
      */
     @Test
     void aBrokenWallIsReported() {
@@ -148,6 +194,9 @@ class ArchitectureTest {
         assertViolation(NO_CYCLES.evaluate(broken), UsesData.class.getName(), SparseColumns.class.getName());
         JavaClasses preparing = new ClassFileImporter().importClasses(UsesPreparation.class, DataSpec.class);
         assertViolation(SOURCE_BELOW_PREPARATION.evaluate(preparing), UsesPreparation.class.getName(),
+                DataSpec.class.getName());
+        JavaClasses leaking = new ClassFileImporter().importClasses(LeaksInternals.class, DataSpec.class);
+        assertViolation(PUBLIC_API_NAMES_NO_INTERNAL_TYPE.evaluate(leaking), LeaksInternals.class.getName(),
                 DataSpec.class.getName());
     }
 
@@ -164,7 +213,65 @@ class ArchitectureTest {
                 .because("each face (cli, ml, bench) binds the core on its own");
     }
 
+    /** A package and its subpackages, by its name below the root or, for the internal ones, below internal. */
     private static String pkg(String name) {
-        return ROOT + "." + name + "..";
+        return (PUBLIC.contains(name) ? ROOT : INTERNAL) + "." + name + "..";
+    }
+
+    /**
+     * One slice per package below the root, or below internal for the internal ones (internal's own classes are
+     * one more); the root package's classes are in none.
+     */
+    private static final class PackageSlices implements SliceAssignment {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            if (!name.startsWith(ROOT + ".")) {
+                return SliceIdentifier.ignore();
+            }
+            String[] below = name.substring(ROOT.length() + 1).split("\\.");
+            boolean internal = below[0].equals("internal") && below.length > 1;
+            return SliceIdentifier.of(internal ? "internal." + below[1] : below[0]);
+        }
+
+        @Override
+        public String getDescription() {
+            return "sparkprop's packages";
+        }
+    }
+
+    /**
+     * Names no internal type in a public or protected member's signature (return, parameter and field types), nor
+     * as a superclass or interface.
+     */
+    private static final class NameNoInternalType extends ArchCondition<JavaClass> {
+        NameNoInternalType() {
+            super("name no internal type in their public signatures");
+        }
+
+        @Override
+        public void check(JavaClass api, ConditionEvents events) {
+            List<String> named = new ArrayList<>();
+            api.getRawSuperclass().ifPresent(type -> named.add("extends " + type.getName()));
+            api.getRawInterfaces().forEach(type -> named.add("implements " + type.getName()));
+            for (JavaMember member : api.getMembers()) {
+                if (!member.getModifiers().contains(JavaModifier.PUBLIC)
+                        && !member.getModifiers().contains(JavaModifier.PROTECTED)) {
+                    continue;
+                }
+                if (member instanceof JavaCodeUnit unit) {
+                    named.add(unit.getFullName() + " returns " + unit.getRawReturnType().getName());
+                    unit.getRawParameterTypes().forEach(type -> named.add(unit.getFullName() + " takes "
+                            + type.getName()));
+                } else if (member instanceof JavaField field) {
+                    named.add(field.getFullName() + " is a " + field.getRawType().getName());
+                }
+            }
+            for (String use : named) {
+                if (use.matches(".* " + Pattern.quote(INTERNAL) + "\\.[^ ]*$")) {
+                    events.add(SimpleConditionEvent.violated(api, api.getName() + ": " + use));
+                }
+            }
+        }
     }
 }

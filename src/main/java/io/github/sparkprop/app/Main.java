@@ -1,11 +1,11 @@
 package io.github.sparkprop.app;
 
-import io.github.sparkprop.DidYouMean;
 import io.github.sparkprop.InputException;
-import io.github.sparkprop.console.OptionNames;
-import io.github.sparkprop.console.SparkOptions;
-import java.io.IOException;
+import io.github.sparkprop.internal.DidYouMean;
+import io.github.sparkprop.internal.console.OptionNames;
+import io.github.sparkprop.internal.console.SparkOptions;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.SparkUserAppException;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * The entry point: parses the command line (with defaults from a --config file), runs the command and

@@ -1,16 +1,12 @@
 package io.github.sparkprop.app;
 
-import io.github.sparkprop.console.OptionNames;
+import io.github.sparkprop.internal.console.OptionNames;
+import io.github.sparkprop.internal.data.DataSettings;
+import io.github.sparkprop.internal.optim.Setting;
+import io.github.sparkprop.internal.train.TrainingSpec;
 import io.github.sparkprop.ml.SparkPropClassifier;
 import io.github.sparkprop.ml.SparkPropParamSet;
 import io.github.sparkprop.ml.SparkPropRegressor;
-import io.github.sparkprop.optim.Setting;
-import io.github.sparkprop.data.DataSettings;
-import io.github.sparkprop.train.TrainingSpec;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * The options reference of the documentation ({@code docs/options.md}), rendered from the declarations every face
@@ -29,18 +25,13 @@ import picocli.CommandLine.Model.OptionSpec;
  * the Spark ML params of the estimators (the Python package mirrors them under the same names). Never typed by
  * hand: a test compares the file with this rendering.
  */
-public final class OptionsReference {
+final class OptionsReference {
 
     private OptionsReference() {
     }
 
-    /** Writes the reference to the file given (docs/options.md). */
-    public static void main(String[] args) throws IOException {
-        Files.writeString(Path.of(args[0]), render(), StandardCharsets.UTF_8);
-    }
-
     /** The reference, in Markdown. */
-    public static String render() {
+    static String render() {
         CommandLine cli = new CommandLine(new SparkPropCommand());
         StringBuilder md = new StringBuilder("""
                 # Options reference

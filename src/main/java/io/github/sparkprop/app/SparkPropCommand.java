@@ -1,12 +1,12 @@
 package io.github.sparkprop.app;
 
-import io.github.sparkprop.bench.BenchCommand;
-import io.github.sparkprop.cli.EvaluateCommand;
-import io.github.sparkprop.cli.ExportCommand;
-import io.github.sparkprop.cli.InspectCommand;
-import io.github.sparkprop.cli.PredictCommand;
-import io.github.sparkprop.cli.TrainCommand;
-import io.github.sparkprop.console.VersionProvider;
+import io.github.sparkprop.internal.bench.BenchCommand;
+import io.github.sparkprop.internal.cli.EvaluateCommand;
+import io.github.sparkprop.internal.cli.ExportCommand;
+import io.github.sparkprop.internal.cli.InspectCommand;
+import io.github.sparkprop.internal.cli.PredictCommand;
+import io.github.sparkprop.internal.cli.TrainCommand;
+import io.github.sparkprop.internal.console.VersionProvider;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -23,7 +23,7 @@ import picocli.CommandLine.HelpCommand;
             "Locally:      submit/local.sh COMMAND [OPTIONS]",
             "On a cluster: submit/standalone.sh, submit/yarn.sh or submit/k8s.sh (see the README).",
             "", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal failure."})
-public final class SparkPropCommand implements Runnable {
+final class SparkPropCommand implements Runnable {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -20,26 +20,6 @@ import java.util.Map;
 public record Metrics(long samples, Loss lossFunction, double loss, double logLoss, List<String> labels,
         long[][] confusion, double rmse, double mae, double r2, double auc) {
 
-    /** The metrics of the summed scores; labels null for regression. */
-    public static Metrics of(ScoreSum sum, Loss lossFunction, List<String> labels) {
-        double m = sum.count;
-        if (labels != null) {
-            int k = labels.size();
-            long[][] confusion = new long[k][k];
-            for (int i = 0; i < k; i++) {
-                for (int j = 0; j < k; j++) {
-                    confusion[i][j] = sum.confusion == null ? 0 : sum.confusion[i * k + j];
-                }
-            }
-            return new Metrics(sum.count, lossFunction, sum.loss / m, sum.logLoss / m, labels, confusion, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN);
-        }
-        double r2 = sum.targetSquares > 0 ? 1 - sum.squaredError / sum.targetSquares : Double.NaN;
-        return new Metrics(sum.count, lossFunction, sum.loss / m, Double.NaN, null, null, Math.sqrt(sum.squaredError / m),
-                sum.absoluteError / m, r2, Double.NaN);
-    }
-
-    /** The same figures with the area under the ROC curve. */
     /**
      * Regression figures computed on a standardised target y' = (y - mean) / std, in the target's own units: the
      * squared loss times std^2, RMSE and MAE times std; R^2 is the same in both.
@@ -49,6 +29,7 @@ public record Metrics(long samples, Loss lossFunction, double loss, double logLo
                 r2, auc);
     }
 
+    /** The same figures with the area under the ROC curve. */
     public Metrics withAuc(double areaUnderRoc) {
         return new Metrics(samples, lossFunction, loss, logLoss, labels, confusion, rmse, mae, r2, areaUnderRoc);
     }

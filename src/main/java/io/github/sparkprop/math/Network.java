@@ -1,6 +1,6 @@
 package io.github.sparkprop.math;
 
-import io.github.sparkprop.JvmLimits;
+import io.github.sparkprop.internal.JvmLimits;
 import java.io.Serializable;
 import java.util.Arrays;
 

@@ -2,10 +2,10 @@ package io.github.sparkprop.ml;
 
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
-import io.github.sparkprop.train.RunSettings;
-import io.github.sparkprop.train.TrainingJob;
-import io.github.sparkprop.train.TrainingResult;
-import io.github.sparkprop.train.TrainingSpec;
+import io.github.sparkprop.internal.train.RunSettings;
+import io.github.sparkprop.internal.train.TrainingJob;
+import io.github.sparkprop.internal.train.TrainingResult;
+import io.github.sparkprop.internal.train.TrainingSpec;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 
@@ -21,7 +21,7 @@ final class Fitting {
     }
 
     /** A trained model and what its training went through. */
-    record Fitted(io.github.sparkprop.model.Model model, TrainingSummary summary) {
+    record Fitted(io.github.sparkprop.internal.model.Model model, TrainingSummary summary) {
     }
 
     /**

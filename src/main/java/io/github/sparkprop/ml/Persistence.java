@@ -1,9 +1,9 @@
 package io.github.sparkprop.ml;
 
 import io.github.sparkprop.Task;
-import io.github.sparkprop.model.AtomicDirectory;
-import io.github.sparkprop.model.Model;
-import io.github.sparkprop.model.ModelStore;
+import io.github.sparkprop.internal.model.AtomicDirectory;
+import io.github.sparkprop.internal.model.Model;
+import io.github.sparkprop.internal.model.ModelStore;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

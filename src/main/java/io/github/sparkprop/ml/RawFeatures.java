@@ -1,7 +1,7 @@
 package io.github.sparkprop.ml;
 
-import io.github.sparkprop.encoding.InputEncoding;
-import io.github.sparkprop.encoding.ValueEncoder;
+import io.github.sparkprop.internal.encoding.InputEncoding;
+import io.github.sparkprop.internal.encoding.ValueEncoder;
 import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
@@ -72,7 +72,7 @@ final class RawFeatures implements UDF1<Row, Vector> {
     @Override
     public Vector call(Row row) {
         if (encoders == null) {
-            encoders = ValueEncoder.of(encoding, io.github.sparkprop.data.HandleInvalid.DEFAULT.lenient());
+            encoders = ValueEncoder.of(encoding, io.github.sparkprop.internal.data.HandleInvalid.DEFAULT.lenient());
             offsets = encoding.offsets();
         }
         double[] x = new double[encoding.width()];

@@ -1,8 +1,8 @@
 package io.github.sparkprop.ml;
 
 import io.github.sparkprop.Task;
+import io.github.sparkprop.internal.model.Model;
 import io.github.sparkprop.math.Network;
-import io.github.sparkprop.model.Model;
 import java.util.List;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;

@@ -1,8 +1,8 @@
 package io.github.sparkprop.ml;
 
-import io.github.sparkprop.optim.Setting;
-import io.github.sparkprop.optim.SettingValues;
-import io.github.sparkprop.train.TrainingSpec;
+import io.github.sparkprop.internal.optim.Setting;
+import io.github.sparkprop.internal.optim.SettingValues;
+import io.github.sparkprop.internal.train.TrainingSpec;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package io.github.sparkprop.ml;
 
 import io.github.sparkprop.Task;
+import io.github.sparkprop.internal.model.Model;
 import io.github.sparkprop.math.Network;
-import io.github.sparkprop.model.Model;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.RegressionModel;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sparkprop.Task;
-import io.github.sparkprop.encoding.InputEncoding;
-import io.github.sparkprop.model.Model;
+import io.github.sparkprop.internal.encoding.InputEncoding;
+import io.github.sparkprop.internal.model.Model;
 import java.io.Serializable;
 import java.util.ArrayList;
 

@@ -3,7 +3,7 @@ package io.github.sparkprop.ml;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sparkprop.evaluate.Metrics;
-import io.github.sparkprop.train.IterationRecord;
+import io.github.sparkprop.internal.train.IterationRecord;
 import java.util.List;
 
 /**

@@ -3,9 +3,9 @@ package io.github.sparkprop.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sparkprop.console.OptionNames;
-import io.github.sparkprop.optim.Setting;
-import io.github.sparkprop.train.TrainingSettings;
+import io.github.sparkprop.internal.console.OptionNames;
+import io.github.sparkprop.internal.optim.Setting;
+import io.github.sparkprop.internal.train.TrainingSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

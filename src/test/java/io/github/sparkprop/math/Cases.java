@@ -2,8 +2,8 @@ package io.github.sparkprop.math;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** The networks the math tests run over: every output/loss pairing x hidden activation x depth. */

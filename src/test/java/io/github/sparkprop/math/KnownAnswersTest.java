@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sparkprop.optim.GradientDescent;
-import io.github.sparkprop.optim.LocalObjective;
-import io.github.sparkprop.optim.Schedule;
+import io.github.sparkprop.internal.optim.GradientDescent;
+import io.github.sparkprop.internal.optim.LocalObjective;
+import io.github.sparkprop.internal.optim.Schedule;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.app.Main;
-import io.github.sparkprop.optim.Setting;
-import io.github.sparkprop.train.TrainingSettings;
+import io.github.sparkprop.internal.optim.Setting;
+import io.github.sparkprop.internal.train.TrainingSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.sparkprop.model.ModelStore;
-import io.github.sparkprop.optim.OptimizerKind;
+import io.github.sparkprop.internal.model.ModelStore;
+import io.github.sparkprop.internal.optim.OptimizerKind;
 import io.github.sparkprop.testing.Commands;
 import io.github.sparkprop.testing.SharedSpark;
 import io.github.sparkprop.testing.Weights;

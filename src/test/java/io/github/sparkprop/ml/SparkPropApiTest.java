@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.sparkprop.optim.Setting;
-import io.github.sparkprop.train.TrainingSettings;
+import io.github.sparkprop.internal.optim.Setting;
+import io.github.sparkprop.internal.train.TrainingSettings;
 import io.github.sparkprop.testing.Commands;
 import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
@@ -389,7 +389,7 @@ class SparkPropApiTest {
         assertTrue(diverged.getMessage().contains("try a smaller stepSize (or standardization)"),
                 diverged.getMessage());
         assertFalse(diverged.getMessage().contains("--"), diverged.getMessage());
-        assertTrue(diverged.getCause() instanceof io.github.sparkprop.train.DivergenceException);
+        assertTrue(diverged.getCause() instanceof io.github.sparkprop.internal.train.DivergenceException);
 
         IllegalArgumentException lbfgs = assertThrows(IllegalArgumentException.class, () -> new SparkPropClassifier()
                 .setOptimizer("lbfgs").setBatchFraction(0.5).setMaxIter(2).fit(assembledIris()));

@@ -1,6 +1,6 @@
 package io.github.sparkprop.testing;
 
-import io.github.sparkprop.model.ModelStore;
+import io.github.sparkprop.internal.model.ModelStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.github.sparkprop.testing;
 
-import io.github.sparkprop.spark.SparkSessions;
+import io.github.sparkprop.internal.spark.SparkSessions;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;

@@ -1,6 +1,6 @@
 package io.github.sparkprop.math.archfixture;
 
-import io.github.sparkprop.data.SampleBlock;
+import io.github.sparkprop.internal.data.SampleBlock;
 
 /**
  * A wall broken on purpose, for {@code ArchitectureTest}: a class in {@code math} that uses {@code data}

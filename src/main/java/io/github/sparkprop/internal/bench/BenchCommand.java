@@ -1,0 +1,357 @@
+package io.github.sparkprop.internal.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sparkprop.internal.console.SparkOptions;
+import io.github.sparkprop.internal.optim.Setting;
+import io.github.sparkprop.internal.train.TrainingSettings;
+import io.github.sparkprop.math.Blas;
+import io.github.sparkprop.math.Elementwise;
+import io.github.sparkprop.math.Precision;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code sparkprop bench}: sparkprop against MLlib, side by side in one JVM. */
+@Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Times sparkprop against MLlib in one JVM on the same cached data, master, layer sizes and "
+                + "iterations, alternating after a warm-up: the MNIST network and a synthetic one (against "
+                + "MultilayerPerceptronClassifier, sigmoid hidden layers, gd), logistic regression per pass "
+                + "over the data (against LogisticRegression), the fixed cost of an iteration on a tiny data "
+                + "set, and of a 4.2M-parameter network on it in 2, 8 and 32 partitions, sparkprop alone on "
+                + "growing row counts, and the machine's dgemm and sgemm rates. The network and logistic cases run "
+                + "in each of --precisions (sparkprop in float32 beside float64; MLlib always float64) and give "
+                + "the training accuracy each side reached. Prints a table and "
+                + "writes the figures as JSON. Run it once with --master local[1] and once with local[2] to see "
+                + "how it scales with cores.", ""},
+        footer = {"", "Example:", "  sparkprop bench --cases mnist,logistic --repeats 5",
+            "", "Exit codes: 0 success, 2 bad usage, 1 internal failure."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--cases", paramLabel = "LIST", split = ",",
+            defaultValue = "mnist,synthetic,logistic,tiny,aggregation,scaling,gemm",
+            description = "What to run: mnist, synthetic, logistic, tiny, aggregation (the fixed cost of an "
+                    + "iteration of a 4.2M-parameter network [4,4096,1024,3] on 150 rows in 2, 8 and 32 partitions, "
+                    + "sparkprop alone), scaling, gemm, and load (CSV loading time of wide tables against narrow "
+                    + "ones of as many values: 8,000 x 785 vs 202,580 x 31 and 200 x 5,000 vs 32,258 x 31, "
+                    + "sparkprop alone), and defaults (every table of the --corpus trained with the default options, "
+                    + "as a linear model and with --hidden 32, scored on its test file beside scikit-learn's "
+                    + "baseline; prepare the corpus with scripts/corpus/run.sh). Default: ${DEFAULT-VALUE}")
+    List<String> cases;
+
+    @Option(names = "--precisions", paramLabel = "LIST", split = ",", defaultValue = "float64,float32",
+            description = "The precisions sparkprop runs the mnist, synthetic and logistic cases in, each side by "
+                    + "side with MLlib (which computes in float64). Default: ${DEFAULT-VALUE}")
+    List<String> precisions;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
+            description = "Iterations per timed run. Default: ${DEFAULT-VALUE}")
+    int iterations;
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "3",
+            description = "Timed runs of each side, alternating. Default: ${DEFAULT-VALUE}")
+    int repeats;
+
+    @Option(names = "--mnist", paramLabel = "PATH", defaultValue = "data/mnist-train-8k.csv.gz",
+            description = "The MNIST CSV. Default: ${DEFAULT-VALUE}")
+    String mnist;
+
+    @Option(names = "--network-rows", paramLabel = "N", defaultValue = "200000",
+            description = "Rows of the synthetic network data (784 features, 10 classes). Default: ${DEFAULT-VALUE}")
+    long networkRows;
+
+    @Option(names = "--logistic-rows", paramLabel = "N", defaultValue = "1000000",
+            description = "Rows of the synthetic logistic data (100 features). Default: ${DEFAULT-VALUE}")
+    long logisticRows;
+
+    @Option(names = "--scaling-rows", paramLabel = "LIST", split = ",", defaultValue = "250000,500000,1000000,2000000",
+            description = "Row counts of the scaling series (sparkprop alone, [100,64,10], 100 features), each a "
+                    + "multiple of the smallest. Default: ${DEFAULT-VALUE}")
+    List<Long> scalingRows;
+
+    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "target/corpus",
+            description = "The prepared corpus of real tables of the defaults case. Default: ${DEFAULT-VALUE}")
+    String corpus;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A training setting for every run of the defaults case, by its key (l2=0.001, "
+                    + "earlyStopping=10), to measure another default against the corpus (repeatable).")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "target/bench",
+            description = "Where the generated data (kept for later runs) and results go. Default: ${DEFAULT-VALUE}")
+    String workDir;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    private static final int[] NETWORK = {784, 128, 10};
+    private static final int[] TINY = {4, 8, 3};
+    private static final int[] LARGE_ON_TINY = {4, 4096, 1024, 3};
+    private static final int[] AGGREGATION_PARTITIONS = {2, 8, 32};
+    private static final int[] SCALING = {100, 64, 10};
+    /** The most multiples of the smallest --scaling-rows count, each one file of the scaling data set. */
+    private static final int MAX_SCALING_PARTS = 1024;
+
+    @Override
+    public Integer call() throws IOException {
+        checkCounts();
+        checkScalingRows();
+        precisions();
+        SparkSession spark = sparkOptions.session();
+        Benchmark benchmark = new Benchmark(spark, iterations, repeats);
+        new File(workDir).mkdirs();
+        List<Benchmark.Result> results = new ArrayList<>();
+        for (Precision precision : precisions()) {
+            String suffix = precision == Precision.FLOAT64 ? "" : " " + precision.id();
+            if (cases.contains("mnist")) {
+                results.add(benchmark.network("mnist 8k [784,128,10]" + suffix, mnistParquet(spark), NETWORK,
+                        precision));
+            }
+            if (cases.contains("synthetic")) {
+                results.add(benchmark.network("synthetic " + networkRows / 1000 + "k [784,128,10]" + suffix,
+                        Benchmark.synthetic(spark, workDir + "/network-" + networkRows + ".parquet", networkRows, 784,
+                                10, 1), NETWORK, precision));
+            }
+            if (cases.contains("logistic")) {
+                results.add(benchmark.logistic("logistic " + logisticRows / 1000 + "k x 100" + suffix,
+                        Benchmark.synthetic(spark, workDir + "/logistic-" + logisticRows + ".parquet", logisticRows,
+                                100, 2, 2), 100, precision));
+            }
+        }
+        if (cases.contains("tiny")) {
+            results.add(benchmark.network("tiny 150 [4,8,3]",
+                    Benchmark.synthetic(spark, workDir + "/tiny-150.parquet", 150, 4, 3, 3), TINY, Precision.FLOAT64));
+        }
+        if (cases.contains("aggregation")) {
+            String tiny = Benchmark.synthetic(spark, workDir + "/tiny-150.parquet", 150, 4, 3, 3);
+            for (int partitions : AGGREGATION_PARTITIONS) {
+                results.add(benchmark.sparkpropOnly("4.2M params, 150 rows, " + partitions + " parts", List.of(tiny),
+                        LARGE_ON_TINY, partitions));
+            }
+        }
+        if (cases.contains("scaling")) {
+            results.addAll(scaling(spark, benchmark));
+        }
+        int cores = spark.sparkContext().defaultParallelism();
+        GemmRate gemm = cases.contains("gemm") ? GemmRate.measure(Precision.FLOAT64, NETWORK[1], 668, NETWORK[0], cores)
+                : null;
+        GemmRate sgemm = cases.contains("gemm")
+                ? GemmRate.measure(Precision.FLOAT32, NETWORK[1], 668, NETWORK[0], cores) : null;
+        List<DefaultsCase.Run> defaults = cases.contains("defaults")
+                ? DefaultsCase.run(spark, corpus, settings(), spec.commandLine().getOut()) : List.of();
+        List<LoadCase> loads = new ArrayList<>();
+        if (cases.contains("load")) {
+            loads.add(LoadCase.measure(spark, workDir, 8_000, 785, 202_580, 31, repeats));
+            loads.add(LoadCase.measure(spark, workDir, 200, 5_000, 32_258, 31, repeats));
+        }
+        report(results, loads, defaults, gemm, sgemm, cores, spark);
+        return 0;
+    }
+
+    /** The --set values, each of its setting's type. */
+    private Map<String, Object> settings() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        set.forEach((key, text) -> {
+            Setting setting = TrainingSettings.all().stream().filter(s -> s.key().equals(key)).findFirst()
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "--set: no training setting '" + key
+                            + "'; the keys are " + TrainingSettings.all().stream().map(Setting::key).toList()));
+            try {
+                values.put(key, setting.parse(text));
+            } catch (NumberFormatException e) {
+                throw new ParameterException(spec.commandLine(), "--set " + key + ": '" + text + "' is not a "
+                        + setting.type().name().toLowerCase(java.util.Locale.ROOT) + " value");
+            }
+        });
+        return values;
+    }
+
+    /** The --precisions, checked. */
+    private List<Precision> precisions() {
+        List<Precision> chosen = new ArrayList<>();
+        for (String id : precisions) {
+            try {
+                chosen.add(Precision.fromId(id));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--precisions: " + e.getMessage());
+            }
+        }
+        return chosen;
+    }
+
+    private void checkCounts() {
+        if (iterations < 1 || repeats < 1) {
+            throw new ParameterException(spec.commandLine(), (iterations < 1 ? "--iterations: " + iterations
+                    : "--repeats: " + repeats) + " must be >= 1");
+        }
+    }
+
+    private void checkScalingRows() {
+        long smallest = scalingRows.stream().mapToLong(Long::longValue).min().orElse(0);
+        for (long rows : scalingRows) {
+            if (smallest <= 0 || rows % smallest != 0) {
+                throw new ParameterException(spec.commandLine(), "--scaling-rows: " + rows
+                        + " is not a positive multiple of the smallest count, " + smallest);
+            }
+            if (rows / smallest > MAX_SCALING_PARTS) {
+                throw new ParameterException(spec.commandLine(), "--scaling-rows: " + rows + " is more than "
+                        + MAX_SCALING_PARTS + " x the smallest count, " + smallest + " (one file of the smallest "
+                        + "count each)");
+            }
+        }
+    }
+
+    /**
+     * sparkprop alone on each row count of {@code --scaling-rows}: one synthetic data set of the largest count
+     * in part files of the smallest, of which each count takes the first count / smallest.
+     */
+    private List<Benchmark.Result> scaling(SparkSession spark, Benchmark benchmark) {
+        long smallest = scalingRows.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long largest = scalingRows.stream().mapToLong(Long::longValue).max().orElseThrow();
+        String path = Benchmark.synthetic(spark, workDir + "/scaling-" + largest + "-by-" + smallest + ".parquet",
+                largest, SCALING[0], SCALING[2], 4, (int) (largest / smallest));
+        File[] parts = new File(path).listFiles((dir, name) -> name.startsWith("part-") && name.endsWith(".parquet"));
+        java.util.Arrays.sort(parts);
+        List<Benchmark.Result> results = new ArrayList<>();
+        for (long rows : scalingRows) {
+            List<String> files = java.util.Arrays.stream(parts).limit(rows / smallest).map(File::getPath).toList();
+            results.add(benchmark.sparkpropOnly("scaling " + rows / 1000 + "k [100,64,10]", files, SCALING));
+        }
+        return results;
+    }
+
+    /** The MNIST CSV as Parquet with a label and a vector column (what both sides read). */
+    private String mnistParquet(SparkSession spark) {
+        String path = workDir + "/mnist.parquet";
+        if (!new File(path).exists()) {
+            Dataset<Row> csv = spark.read().option("header", true).option("inferSchema", true).csv(mnist);
+            String[] pixels = java.util.Arrays.stream(csv.columns()).filter(c -> !c.equals("label"))
+                    .toArray(String[]::new);
+            new VectorAssembler().setInputCols(pixels).setOutputCol("features").transform(csv)
+                    .select(functions.col("label").cast("double"), functions.col("features"))
+                    .write().mode(SaveMode.ErrorIfExists).parquet(path);
+        }
+        return path;
+    }
+
+    /**
+     * The table and the JSON. A case's "of gemm" is its GFLOP/s over what the GEMM of its precision (dgemm,
+     * or sgemm for float32) reaches on all the cores Spark uses at once, operands in cache ({@link GemmRate});
+     * the JSON also has the fraction of the rate with the samples streaming from memory. The accuracies are on
+     * the training rows, after the timed runs.
+     *
+     * @param gemm  the dgemm rates, or null when not measured
+     * @param sgemm the sgemm rates, or null when not measured
+     */
+    private void report(List<Benchmark.Result> results, List<LoadCase> loads, List<DefaultsCase.Run> defaults,
+            GemmRate gemm, GemmRate sgemm, int cores, SparkSession spark) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("BLAS %s, activations %s, master %s, %d iterations, %d alternating runs each%n",
+                Blas.implementation(), Elementwise.implementation(), spark.sparkContext().master(), iterations,
+                repeats);
+        if (!results.isEmpty()) {
+            out.printf("%-36s %10s %11s %11s %9s %8s %8s %8s %8s%n", "case", "rows", "sparkprop s", "MLlib s",
+                    "MLlib/sp", "GFLOP/s", "of gemm", "sp acc", "MLlib acc");
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("blas", Blas.implementation());
+        root.put("activations", Elementwise.implementation());
+        root.put("master", spark.sparkContext().master());
+        root.put("iterations", iterations);
+        root.put("repeats", repeats);
+        root.put("cores", cores);
+        if (gemm != null) {
+            putRates(root, "dgemm", gemm);
+            putRates(root, "sgemm", sgemm);
+        }
+        ArrayNode cases = root.putArray("cases");
+        for (Benchmark.Result r : results) {
+            GemmRate rate = r.precision() == Precision.FLOAT32 ? sgemm : gemm;
+            double fraction = rate == null ? Double.NaN : r.gflops() / rate.allCores();
+            out.printf("%-36s %,10d %11.4f %11s %9s %8.2f %8s %8s %8s%n", r.name(), r.rows(), r.sparkprop().median(),
+                    r.mllib() == null ? "-" : String.format("%.4f", r.mllib().median()),
+                    r.mllib() == null ? "-" : String.format("%.2f", r.ratio()), r.gflops(),
+                    Double.isNaN(fraction) ? "" : String.format("%.0f %%", 100 * fraction),
+                    Double.isNaN(r.sparkpropAccuracy()) ? "" : String.format("%.4f", r.sparkpropAccuracy()),
+                    Double.isNaN(r.mllibAccuracy()) ? "" : String.format("%.4f", r.mllibAccuracy()));
+            ObjectNode c = cases.addObject();
+            c.put("name", r.name());
+            c.put("precision", r.precision().id());
+            c.put("rows", r.rows());
+            c.putPOJO("layers", r.layers());
+            c.put("sparkpropSecondsPerIteration", r.sparkprop().median());
+            c.putPOJO("sparkpropRuns", r.sparkprop().all());
+            if (r.mllib() != null) {
+                c.put("mllibSecondsPerIteration", r.mllib().median());
+                c.putPOJO("mllibRuns", r.mllib().all());
+                c.put("mllibOverSparkprop", r.ratio());
+            }
+            c.put("sparkpropSamplesPerSecond", r.rows() / r.sparkprop().median());
+            c.put("sparkpropGflops", r.gflops());
+            if (!Double.isNaN(fraction)) {
+                c.put("fractionOfGemm", fraction);
+                c.put("fractionOfGemmFromMemory", r.gflops() / rate.fromMemory());
+            }
+            if (!Double.isNaN(r.sparkpropAccuracy())) {
+                c.put("sparkpropTrainingAccuracy", r.sparkpropAccuracy());
+                c.put("mllibTrainingAccuracy", r.mllibAccuracy());
+            }
+            c.put("cachedBytes", r.cachedBytes());
+        }
+        if (!loads.isEmpty()) {
+            out.printf("%-34s %12s %12s %9s%n", "CSV load, read to cached blocks", "wide s", "narrow s", "ratio");
+        }
+        ArrayNode loadCases = root.putArray("loads");
+        for (LoadCase load : loads) {
+            out.printf("%-34s %12.3f %12.3f %9.2f%n", load.name(), load.wide().median(), load.narrow().median(),
+                    load.ratio());
+            ObjectNode c = loadCases.addObject();
+            c.put("name", load.name());
+            c.put("values", load.values());
+            c.put("wideSeconds", load.wide().median());
+            c.putPOJO("wideRuns", load.wide().all());
+            c.put("narrowSeconds", load.narrow().median());
+            c.putPOJO("narrowRuns", load.narrow().all());
+            c.put("wideOverNarrow", load.ratio());
+        }
+        root.putPOJO("defaults", defaults);
+        if (gemm != null) {
+            out.printf("dgemm [128 x 784] x [784 x 668]: %.2f GFLOP/s on one thread, %.2f on %d cores, %.2f with the"
+                    + " samples from memory%n", gemm.oneThread(), gemm.allCores(), cores, gemm.fromMemory());
+            out.printf("sgemm, the same shape in float32: %.2f GFLOP/s on one thread, %.2f on %d cores, %.2f with the"
+                    + " samples from memory%n", sgemm.oneThread(), sgemm.allCores(), cores, sgemm.fromMemory());
+        }
+        File file = new File(workDir, "results.json");
+        json.writerWithDefaultPrettyPrinter().writeValue(file, root);
+        out.println("results written to " + file.getPath());
+        out.flush();
+    }
+
+    private static void putRates(ObjectNode root, String gemm, GemmRate rate) {
+        root.put(gemm + "GflopsOneThread", rate.oneThread());
+        root.put(gemm + "GflopsAllCores", rate.allCores());
+        root.put(gemm + "GflopsFromMemory", rate.fromMemory());
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.sparkprop.internal.train;
+
+import io.github.sparkprop.internal.spark.KryoClasses;
+import java.util.List;
+
+/** The classes of {@code train} that Kryo must know: the per-task sums of a gradient pass. */
+public final class TrainKryoClasses implements KryoClasses {
+
+    @Override
+    public List<Class<?>> classes() {
+        return List.of(GradientSum.class);
+    }
+}
