@@ -15,10 +15,21 @@ public class InputException extends RuntimeException {
 
     private static final Pattern SETTING = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
+    /**
+     * An error with the given message.
+     *
+     * @param message one line for the user, with settings as {@code {key}} placeholders
+     */
     public InputException(String message) {
         super(message);
     }
 
+    /**
+     * An error with the given message, caused by another exception.
+     *
+     * @param message one line for the user, with settings as {@code {key}} placeholders
+     * @param cause   the exception that revealed the problem (shown in the stack trace with --verbose)
+     */
     public InputException(String message, Throwable cause) {
         super(message, cause);
     }
@@ -33,6 +44,8 @@ public class InputException extends RuntimeException {
      * The message in a face's words.
      *
      * @param names the face's name of a setting key (the key itself where the face has no better one)
+     * @return the message with every {@code {key}} placeholder replaced by names.apply(key), or null when the
+     *         exception has no message
      */
     public String render(UnaryOperator<String> names) {
         String template = super.getMessage();

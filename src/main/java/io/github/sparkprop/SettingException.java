@@ -2,11 +2,12 @@ package io.github.sparkprop;
 
 /**
  * A setting with a value it cannot take, or that conflicts with another: carries the setting's key and the
- * value, so that a face can name the setting its own way. The message starts with the setting as a
- * {@code {key}} placeholder.
+ * value, so that a face can name the setting its own way. The message names settings as {@code {key}}
+ * placeholders; that of {@link #SettingException(String, Object, String)} starts with its own.
  */
 public class SettingException extends InputException {
 
+    /** The key of the setting, e.g. {@code learningRate}. */
     private final String setting;
     private final transient Object value;
 
@@ -22,19 +23,33 @@ public class SettingException extends InputException {
         this.value = value;
     }
 
-    /** A setting whose presence conflicts with something else (no single wrong value to show). */
+    /**
+     * A setting whose presence conflicts with something else (no single wrong value to show).
+     *
+     * @param setting the key of the setting, e.g. {@code earlyStopping}
+     * @param message the whole message, naming this and other settings as {@code {key}}, e.g.
+     *                "{earlyStopping} needs validation data"
+     */
     public SettingException(String setting, String message) {
         super(message);
         this.setting = setting;
         this.value = null;
     }
 
-    /** The key of the setting. */
+    /**
+     * The key of the setting.
+     *
+     * @return the key the exception was made with, e.g. {@code learningRate}
+     */
     public String setting() {
         return setting;
     }
 
-    /** The value it was given, or null. */
+    /**
+     * The value it was given, or null.
+     *
+     * @return the rejected value, or null for a conflict or after deserialization (the value is not serialized)
+     */
     public Object value() {
         return value;
     }

@@ -4,15 +4,27 @@ import java.util.Locale;
 
 /** What a model predicts: a class (classification) or a number (regression). */
 public enum Task {
+    /** Labels are classes: the model predicts one of them. */
     CLASSIFICATION,
+    /** Labels are numbers: the model predicts a number. */
     REGRESSION;
 
-    /** The name on the command line and in model.json. */
+    /**
+     * The name on the command line and in model.json.
+     *
+     * @return {@code classification} or {@code regression}
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The task with the given {@link #id()}. */
+    /**
+     * The task with the given {@link #id()}.
+     *
+     * @param id {@code classification} or {@code regression}, lower case
+     * @return the task of that id
+     * @throws IllegalArgumentException for any other id
+     */
     public static Task fromId(String id) {
         for (Task task : values()) {
             if (task.id().equals(id)) {

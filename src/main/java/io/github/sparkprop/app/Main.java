@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.SparkUserAppException;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine;
 
 /**
  * The entry point: parses the command line (with defaults from a --config file), runs the command and
@@ -38,6 +38,13 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs the command line and exits with its code; the Spark session, if one was started, is stopped first.
+     * In a YARN cluster-mode driver it returns instead, or throws for a failure, as the ApplicationMaster expects.
+     *
+     * @param args the command line, e.g. {@code train --data ...}
+     * @throws SparkUserAppException carrying the exit code, for a failed command in a YARN cluster-mode driver
+     */
     public static void main(String[] args) throws SparkUserAppException {
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         SparkSession.getActiveSession().foreach(session -> {
@@ -67,8 +74,40 @@ public final class Main {
      */
     static final String LAUNCHER = "sparkprop.launcher";
 
-    /** Runs one command line and returns its exit code (the session, if any, is left running). */
+    /**
+     * Runs one command line and returns its exit code (the session, if any, is left running).
+     *
+     * @param args the command line, without the launcher's name: the command and its options
+     * @param out  where the command's output, help and version go
+     * @param err  where usage errors and failures are reported, one line each
+     * @return 0 for success, 2 for bad usage or bad input, 1 for anything else
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli;
+        try {
+            cli = commandLine(args, out, err);
+        } catch (InputException e) {
+            err.println("sparkprop: " + e.getMessage());
+            return USAGE;
+        }
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("sparkprop: out of memory (" + e.getMessage() + "): the data or the settings need more "
+                    + "than the driver's " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give it more "
+                    + "(spark.driver.memory, or -Xmx in SPARKPROP_JAVA_OPTS) or choose smaller settings");
+            return INTERNAL;
+        }
+    }
+
+    /**
+     * The command line for the arguments, ready to parse or run: its output and error streams, the handlers that
+     * turn bad usage and failures into one line and an exit code, and the defaults of the job file the arguments
+     * name with --config.
+     *
+     * @throws InputException when the job file cannot be read or holds a key no option of the command has
+     */
+    static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new SparkPropCommand());
         cli.setCommandName(System.getProperty(LAUNCHER, "sparkprop"));
         cli.setOut(out);
@@ -86,25 +125,13 @@ public final class Main {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> report(e, command, err));
-        try {
-            String config = configFile(args);
-            if (config != null) {
-                Properties properties = loadConfig(config);
-                checkKeys(cli, args, properties, config);
-                cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
-            }
-        } catch (InputException e) {
-            err.println("sparkprop: " + e.getMessage());
-            return USAGE;
+        String config = configFile(args);
+        if (config != null) {
+            Properties properties = loadConfig(config);
+            checkKeys(cli, args, properties, config);
+            cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
         }
-        try {
-            return cli.execute(args);
-        } catch (OutOfMemoryError e) {
-            err.println("sparkprop: out of memory (" + e.getMessage() + "): the data or the settings need more "
-                    + "than the driver's " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give it more "
-                    + "(spark.driver.memory, or -Xmx in SPARKPROP_JAVA_OPTS) or choose smaller settings");
-            return INTERNAL;
-        }
+        return cli;
     }
 
     /**

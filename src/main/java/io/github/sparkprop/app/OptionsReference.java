@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine;
 
 /**
  * The options reference of the documentation ({@code docs/options.md}), rendered from the declarations every face

@@ -16,6 +16,11 @@ import java.util.Map;
  * @param logLoss   mean -log p(true class) of the probabilities the model reports (classifiers), else NaN
  * @param labels    class labels in index order, or null for regression
  * @param confusion counts, [true class][predicted class], or null for regression
+ * @param rmse      root mean squared error sqrt(sum_i (y_hat_i - y_i)^2 / m) (regression), else NaN
+ * @param mae       mean absolute error sum_i |y_hat_i - y_i| / m (regression), else NaN
+ * @param r2        R^2 = 1 - sum_i (y_hat_i - y_i)^2 / sum_i (y_i - mean y)^2 (regression; NaN for a constant
+ *                  target), else NaN
+ * @param auc       area under the ROC curve (two classes, once {@link #withAuc} has added it), else NaN
  */
 public record Metrics(long samples, Loss lossFunction, double loss, double logLoss, List<String> labels,
         long[][] confusion, double rmse, double mae, double r2, double auc) {
@@ -23,18 +28,31 @@ public record Metrics(long samples, Loss lossFunction, double loss, double logLo
     /**
      * Regression figures computed on a standardised target y' = (y - mean) / std, in the target's own units: the
      * squared loss times std^2, RMSE and MAE times std; R^2 is the same in both.
+     *
+     * @param std the standard deviation the target was divided by
+     * @return the figures in the target's units
      */
     public Metrics inTargetUnits(double std) {
         return new Metrics(samples, lossFunction, loss * std * std, logLoss, labels, confusion, rmse * std, mae * std,
                 r2, auc);
     }
 
-    /** The same figures with the area under the ROC curve. */
+    /**
+     * The same figures with the area under the ROC curve.
+     *
+     * @param areaUnderRoc the AUC of the positive class's score, in [0, 1] (NaN with one class)
+     * @return a copy of these figures with {@link #auc()} set
+     */
     public Metrics withAuc(double areaUnderRoc) {
         return new Metrics(samples, lossFunction, loss, logLoss, labels, confusion, rmse, mae, r2, areaUnderRoc);
     }
 
-    /** Of the samples predicted as class c, the fraction that are c (NaN when none is). */
+    /**
+     * Of the samples predicted as class c, the fraction that are c (NaN when none is).
+     *
+     * @param c a class index, 0 .. k-1 (a row and column of the confusion matrix); classifiers only
+     * @return confusion[c][c] / sum_i confusion[i][c], in [0, 1], or NaN
+     */
     public double precision(int c) {
         long predicted = 0;
         for (long[] row : confusion) {
@@ -43,7 +61,12 @@ public record Metrics(long samples, Loss lossFunction, double loss, double logLo
         return predicted == 0 ? Double.NaN : (double) confusion[c][c] / predicted;
     }
 
-    /** Of the samples of class c, the fraction predicted as c (NaN when there are none). */
+    /**
+     * Of the samples of class c, the fraction predicted as c (NaN when there are none).
+     *
+     * @param c a class index, 0 .. k-1 (a row and column of the confusion matrix); classifiers only
+     * @return confusion[c][c] / sum_j confusion[c][j], in [0, 1], or NaN
+     */
     public double recall(int c) {
         long actual = 0;
         for (long n : confusion[c]) {
@@ -52,18 +75,32 @@ public record Metrics(long samples, Loss lossFunction, double loss, double logLo
         return actual == 0 ? Double.NaN : (double) confusion[c][c] / actual;
     }
 
-    /** The harmonic mean of precision and recall of class c (0 when both are 0, NaN when either is). */
+    /**
+     * The harmonic mean of precision and recall of class c (0 when both are 0, NaN when either is).
+     *
+     * @param c a class index, 0 .. k-1 (a row and column of the confusion matrix); classifiers only
+     * @return F1 = 2 p r / (p + r), in [0, 1], or NaN
+     */
     public double f1(int c) {
         double p = precision(c);
         double r = recall(c);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
+    /**
+     * Whether these are a classifier's figures.
+     *
+     * @return true when there are class labels (and a confusion matrix), false for regression
+     */
     public boolean isClassification() {
         return labels != null;
     }
 
-    /** The fraction of samples whose predicted class is the true one. */
+    /**
+     * The fraction of samples whose predicted class is the true one.
+     *
+     * @return the trace of the confusion matrix over the number of samples, or NaN for regression or no sample
+     */
     public double accuracy() {
         if (confusion == null) {
             return Double.NaN;
@@ -80,7 +117,12 @@ public record Metrics(long samples, Loss lossFunction, double loss, double logLo
         return Double.isNaN(value) ? null : value;
     }
 
-    /** The figures as an ordered map, for JSON output (undefined figures as null). */
+    /**
+     * The figures as an ordered map, for JSON output (undefined figures as null).
+     *
+     * @return a new map: samples, then for classifiers accuracy, logLoss, squaredLoss (squared loss only), auc
+     *         (two classes), labels, perClass and confusionMatrix; for regression rmse, mae and r2
+     */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("samples", samples);
@@ -121,6 +163,8 @@ public record Metrics(long samples, Loss lossFunction, double loss, double logLo
     /**
      * Human-readable lines: the main figures and, for classifiers, the per-class figures ("-" where one has no
      * value) and the confusion matrix.
+     *
+     * @return the lines, separated by newlines, without a final one
      */
     public String describe() {
         StringBuilder s = new StringBuilder();

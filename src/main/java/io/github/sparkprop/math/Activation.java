@@ -34,52 +34,98 @@ public interface Activation extends Serializable {
     /** f(z)_k = e^{z_k} / sum_j e^{z_j}, output layers only. */
     Activation SOFTMAX = new Softmax();
 
-    /** The name used on the command line and in model.json: {@code sigmoid}, {@code leaky-relu}, ... */
+    /**
+     * The name used on the command line and in model.json: {@code sigmoid}, {@code leaky-relu}, ...
+     *
+     * @return the id, lower case, words joined by a hyphen
+     */
     String id();
 
-    /** Replaces z (units x samples, column-major) with a = f(z), in place. */
+    /**
+     * Replaces z (units x samples, column-major) with a = f(z), in place.
+     *
+     * @param z       the pre-activations, one column of {@code units} values per sample; holds a on return
+     * @param units   the number of rows, the layer's n_l (softmax normalises over them)
+     * @param samples the number of columns; only the first units x samples entries of z are touched
+     */
     void apply(double[] z, int units, int samples);
 
-    /** As {@link #apply(double[], int, int)}, in float (the hidden layers of {@link Precision#FLOAT32}). */
+    /**
+     * As {@link #apply(double[], int, int)}, in float (the hidden layers of {@link Precision#FLOAT32}).
+     *
+     * @param z       the pre-activations, units x samples, column-major; holds a on return
+     * @param units   the number of rows, the layer's n_l
+     * @param samples the number of columns
+     */
     void apply(float[] z, int units, int samples);
 
     /**
      * delta_i &lt;- delta_i f'(z_i) for the first {@code length} entries, f' written from a_i = f(z_i) or, when
      * {@link #needsZ()}, from z_i.
      *
-     * @param z the pre-activations when {@link #needsZ()}, else null
-     * @param a the outputs f(z) when not {@link #needsZ()}, else null
+     * @param z      the pre-activations when {@link #needsZ()}, else null
+     * @param a      the outputs f(z) when not {@link #needsZ()}, else null
+     * @param delta  the error backpropagated to this layer's outputs; holds delta .* f' on return
+     * @param length the number of entries, units x samples for a block (z or a and delta share one layout)
      */
     void multiplyByDerivative(double[] z, double[] a, double[] delta, int length);
 
-    /** As {@link #multiplyByDerivative(double[], double[], double[], int)}, in float. */
+    /**
+     * As {@link #multiplyByDerivative(double[], double[], double[], int)}, in float.
+     *
+     * @param z      the pre-activations when {@link #needsZ()}, else null
+     * @param a      the outputs f(z) when not {@link #needsZ()}, else null
+     * @param delta  the error backpropagated to this layer's outputs; holds delta .* f' on return
+     * @param length the number of entries, units x samples for a block
+     */
     void multiplyByDerivative(float[] z, float[] a, float[] delta, int length);
 
-    /** Whether f' is computed from the pre-activation z rather than from the output a. */
+    /**
+     * Whether f' is computed from the pre-activation z rather than from the output a.
+     *
+     * @return true when {@link #multiplyByDerivative} reads z (a does not determine z), false when it reads a
+     */
     boolean needsZ();
 
-    /** Whether a hidden layer may have this activation (softmax: output layers only). */
+    /**
+     * Whether a hidden layer may have this activation (softmax: output layers only).
+     *
+     * @return false for an output-only activation
+     */
     boolean isHiddenCapable();
 
-    /** How the initial weights of a layer of this activation are drawn. */
+    /**
+     * How the initial weights of a layer of this activation are drawn.
+     *
+     * @return the scheme of the limit r of the layer's uniform weights U(-r, r)
+     */
     WeightInit.Scheme weightInit();
 
     /**
      * The ONNX nodes (domain ai.onnx, opset 13) that compute a = f(z) from z, with the Softmax over each
      * sample's units (axis 1: the graph's samples are rows).
      *
+     * @param <T>   a value of the graph ({@link OnnxNodes})
      * @param nodes where the nodes are added
      * @param z     the layer's pre-activations in the graph
      * @return a, the nodes' output (or z itself when f is the identity)
      */
     <T> T onnx(OnnxNodes<T> nodes, T z);
 
-    /** Every registered activation, in the order help texts list them. */
+    /**
+     * Every registered activation, in the order help texts list them.
+     *
+     * @return the activations of {@link Activations}, an unmodifiable list
+     */
     static List<Activation> all() {
         return Activations.ALL;
     }
 
-    /** The ids of the activations a hidden layer may have, in registration order. */
+    /**
+     * The ids of the activations a hidden layer may have, in registration order.
+     *
+     * @return the {@link #id()} of every activation that {@link #isHiddenCapable()}
+     */
     static List<String> hiddenIds() {
         return all().stream().filter(Activation::isHiddenCapable).map(Activation::id).toList();
     }
@@ -87,6 +133,8 @@ public interface Activation extends Serializable {
     /**
      * The activation with the given {@link #id()}.
      *
+     * @param id an activation's id, e.g. {@code relu}, matched exactly (case-sensitive)
+     * @return the registered activation of that id
      * @throws IllegalArgumentException naming the valid ids
      */
     static Activation fromId(String id) {

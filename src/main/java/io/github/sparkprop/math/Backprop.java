@@ -53,11 +53,22 @@ public final class Backprop {
     private static final ThreadLocal<Backprop[]> PER_THREAD =
             ThreadLocal.withInitial(() -> new Backprop[Precision.values().length]);
 
-    /** In float64. */
+    /**
+     * In float64.
+     *
+     * @param network the network whose blocks this instance propagates (its buffers are sized for its layers)
+     */
     public Backprop(Network network) {
         this(network, Precision.FLOAT64);
     }
 
+    /**
+     * An instance for the network in the given precision; its buffers are allocated on the first block and
+     * grown for a larger one.
+     *
+     * @param network   the network whose blocks this instance propagates
+     * @param precision the type of the weight and feature arrays it takes, and of its own buffers
+     */
     public Backprop(Network network, Precision precision) {
         this.network = network;
         this.precision = precision;
@@ -71,12 +82,21 @@ public final class Backprop {
      * keep their buffers from one task (iteration) to the next instead of allocating megabytes of them per
      * task. For callers that finish with the buffers within each call (the training and scoring sums); not
      * for one that reads {@link #outputs()} after it has called something else.
+     *
+     * @param network the network to propagate; an instance for an equal one is reused
+     * @return this thread's float64 instance for the network
      */
     public static Backprop forThisThread(Network network) {
         return forThisThread(network, Precision.FLOAT64);
     }
 
-    /** As {@link #forThisThread(Network)}, in the given precision. */
+    /**
+     * As {@link #forThisThread(Network)}, in the given precision.
+     *
+     * @param network   the network to propagate; an instance for an equal one is reused
+     * @param precision the precision of the instance (each thread keeps one instance per precision)
+     * @return this thread's instance for the network and precision
+     */
     public static Backprop forThisThread(Network network, Precision precision) {
         Backprop[] instances = PER_THREAD.get();
         Backprop backprop = instances[precision.ordinal()];
@@ -106,7 +126,14 @@ public final class Backprop {
      * As {@link #addGradient(double[], double[], double[], int, double[])} with instance weights: the sums
      * are sum_i w_i d loss_i / d(W, b) and sum_i w_i loss_i.
      *
-     * @param weights one weight per sample, or null for 1
+     * @param w        the flat parameters (layout of {@link Network})
+     * @param x        the features, n_0 x samples, column-major
+     * @param labels   one label per sample
+     * @param weights  one weight per sample, or null for 1
+     * @param samples  B, the number of samples (columns) in the block
+     * @param gradient the running gradient sum, same layout as w
+     * @return sum_i w_i loss(y_hat_i, y_i)
+     * @throws IllegalStateException if this instance is not of {@link Precision#FLOAT64}
      */
     public double addGradient(double[] w, double[] x, double[] labels, double[] weights, int samples,
             double[] gradient) {
@@ -117,6 +144,15 @@ public final class Backprop {
     /**
      * As {@link #addGradient(double[], double[], double[], double[], int, double[])} in float, for an
      * instance of {@link Precision#FLOAT32}: float weights and features, the sums added into a double gradient.
+     *
+     * @param w        the flat parameters in float (layout of {@link Network})
+     * @param x        the features in float, n_0 x samples, column-major
+     * @param labels   one label per sample
+     * @param weights  one weight per sample, or null for 1
+     * @param samples  B, the number of samples (columns) in the block
+     * @param gradient the running gradient sum in double, same layout as w
+     * @return sum_i w_i loss(y_hat_i, y_i), computed in double
+     * @throws IllegalStateException if this instance is not of {@link Precision#FLOAT32}
      */
     public double addGradient(float[] w, float[] x, double[] labels, double[] weights, int samples,
             double[] gradient) {
@@ -127,6 +163,15 @@ public final class Backprop {
     /**
      * As {@link #addGradient(double[], double[], double[], double[], int, double[])} for sparse samples
      * (n_0 x samples in compressed sparse columns): the first layer multiplies only the non-zeros.
+     *
+     * @param w        the flat parameters (layout of {@link Network})
+     * @param x        the features, n_0 x B, one column per sample; a block dense enough for
+     *                 {@link #computesDensely} is written out densely first
+     * @param labels   one label per sample
+     * @param weights  one weight per sample, or null for 1
+     * @param gradient the running gradient sum, same layout as w
+     * @return sum_i w_i loss(y_hat_i, y_i)
+     * @throws IllegalStateException if this instance is not of {@link Precision#FLOAT64}
      */
     public double addGradient(double[] w, SparseColumns x, double[] labels, double[] weights, double[] gradient) {
         requirePrecision(Precision.FLOAT64);
@@ -185,12 +230,27 @@ public final class Backprop {
 
     /**
      * The loss summed over the block, with the outputs y_hat left in {@link #outputs()}.
+     *
+     * @param w       the flat parameters (layout of {@link Network})
+     * @param x       the features, n_0 x samples, column-major
+     * @param labels  one label per sample
+     * @param samples B, the number of samples (columns) in the block
+     * @return sum_i loss(y_hat_i, y_i), unweighted and without L2
+     * @throws IllegalStateException if this instance is not of {@link Precision#FLOAT64}
      */
     public double loss(double[] w, double[] x, double[] labels, int samples) {
         return loss(w, x, null, labels, samples);
     }
 
-    /** The loss summed over a block of sparse samples, with the outputs left in {@link #outputs()}. */
+    /**
+     * The loss summed over a block of sparse samples, with the outputs left in {@link #outputs()}.
+     *
+     * @param w      the flat parameters (layout of {@link Network})
+     * @param x      the features, n_0 x B, one column per sample
+     * @param labels one label per sample
+     * @return sum_i loss(y_hat_i, y_i), unweighted and without L2
+     * @throws IllegalStateException if this instance is not of {@link Precision#FLOAT64}
+     */
     public double loss(double[] w, SparseColumns x, double[] labels) {
         return loss(w, null, x, labels, x.cols());
     }
@@ -209,6 +269,12 @@ public final class Backprop {
     /**
      * Computes the outputs y_hat = A^L for the block (n_L x samples, column-major), returned in a buffer
      * that the next call overwrites.
+     *
+     * @param w       the flat parameters (layout of {@link Network})
+     * @param x       the features, n_0 x samples, column-major
+     * @param samples B, the number of samples (columns) in the block
+     * @return y_hat, n_L x samples, column-major, in a buffer that may be longer (this instance's)
+     * @throws IllegalStateException if this instance is not of {@link Precision#FLOAT64}
      */
     public double[] predict(double[] w, double[] x, int samples) {
         double[] logits = logits(w, x, samples);
@@ -219,6 +285,12 @@ public final class Backprop {
     /**
      * The output layer's pre-activations z^L for the block (n_L x samples, column-major), in a buffer that the
      * next call overwrites.
+     *
+     * @param w       the flat parameters (layout of {@link Network})
+     * @param x       the features, n_0 x samples, column-major
+     * @param samples B, the number of samples (columns) in the block
+     * @return z^L, n_L x samples, column-major, in a buffer that may be longer (this instance's)
+     * @throws IllegalStateException if this instance is not of {@link Precision#FLOAT64}
      */
     public double[] logits(double[] w, double[] x, int samples) {
         requirePrecision(Precision.FLOAT64);
@@ -226,21 +298,43 @@ public final class Backprop {
         return (double[]) a[network.depth()];
     }
 
-    /** The output layer's pre-activations z^L for a block of sparse samples, as {@link #logits(double[], double[], int)}. */
+    /**
+     * The output layer's pre-activations z^L for a block of sparse samples, as
+     * {@link #logits(double[], double[], int)}.
+     *
+     * @param w the flat parameters (layout of {@link Network})
+     * @param x the features, n_0 x B, one column per sample
+     * @return z^L, n_L x B, column-major, in a buffer that the next call overwrites
+     * @throws IllegalStateException if this instance is not of {@link Precision#FLOAT64}
+     */
     public double[] logits(double[] w, SparseColumns x) {
         requirePrecision(Precision.FLOAT64);
         forward(w, null, x, x.cols());
         return (double[]) a[network.depth()];
     }
 
-    /** The outputs y_hat for a block of sparse samples, in a buffer that the next call overwrites. */
+    /**
+     * The outputs y_hat for a block of sparse samples, in a buffer that the next call overwrites.
+     *
+     * @param w the flat parameters (layout of {@link Network})
+     * @param x the features, n_0 x B, one column per sample
+     * @return y_hat, n_L x B, column-major, in a buffer that may be longer (this instance's)
+     * @throws IllegalStateException if this instance is not of {@link Precision#FLOAT64}
+     */
     public double[] predict(double[] w, SparseColumns x) {
         double[] logits = logits(w, x);
         network.activation(network.depth()).apply(logits, network.outputSize(), x.cols());
         return logits;
     }
 
-    /** The buffer holding y_hat (n_L x samples) after {@link #loss} or {@link #predict}. */
+    /**
+     * The buffer holding y_hat (n_L x samples) after {@link #loss} or {@link #predict}.
+     *
+     * @return this instance's output buffer (null before its first block), column-major, the last block's
+     *         samples in its first n_L x samples values; after {@link #logits} it holds z^L, after
+     *         {@link #addGradient} the block's y_hat
+     * @throws IllegalStateException if this instance is not of {@link Precision#FLOAT64}
+     */
     public double[] outputs() {
         requirePrecision(Precision.FLOAT64);
         return (double[]) a[network.depth()];
@@ -279,7 +373,13 @@ public final class Backprop {
         return input;
     }
 
-    /** Whether a sparse block goes through the first layer densely (see the class comment). */
+    /**
+     * Whether a sparse block goes through the first layer densely (see the class comment).
+     *
+     * @param block a block of sparse samples
+     * @return true when at least {@link #DENSE_DENSITY} of its rows x cols entries are non-zeros and its dense
+     *         form takes at most {@link #MAX_DENSIFIED} values
+     */
     public static boolean computesDensely(SparseColumns block) {
         long cells = (long) block.rows() * block.cols();
         return cells <= MAX_DENSIFIED && block.nonZeros() >= DENSE_DENSITY * cells;

@@ -30,7 +30,11 @@ public final class Blas {
     private Blas() {
     }
 
-    /** The BLAS implementation for this JVM. */
+    /**
+     * The BLAS implementation for this JVM.
+     *
+     * @return the implementation chosen once, when this class is initialised, in the order of the class comment
+     */
     public static BLAS get() {
         return INSTANCE.blas();
     }
@@ -38,13 +42,20 @@ public final class Blas {
     /**
      * The implementation, e.g. "JNIBLAS (system libblas.so.3)", "JNIBLAS (bundled OpenBLAS 0.3.31)",
      * "VectorBLAS" or "Java11BLAS".
+     *
+     * @return the simple class name of {@link #get()}'s implementation, followed for a native one by the library
+     *         it calls in parentheses
      */
     public static String implementation() {
         String name = INSTANCE.blas().getClass().getSimpleName();
         return INSTANCE.library() == null ? name : name + " (" + INSTANCE.library() + ")";
     }
 
-    /** Whether GEMMs run in native code. */
+    /**
+     * Whether GEMMs run in native code.
+     *
+     * @return true when {@link #get()} is one of netlib's native implementations (a {@code NativeBLAS})
+     */
     public static boolean isNative() {
         return INSTANCE.blas() instanceof NativeBLAS;
     }

@@ -14,7 +14,11 @@ public final class Elementwise {
     private Elementwise() {
     }
 
-    /** "Vector API" or "scalar", for the start-up log. */
+    /**
+     * "Vector API" or "scalar", for the start-up log.
+     *
+     * @return {@code "Vector API"} when the JVM has the module {@code jdk.incubator.vector}, else {@code "scalar"}
+     */
     public static String implementation() {
         return VECTOR_API ? "Vector API" : "scalar";
     }

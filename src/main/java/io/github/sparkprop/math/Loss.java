@@ -18,7 +18,11 @@ public enum Loss {
         this.id = id;
     }
 
-    /** The name used on the command line and in model.json. */
+    /**
+     * The name used on the command line and in model.json.
+     *
+     * @return {@code cross-entropy} or {@code squared}
+     */
     public String id() {
         return id;
     }
@@ -26,6 +30,8 @@ public enum Loss {
     /**
      * The loss with the given {@link #id()}.
      *
+     * @param id a loss's id, matched exactly (case-sensitive)
+     * @return the loss of that id
      * @throws IllegalArgumentException naming the valid ids
      */
     public static Loss fromId(String id) {

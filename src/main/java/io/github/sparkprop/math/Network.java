@@ -14,11 +14,17 @@ import java.util.Arrays;
  */
 public final class Network implements Serializable {
 
+    /** n_0, n_1, ..., n_L. */
     private final int[] layers;
+    /** f_1 .. f_L: activations[l - 1] is f_l. */
     private final Activation[] activations;
+    /** The loss, fused with f_L into {@link #outputLayer}. */
     private final Loss loss;
+    /** The output activation f_L fused with the loss. */
     private final OutputLayer outputLayer;
+    /** weightOffsets[l] is the offset of W^l (l = 1..L) in the flat parameters; weightOffsets[0] is unused. */
     private final int[] weightOffsets;
+    /** The length of the flat parameters, sum over l of n_l n_{l-1} + n_l. */
     private final int parameterCount;
 
     /**
@@ -62,7 +68,18 @@ public final class Network implements Serializable {
         this.parameterCount = (int) offset;
     }
 
-    /** A network of the given hidden sizes, all with one hidden activation, and an output layer. */
+    /**
+     * A network of the given hidden sizes, all with one hidden activation, and an output layer.
+     *
+     * @param inputs           n_0, the number of input features
+     * @param hidden           n_1 .. n_{L-1}, the hidden layers' sizes (none for a network without hidden layers)
+     * @param hiddenActivation f_1 .. f_{L-1}, the activation of every hidden layer
+     * @param outputs          n_L, the number of output units
+     * @param output           f_L, the output activation
+     * @param loss             the loss
+     * @return the network inputs -&gt; hidden... -&gt; outputs
+     * @throws IllegalArgumentException for an invalid shape or output/loss pairing (see the constructor)
+     */
     public static Network of(int inputs, int[] hidden, Activation hiddenActivation, int outputs, Activation output,
             Loss loss) {
         int[] layers = new int[hidden.length + 2];
@@ -77,61 +94,114 @@ public final class Network implements Serializable {
         return new Network(layers, activations, loss);
     }
 
-    /** L, the number of weight layers. */
+    /**
+     * L, the number of weight layers.
+     *
+     * @return L, at least 1
+     */
     public int depth() {
         return layers.length - 1;
     }
 
-    /** n_l for l = 0..L. */
+    /**
+     * n_l for l = 0..L.
+     *
+     * @param l the layer, 0 for the input
+     * @return n_l, the number of units of layer l
+     */
     public int size(int l) {
         return layers[l];
     }
 
-    /** n_0, the number of input features. */
+    /**
+     * n_0, the number of input features.
+     *
+     * @return n_0
+     */
     public int inputSize() {
         return layers[0];
     }
 
-    /** n_L, the number of output units. */
+    /**
+     * n_L, the number of output units.
+     *
+     * @return n_L
+     */
     public int outputSize() {
         return layers[layers.length - 1];
     }
 
-    /** n_0 .. n_L (a copy). */
+    /**
+     * n_0 .. n_L (a copy).
+     *
+     * @return a new array of the L + 1 layer sizes
+     */
     public int[] layers() {
         return layers.clone();
     }
 
-    /** f_l for l = 1..L. */
+    /**
+     * f_l for l = 1..L.
+     *
+     * @param l the weight layer, 1..L
+     * @return f_l, the activation of layer l
+     */
     public Activation activation(int l) {
         return activations[l - 1];
     }
 
-    /** f_1 .. f_L (a copy). */
+    /**
+     * f_1 .. f_L (a copy).
+     *
+     * @return a new array of the L activations, f_l at index l - 1
+     */
     public Activation[] activations() {
         return activations.clone();
     }
 
+    /**
+     * The loss.
+     *
+     * @return the per-sample loss the network is trained with
+     */
     public Loss loss() {
         return loss;
     }
 
-    /** The output activation fused with the loss. */
+    /**
+     * The output activation fused with the loss.
+     *
+     * @return the output layer of f_L and the loss, for n_L units
+     */
     public OutputLayer outputLayer() {
         return outputLayer;
     }
 
-    /** Offset of W^l (l = 1..L) in the flat parameter vector. */
+    /**
+     * Offset of W^l (l = 1..L) in the flat parameter vector.
+     *
+     * @param l the weight layer, 1..L
+     * @return the index of W^l_00; W^l_ji is at this offset + j * n_{l-1} + i
+     */
     public int weightOffset(int l) {
         return weightOffsets[l];
     }
 
-    /** Offset of b^l (l = 1..L) in the flat parameter vector. */
+    /**
+     * Offset of b^l (l = 1..L) in the flat parameter vector.
+     *
+     * @param l the weight layer, 1..L
+     * @return the index of b^l_0, right after W^l: {@link #weightOffset(int) weightOffset(l)} + n_l n_{l-1}
+     */
     public int biasOffset(int l) {
         return weightOffsets[l] + layers[l] * layers[l - 1];
     }
 
-    /** Number of parameters, sum over l of n_l n_{l-1} + n_l. */
+    /**
+     * Number of parameters, sum over l of n_l n_{l-1} + n_l.
+     *
+     * @return the length of the flat parameter vector
+     */
     public int parameterCount() {
         return parameterCount;
     }

@@ -14,14 +14,30 @@ public interface OnnxNodes<T> {
      * 0.01f)}.
      *
      * @param op         the operator's name in the ONNX specification
+     * @param x          the operator's input
      * @param attributes its attributes as name, value, name, value, ...: a Float for a float attribute, an
      *                   Integer for an int one
+     * @return the operator's output, a new value of the graph
      */
     T unary(String op, T x, Object... attributes);
 
-    /** The output of a two-input operator, e.g. {@code binary("Mul", x, y)}, broadcasting as ONNX does. */
+    /**
+     * The output of a two-input operator, e.g. {@code binary("Mul", x, y)}, broadcasting as ONNX does.
+     *
+     * @param op the operator's name in the ONNX specification
+     * @param x  the operator's first input (A)
+     * @param y  the operator's second input (B)
+     * @return the operator's output, a new value of the graph
+     */
     T binary(String op, T x, T y);
 
-    /** A float scalar, named in the graph after {@code name}. */
+    /**
+     * A float scalar, named in the graph after {@code name}.
+     *
+     * @param name  the base of the constant's name in the graph (the graph builder may suffix it to keep names
+     *              unique), e.g. {@code "half"}
+     * @param value the scalar's value
+     * @return the constant, a value of the graph that nodes can read
+     */
     T constant(String name, float value);
 }

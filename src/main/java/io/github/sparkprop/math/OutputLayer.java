@@ -20,7 +20,11 @@ import java.util.Arrays;
  */
 public abstract sealed class OutputLayer implements Serializable {
 
-    /** The output activation f_L. */
+    /**
+     * The output activation f_L.
+     *
+     * @return f_L: sigmoid or softmax for cross-entropy, the squared-error output's own activation otherwise
+     */
     public abstract Activation activation();
 
     /**
@@ -31,6 +35,8 @@ public abstract sealed class OutputLayer implements Serializable {
      * @param z       z^L, units x samples, column-major; holds y_hat on return
      * @param labels  one label per sample
      * @param weights one weight per sample, or null for 1
+     * @param units   n_L, the number of output units (rows)
+     * @param samples the number of samples (columns) in the block
      * @param delta   receives delta^L, units x samples
      * @return the (weighted) sum of the per-sample losses
      */
@@ -43,6 +49,8 @@ public abstract sealed class OutputLayer implements Serializable {
      * another activation (squared loss) y_hat clipped at 0 and divided by its sum (1/k each when the sum is 0).
      *
      * @param yHat  the outputs, the sample's in {@code yHat[start .. start + units - 1]}
+     * @param start the index of the sample's first output in yHat (j * units for column j of a block)
+     * @param units n_L, the number of output units
      * @param p     receives the probabilities: 2 for one unit, else units
      */
     public void probabilities(double[] yHat, int start, int units, double[] p) {
@@ -65,7 +73,11 @@ public abstract sealed class OutputLayer implements Serializable {
         }
     }
 
-    /** Whether the outputs of a sample's k units are already a probability distribution (softmax's). */
+    /**
+     * Whether the outputs of a sample's k units are already a probability distribution (softmax's).
+     *
+     * @return true for softmax with cross-entropy, whose {@link #probabilities} are y_hat itself
+     */
     public boolean outputsDistribution() {
         return false;
     }
@@ -85,6 +97,11 @@ public abstract sealed class OutputLayer implements Serializable {
     /**
      * The output layer for an activation, loss and number of output units.
      *
+     * @param activation the output activation f_L
+     * @param loss       the loss
+     * @param units      n_L, the number of output units
+     * @return sigmoid with cross-entropy for 1 sigmoid unit, softmax with cross-entropy for k &gt;= 2 softmax
+     *         units, squared error for any number of units of a hidden-capable activation
      * @throws IllegalArgumentException for a pairing the design does not allow, naming the valid ones
      */
     public static OutputLayer of(Activation activation, Loss loss, int units) {

@@ -13,6 +13,7 @@ import java.util.Locale;
  */
 public enum Precision {
 
+    /** double arrays and dgemm. */
     FLOAT64 {
         @Override
         public Object allocate(int length) {
@@ -61,6 +62,7 @@ public enum Precision {
         }
     },
 
+    /** float arrays and sgemm; the output layer and the gradient sums in double. */
     FLOAT32 {
         @Override
         public Object allocate(int length) {
@@ -142,7 +144,11 @@ public enum Precision {
         }
     };
 
-    /** The name on the command line and in the ML param: {@code float64} or {@code float32}. */
+    /**
+     * The name on the command line and in the ML param: {@code float64} or {@code float32}.
+     *
+     * @return the constant's name in lower case
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -150,6 +156,8 @@ public enum Precision {
     /**
      * The precision with the given {@link #id()}.
      *
+     * @param id {@code float64} or {@code float32}, matched exactly (case-sensitive)
+     * @return the precision of that id
      * @throws IllegalArgumentException naming the valid ids
      */
     public static Precision fromId(String id) {
@@ -162,10 +170,20 @@ public enum Precision {
                 + String.join(", ", Arrays.stream(values()).map(Precision::id).toList()));
     }
 
-    /** A zeroed array of this precision: a double[] or a float[]. */
+    /**
+     * A zeroed array of this precision: a double[] or a float[].
+     *
+     * @param length the number of values
+     * @return a new double[] for {@link #FLOAT64}, a new float[] for {@link #FLOAT32}
+     */
     public abstract Object allocate(int length);
 
-    /** The precision of an array of features: {@link #FLOAT32} for a float[], else {@link #FLOAT64}. */
+    /**
+     * The precision of an array of features: {@link #FLOAT32} for a float[], else {@link #FLOAT64}.
+     *
+     * @param features a block's features, a double[] or a float[]
+     * @return the precision whose arrays are of the features' type
+     */
     public static Precision of(Object features) {
         return features instanceof float[] ? FLOAT32 : FLOAT64;
     }

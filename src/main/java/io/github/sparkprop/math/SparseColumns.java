@@ -11,19 +11,41 @@ public final class SparseColumns implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The number of rows (features). */
     private final int rows;
+    /** The number of columns (samples); the arrays may hold more. */
     private final int cols;
+    /** Column j's non-zeros are at colPtr[j] .. colPtr[j+1]) of rowIndices and values; colPtr[0] = 0. */
     private final int[] colPtr;
+    /** The row of each non-zero, column by column. */
     private final int[] rowIndices;
+    /** The value of each non-zero, in the order of rowIndices. */
     private final double[] values;
 
+    /**
+     * A matrix of as many columns as colPtr describes. The arrays are kept, not copied.
+     *
+     * @param rows       the number of rows (features)
+     * @param colPtr     cols + 1 entries, starting with 0: column j's non-zeros are at colPtr[j] .. colPtr[j+1])
+     * @param rowIndices the row of each non-zero, column by column; at least colPtr[cols] entries
+     * @param values     the value of each non-zero, in the order of rowIndices; at least colPtr[cols] entries
+     * @throws IllegalArgumentException when the arrays are inconsistent
+     */
     public SparseColumns(int rows, int[] colPtr, int[] rowIndices, double[] values) {
         this(rows, colPtr.length - 1, colPtr, rowIndices, values);
     }
 
     /**
      * The first {@code cols} columns of arrays that may be longer (reusable buffers): colPtr holds at least
-     * cols + 1 entries.
+     * cols + 1 entries. The arrays are kept, not copied.
+     *
+     * @param rows       the number of rows (features)
+     * @param cols       the number of columns (samples), at least 0
+     * @param colPtr     at least cols + 1 entries, starting with 0: column j's non-zeros are at
+     *                   colPtr[j] .. colPtr[j+1])
+     * @param rowIndices the row of each non-zero, column by column; at least colPtr[cols] entries
+     * @param values     the value of each non-zero, in the order of rowIndices; at least colPtr[cols] entries
+     * @throws IllegalArgumentException when the arrays are inconsistent
      */
     public SparseColumns(int rows, int cols, int[] colPtr, int[] rowIndices, double[] values) {
         if (cols < 0 || colPtr.length < cols + 1 || colPtr[0] != 0 || rowIndices.length < colPtr[cols]
@@ -37,35 +59,69 @@ public final class SparseColumns implements Serializable {
         this.values = values;
     }
 
-    /** n_0, the number of rows (features). */
+    /**
+     * n_0, the number of rows (features).
+     *
+     * @return the number of rows
+     */
     public int rows() {
         return rows;
     }
 
-    /** The number of columns (samples). */
+    /**
+     * The number of columns (samples).
+     *
+     * @return the number of columns, which may be fewer than the arrays could hold
+     */
     public int cols() {
         return cols;
     }
 
+    /**
+     * The column pointers, the array itself (not a copy).
+     *
+     * @return at least cols + 1 entries: column j's non-zeros are at colPtr[j] .. colPtr[j+1]) of
+     *         {@link #rowIndices()} and {@link #values()}
+     */
     public int[] colPtr() {
         return colPtr;
     }
 
+    /**
+     * The rows of the non-zeros, the array itself (not a copy).
+     *
+     * @return the row of each non-zero, column by column; entries past {@link #nonZeros()} are not part of the
+     *         matrix
+     */
     public int[] rowIndices() {
         return rowIndices;
     }
 
+    /**
+     * The values of the non-zeros, the array itself (not a copy).
+     *
+     * @return the value of each non-zero, in the order of {@link #rowIndices()}; entries past
+     *         {@link #nonZeros()} are not part of the matrix
+     */
     public double[] values() {
         return values;
     }
 
-    /** The number of stored non-zeros. */
+    /**
+     * The number of stored non-zeros.
+     *
+     * @return colPtr[cols], the number of stored entries (explicit zeros among them count)
+     */
     public int nonZeros() {
         return colPtr[cols];
     }
 
-    /** Writes the matrix out densely (rows x cols, column-major) into the first rows x cols of target. */
-    /** The matrix written out densely into target (rows x cols, column-major), zeros included. */
+    /**
+     * Writes the matrix out densely (rows x cols, column-major) into the first rows x cols of target, zeros
+     * included.
+     *
+     * @param target an array of at least rows x cols values; its first rows x cols are overwritten
+     */
     public void writeDense(double[] target) {
         java.util.Arrays.fill(target, 0, rows * cols, 0.0);
         for (int j = 0, start = 0; j < cols; j++, start += rows) {

@@ -37,6 +37,10 @@ public final class WeightInit {
     /**
      * Draws W^l_ji from U(-r, r), r from the scheme of layer l's activation ({@link Scheme}); b^l = 0. The same
      * seed gives the same weights.
+     *
+     * @param network the network whose parameters are drawn
+     * @param seed    the seed of the random numbers
+     * @return new flat parameters, {@link Network#parameterCount()} values in the layout of {@link Network}
      */
     public static double[] initialize(Network network, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

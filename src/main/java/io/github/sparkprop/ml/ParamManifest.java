@@ -33,7 +33,14 @@ public final class ParamManifest {
     private ParamManifest() {
     }
 
-    /** Writes the manifest to the file given as the only argument. */
+    /**
+     * Writes the manifest to the file given as the only argument.
+     *
+     * @param args the output file, e.g. {@code target/classes/io/github/sparkprop/ml/params.json}; its
+     *             directories are created
+     * @throws IOException              when the file cannot be written
+     * @throws IllegalArgumentException when there is not exactly one argument
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: ParamManifest OUTPUT.json");

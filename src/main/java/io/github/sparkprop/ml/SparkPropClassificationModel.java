@@ -30,9 +30,13 @@ public final class SparkPropClassificationModel
 
     private static final long serialVersionUID = 1L;
 
+    /** The model's unique id, its estimator's when it came from {@code fit}. */
     private final String uid;
+    /** The params of the training settings, owned by this model. */
     private final SparkPropParamSet paramSet;
+    /** The network, its weights and input scaling, and what saving the model needs. */
     private final TrainedNetwork trained;
+    /** The class labels in index order, or null for a model without a network. */
     private final List<String> labels;
 
     /** A model without a network, for Spark Connect's class discovery (see {@link TrainedNetwork#unfitted()}). */
@@ -59,6 +63,12 @@ public final class SparkPropClassificationModel
         this.labels = labels;
     }
 
+    /**
+     * The model's unique id: its estimator's for a model from {@code fit}, the saved one for a model saved by
+     * {@link #write()}, a new one for a model of the command line.
+     *
+     * @return the uid
+     */
     @Override
     public String uid() {
         return uid != null ? uid : UidHandOff.pending();
@@ -75,22 +85,42 @@ public final class SparkPropClassificationModel
         return paramSet == null ? super.params() : paramSet.params(super.params());
     }
 
-    /** The network: layer sizes, activations, loss. */
+    /**
+     * The network: layer sizes, activations, loss.
+     *
+     * @return the network: as many inputs as features, one sigmoid output unit for two classes, else k units
+     * @throws IllegalStateException for a model made by the no-argument constructor
+     */
     public Network network() {
         return trained.scorer().network();
     }
 
-    /** The weights in the layout of model.json / weights.safetensors (row-major W^l, then b^l, per layer). */
+    /**
+     * The weights in the layout of model.json / weights.safetensors (row-major W^l, then b^l, per layer).
+     *
+     * @return a copy of the weights, {@link Network#parameterCount()} of them, acting on the features as the
+     *         model standardises them (when it does)
+     * @throws IllegalStateException for a model made by the no-argument constructor
+     */
     public double[] weights() {
         return trained.scorer().weights().clone();
     }
 
-    /** The class labels in index order, as the model stores them. */
+    /**
+     * The class labels in index order, as the model stores them.
+     *
+     * @return one label per class index: "0" .. "k-1" for a model fitted here, the label values of the data for one
+     *         trained by the command line; null for a model made by the no-argument constructor
+     */
     public List<String> labels() {
         return labels;
     }
 
-    /** Whether this model came from {@code fit} (a loaded model has no summary). */
+    /**
+     * Whether this model came from {@code fit} (a loaded model has no summary).
+     *
+     * @return true when {@link #summary()} is available
+     */
     public boolean hasSummary() {
         return trained.hasSummary();
     }
@@ -98,22 +128,40 @@ public final class SparkPropClassificationModel
     /**
      * What training went through: objective and validation history, final metrics.
      *
+     * @return the summary of the fit that made this model
      * @throws IllegalStateException for a model that was loaded rather than fitted
      */
     public TrainingSummary summary() {
         return trained.summary();
     }
 
+    /**
+     * The number of classes k.
+     *
+     * @return k, at least 2: the network's output size, or 2 for its one sigmoid unit
+     */
     @Override
     public int numClasses() {
         return Model.classCount(trained.scorer().network());
     }
 
+    /**
+     * The length of the feature vectors the model takes.
+     *
+     * @return the network's input size
+     */
     @Override
     public int numFeatures() {
         return trained.scorer().network().inputSize();
     }
 
+    /**
+     * The raw prediction of one feature vector: (-z, z) for two classes, the k logits for k.
+     *
+     * @param features the feature vector, dense or sparse, of {@link #numFeatures()} values
+     * @return a dense vector of {@link #numClasses()} values
+     * @throws IllegalArgumentException when the vector's size is not {@link #numFeatures()}
+     */
     @Override
     public Vector predictRaw(Vector features) {
         double[] z = trained.scorer().logits(features);
@@ -123,6 +171,12 @@ public final class SparkPropClassificationModel
         return Vectors.dense(java.util.Arrays.copyOf(z, trained.scorer().network().outputSize()));
     }
 
+    /**
+     * Turns a raw prediction into class probabilities, in place (see the class comment).
+     *
+     * @param rawPrediction a dense vector from {@link #predictRaw}; overwritten with the probabilities
+     * @return {@code rawPrediction}, now holding k probabilities that sum to 1
+     */
     @Override
     public Vector raw2probabilityInPlace(Vector rawPrediction) {
         double[] raw = ((DenseVector) rawPrediction).values();
@@ -137,17 +191,34 @@ public final class SparkPropClassificationModel
     /**
      * Appends the predictions; a model that reads named columns (one trained by the command line) takes a
      * DataFrame of those raw columns, encoded as the model says, when it has no features column.
+     *
+     * @param dataset the rows to score, with the features column (or the model's raw columns)
+     * @return the rows with rawPrediction, probability and prediction columns appended
+     * @throws IllegalArgumentException when a column the model reads is missing
      */
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         return super.transform(RawFeatures.withFeatures(dataset, trained.encoding(), getFeaturesCol()));
     }
 
+    /**
+     * The schema {@link #transform} gives: the input's with the prediction columns appended.
+     *
+     * @param schema the input's schema, with the features column (or the model's raw columns)
+     * @return the output's schema
+     * @throws IllegalArgumentException when a column the model reads is missing or of the wrong type
+     */
     @Override
     public StructType transformSchema(StructType schema) {
         return super.transformSchema(RawFeatures.withFeatures(schema, trained.encoding(), getFeaturesCol()));
     }
 
+    /**
+     * A copy with the same uid, network and labels (and summary, if any), and this model's parent.
+     *
+     * @param extra param values that override this model's in the copy
+     * @return the copy
+     */
     @Override
     public SparkPropClassificationModel copy(ParamMap extra) {
         return copyValues(new SparkPropClassificationModel(uid, trained, labels), extra).setParent(parent());
@@ -159,16 +230,33 @@ public final class SparkPropClassificationModel
         return super.findSummaryModel();
     }
 
-    /** Writes the model in sparkprop's format (the command line's predict and evaluate read it). */
+    /**
+     * Writes the model in sparkprop's format (the command line's predict and evaluate read it).
+     *
+     * @return a writer whose {@code save(path)} writes model.json, weights.safetensors and the params' metadata
+     */
     @Override
     public MLWriter write() {
         return Persistence.writer(this, () -> trained.model(getFeaturesCol()));
     }
 
+    /**
+     * The reader of saved classification models: those {@link #write()} saved, and those of the command line
+     * (which load with default params, their vector column as featuresCol).
+     *
+     * @return a reader whose {@code load(path)} loads a model
+     */
     public static MLReader<SparkPropClassificationModel> read() {
         return Persistence.reader(Task.CLASSIFICATION, (uid, model) -> new SparkPropClassificationModel(uid, model, null));
     }
 
+    /**
+     * Loads a classification model saved by {@link #write()} or by the command line.
+     *
+     * @param path the model's directory, on any Hadoop file system
+     * @return the model, without a training summary
+     * @throws IllegalArgumentException when the directory holds a regression model
+     */
     public static SparkPropClassificationModel load(String path) {
         return read().load(path);
     }

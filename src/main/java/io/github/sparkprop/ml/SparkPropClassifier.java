@@ -27,13 +27,22 @@ public final class SparkPropClassifier
 
     private static final long serialVersionUID = 1L;
 
+    /** The estimator's unique id, which the models it fits take as theirs. */
     private final String uid;
+    /** The params of the training settings, owned by this estimator. */
     private final SparkPropParamSet paramSet;
 
+    /** A classifier with a new uid ({@code sparkpropClassifier_} and 12 hex digits) and every param at its default. */
     public SparkPropClassifier() {
         this(Identifiable.randomUID("sparkpropClassifier"));
     }
 
+    /**
+     * A classifier with the given uid and every param at its default.
+     *
+     * @param uid the unique id, which the models it fits take as theirs
+     * @throws IllegalArgumentException for a null or empty uid
+     */
     public SparkPropClassifier(String uid) {
         this(uid, UidHandOff.give(uid));
     }
@@ -44,6 +53,11 @@ public final class SparkPropClassifier
         this.paramSet = new SparkPropParamSet(this);
     }
 
+    /**
+     * The estimator's unique id.
+     *
+     * @return the uid, which the models it fits take as theirs
+     */
     @Override
     public String uid() {
         return uid != null ? uid : UidHandOff.pending();
@@ -60,6 +74,14 @@ public final class SparkPropClassifier
         return paramSet == null ? super.params() : paramSet.params(super.params());
     }
 
+    /**
+     * Trains a network on the dataset (what {@code fit} runs, once it has checked the columns' types).
+     *
+     * @param dataset the rows: class indices 0 .. k-1 in the label column, a vector in the features column (and
+     *                the weight and validation indicator columns, when set)
+     * @return the model, with its training summary
+     * @throws IllegalArgumentException for a label column of one class, or params or data the run cannot take
+     */
     @Override
     public SparkPropClassificationModel train(Dataset<?> dataset) {
         int classes = getNumClasses(dataset, getNumClasses$default$2());
@@ -72,15 +94,32 @@ public final class SparkPropClassifier
         return new SparkPropClassificationModel(uid, fitted.model(), fitted.summary());
     }
 
+    /**
+     * A copy with the same uid and param values.
+     *
+     * @param extra param values that override this estimator's in the copy
+     * @return the copy
+     */
     @Override
     public SparkPropClassifier copy(ParamMap extra) {
         return defaultCopy(extra);
     }
 
+    /**
+     * The reader of classifiers saved by {@code write()}: their uid and params.
+     *
+     * @return a reader whose {@code load(path)} loads a classifier
+     */
     public static MLReader<SparkPropClassifier> read() {
         return new DefaultParamsReader<>();
     }
 
+    /**
+     * Loads a classifier saved by {@code write()}.
+     *
+     * @param path the directory it was saved in
+     * @return the classifier, with the saved uid and params
+     */
     public static SparkPropClassifier load(String path) {
         return read().load(path);
     }

@@ -40,6 +40,7 @@ public final class SparkPropParamSet implements Serializable {
 
     /** The params of the settings, by setting key. */
     private final Map<String, Param<?>> settings = new LinkedHashMap<>();
+    /** Every param of the owner, inherited ones included, sorted by name; made by the first {@code params} call. */
     private Param<?>[] all;
 
     SparkPropParamSet(Params owner) {
@@ -50,7 +51,13 @@ public final class SparkPropParamSet implements Serializable {
         }
     }
 
-    /** The Spark ML name of a setting key: {@code stepSize} for {@code learningRate}, the key itself for most. */
+    /**
+     * The Spark ML name of a setting key: {@code stepSize} for {@code learningRate}, the key itself for most.
+     *
+     * @param key a setting's key, as the command line names it, e.g. {@code learningRate}
+     * @return its param's name, e.g. {@code stepSize}; for a setting offered another way, the words for that
+     *         way (e.g. "fitting again" for {@code resume})
+     */
     public static String name(String key) {
         return SPARK_NAMES.getOrDefault(key, key);
     }

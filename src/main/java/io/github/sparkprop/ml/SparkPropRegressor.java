@@ -19,13 +19,22 @@ public final class SparkPropRegressor extends Regressor<Vector, SparkPropRegress
 
     private static final long serialVersionUID = 1L;
 
+    /** The estimator's unique id, which the models it fits take as theirs. */
     private final String uid;
+    /** The params of the training settings, owned by this estimator. */
     private final SparkPropParamSet paramSet;
 
+    /** A regressor with a new uid ({@code sparkpropRegressor_} and 12 hex digits) and every param at its default. */
     public SparkPropRegressor() {
         this(Identifiable.randomUID("sparkpropRegressor"));
     }
 
+    /**
+     * A regressor with the given uid and every param at its default.
+     *
+     * @param uid the unique id, which the models it fits take as theirs
+     * @throws IllegalArgumentException for a null or empty uid
+     */
     public SparkPropRegressor(String uid) {
         this(uid, UidHandOff.give(uid));
     }
@@ -36,6 +45,11 @@ public final class SparkPropRegressor extends Regressor<Vector, SparkPropRegress
         this.paramSet = new SparkPropParamSet(this);
     }
 
+    /**
+     * The estimator's unique id.
+     *
+     * @return the uid, which the models it fits take as theirs
+     */
     @Override
     public String uid() {
         return uid != null ? uid : UidHandOff.pending();
@@ -52,21 +66,46 @@ public final class SparkPropRegressor extends Regressor<Vector, SparkPropRegress
         return paramSet == null ? super.params() : paramSet.params(super.params());
     }
 
+    /**
+     * Trains a network on the dataset (what {@code fit} runs, once it has checked the columns' types).
+     *
+     * @param dataset the rows: a number in the label column, a vector in the features column (and the weight
+     *                and validation indicator columns, when set)
+     * @return the model, with its training summary
+     * @throws IllegalArgumentException for params or data the run cannot take
+     */
     @Override
     public SparkPropRegressionModel train(Dataset<?> dataset) {
         Fitting.Fitted fitted = Fitting.fit(dataset, this, getFeaturesCol(), getLabelCol(), Task.REGRESSION, 0);
         return new SparkPropRegressionModel(uid, fitted.model(), fitted.summary());
     }
 
+    /**
+     * A copy with the same uid and param values.
+     *
+     * @param extra param values that override this estimator's in the copy
+     * @return the copy
+     */
     @Override
     public SparkPropRegressor copy(ParamMap extra) {
         return defaultCopy(extra);
     }
 
+    /**
+     * The reader of regressors saved by {@code write()}: their uid and params.
+     *
+     * @return a reader whose {@code load(path)} loads a regressor
+     */
     public static MLReader<SparkPropRegressor> read() {
         return new DefaultParamsReader<>();
     }
 
+    /**
+     * Loads a regressor saved by {@code write()}.
+     *
+     * @param path the directory it was saved in
+     * @return the regressor, with the saved uid and params
+     */
     public static SparkPropRegressor load(String path) {
         return read().load(path);
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,39 +80,15 @@ class YarnHdfsIT {
         }
     }
 
-    /** Cluster mode (the driver in a YARN container) on CSV in HDFS, the model written to HDFS. */
-    @Test
-    @Order(1)
-    void clusterModeOnCsvTrainsTheLocalModel() throws Exception {
-        String model = hadoop.uri("/models/cluster-csv");
-        YarnRun run = YarnRun.start("cluster", "cluster-csv", "/data/csv", model);
-        assertEquals(0, run.job().waitFor(10), run.job().output());
-        assertTrue(run.containerOutput().contains("iteration " + ClusterData.ITERATIONS + "/"),
-                "the driver's container log shows no training");
-        assertSameAsLocal(model);
-        assertEquals(0, hdfs.listStatus(new org.apache.hadoop.fs.Path("/models"),
-                p -> p.getName().startsWith(".")).length, "a temporary directory was left beside the model");
-    }
-
-    /** Client mode (the driver here, its progress on this terminal) on Parquet in HDFS. */
-    @Test
-    @Order(2)
-    void clientModeOnParquetTrainsTheLocalModel() throws Exception {
-        String model = hadoop.uri("/models/client-parquet");
-        SubmittedJob job = YarnRun.start("client", "client-parquet", "/data/parquet", model).job();
-        assertEquals(0, job.waitFor(10), job.output());
-        assertTrue(job.output().contains("iteration " + ClusterData.ITERATIONS + "/"), job.output());
-        assertSameAsLocal(model);
-    }
-
     /**
-     * kill -9 of one executor container in the middle of training (cluster mode): YARN reports the container
-     * lost, Spark asks for another, re-runs the lost tasks and recomputes the cached blocks the executor held;
-     * the model is the same.
+     * Cluster mode (the driver in a YARN container) on CSV in HDFS, the model written to HDFS, and kill -9 of one
+     * executor container in the middle of training: YARN reports the container lost, Spark asks for another,
+     * re-runs the lost tasks and recomputes the cached blocks the executor held; the model is the same, and no
+     * temporary directory is left beside it.
      */
     @Test
-    @Order(3)
-    void anExecutorContainerKilledMidTrainingLosesNothing() throws Exception {
+    @Order(1)
+    void clusterModeOnCsvWithAnExecutorContainerKilledMidTrainingLosesNothing() throws Exception {
         String model = hadoop.uri("/models/executor-killed");
         YarnRun run = YarnRun.start("cluster", "executor-killed", "/data/csv", model);
         try {
@@ -124,8 +101,13 @@ class YarnHdfsIT {
         } finally {
             run.job().kill();
         }
-        assertTrue(run.containerOutput().contains("Lost executor"), "the driver did not report the lost executor");
+        String driver = run.containerOutput();
+        assertTrue(driver.contains("iteration " + ClusterData.ITERATIONS + "/"), "the driver's container log shows "
+                + "no training");
+        assertTrue(driver.contains("Lost executor"), "the driver did not report the lost executor");
         assertSameAsLocal(model);
+        assertEquals(0, hdfs.listStatus(new org.apache.hadoop.fs.Path("/models"),
+                p -> p.getName().startsWith(".")).length, "a temporary directory was left beside the model");
     }
 
     /**
@@ -133,7 +115,7 @@ class YarnHdfsIT {
      * application failed with the command's exit code (2), which spark-submit passes on as a failure.
      */
     @Test
-    @Order(4)
+    @Order(2)
     void aBadInputInClusterModeFailsTheApplicationWithExitCode2() throws Exception {
         YarnRun run = YarnRun.start("cluster", "bad-input", "/data/missing", hadoop.uri("/models/never"));
         assertEquals(1, run.job().waitFor(10), run.job().output());
@@ -144,17 +126,21 @@ class YarnHdfsIT {
     }
 
     /**
-     * A DataNode that holds the input stops (as a crash would) once the driver's Spark has started and its
-     * executors run, before they read the input: the reads that try it go on to the other copy, and the model's writes leave it out
-     * of their pipelines. The job meets the stopped DataNode (its address in a warning of the executors or the
-     * driver) and the model is the same. Last, since the cluster keeps two DataNodes from here on.
+     * Client mode (the driver here, its progress on this terminal) on Parquet in HDFS, and a DataNode that holds
+     * the input stops (as a crash would) once the driver's Spark has started and its executors run, before they
+     * read the input: the reads that try it go on to the other copy, and the model's writes leave it out of their
+     * pipelines. The job meets the stopped DataNode (its address in a warning of the executors or the driver) and
+     * the model is the same. Last, since the cluster keeps two DataNodes from here on.
      */
     @Test
-    @Order(5)
-    void aDataNodeStoppedAsTheInputIsReadLosesNothing() throws Exception {
+    @Order(3)
+    void clientModeOnParquetWithADataNodeStoppedAsTheInputIsReadLosesNothing() throws Exception {
         String model = hadoop.uri("/models/datanode-stopped");
-        int holder = hadoop.dataNodeHoldingFirstBlock("/data/csv/part-0.csv");
-        YarnRun run = YarnRun.start("client", "datanode-stopped", "/data/csv", model);
+        String firstPart = Arrays.stream(hdfs.listStatus(new org.apache.hadoop.fs.Path("/data/parquet")))
+                .map(status -> status.getPath().getName()).filter(name -> name.startsWith("part-")).sorted()
+                .findFirst().orElseThrow();
+        int holder = hadoop.dataNodeHoldingFirstBlock("/data/parquet/" + firstPart);
+        YarnRun run = YarnRun.start("client", "datanode-stopped", "/data/parquet", model);
         String stopped;
         try {
             awaitExecutorContainer(run.job());

@@ -2,9 +2,9 @@ package io.github.sparkprop.internal.train;
 
 import io.github.sparkprop.Task;
 import io.github.sparkprop.internal.data.ColumnChoice;
+import io.github.sparkprop.internal.optim.Setting;
 import io.github.sparkprop.internal.optim.Setting.Face;
 import io.github.sparkprop.internal.optim.Setting.Range;
-import io.github.sparkprop.internal.optim.Setting;
 import java.util.Arrays;
 import java.util.List;
 

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 of a process in the middle of saving a model, 20 times at random moments: the output is a complete
- * model or absent, never half a model, and saving again with overwrite succeeds every time, leaving no
- * temporary directory behind.
+ * kill -9 of a process in the middle of saving a model, {@value #ROUNDS} times at random moments (each a JVM of
+ * its own, about two seconds): the output is a complete model or absent, never half a model, and saving again
+ * with overwrite succeeds every time, leaving no temporary directory behind.
  */
 class ModelSaveCrashTest {
 
     private static final Configuration CONF = new Configuration();
+    private static final int ROUNDS = 8;
 
     @TempDir
     Path dir;
@@ -37,7 +38,7 @@ class ModelSaveCrashTest {
         Model model = SaveRepeatedly.model();
         Random random = new Random(17);
         int absent = 0;
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             Process saver = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-cp",
                     System.getProperty("java.class.path"), SaveRepeatedly.class.getName(), out.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -62,7 +63,7 @@ class ModelSaveCrashTest {
                 assertEquals(List.of("model"), names, "round " + round + ": no temporary directory is left");
             }
         }
-        System.out.println("saves killed 20 times, the output absent after " + absent + " of them");
+        System.out.println("saves killed " + ROUNDS + " times, the output absent after " + absent + " of them");
     }
 
     /**
