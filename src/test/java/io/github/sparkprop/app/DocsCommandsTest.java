@@ -81,7 +81,7 @@ class DocsCommandsTest {
         }
         Path sources = Files.createDirectories(dir.resolve("src/readme"));
         Files.writeString(sources.resolve("QuickStart.java"), "package readme;\n" + imports
-                + "public class QuickStart {\n public static void run(SparkSession spark) {\n" + body + "}\n}\n");
+                + "public class QuickStart {\n public static void run(SparkSession spark) throws Exception {\n" + body + "}\n}\n");
         Path classes = Files.createDirectories(dir.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter diagnostics = new StringWriter();

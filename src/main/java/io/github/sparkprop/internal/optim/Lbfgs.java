@@ -19,7 +19,10 @@ import java.util.Map;
  * </pre>
  *
  * Every trial step is one evaluation of the objective, i.e. one distributed pass. A pair with
- * s^T y &lt;= 0 is not stored (it would make H indefinite).
+ * s^T y &lt;= 0 is not stored (it would make H indefinite). Near the minimum the steps shrink until the decrease
+ * they could bring, alpha |g^T d|, is below the rounding of f itself: when even the longest step left to try
+ * could not decrease f by more than {@link #RESOLUTION} |f|, no trial can tell a better point from a worse one,
+ * and the line search ends without a step instead of spending its evaluations on rounding noise.
  */
 public final class Lbfgs implements Optimizer {
 
@@ -31,6 +34,8 @@ public final class Lbfgs implements Optimizer {
     static final double C2 = 0.9;
     /** Evaluations one line search may take before it settles for the best sufficient decrease found. */
     static final int MAX_EVALUATIONS = 25;
+    /** The relative change of f below which a sum of losses cannot resolve it (about 45 ulps). */
+    static final double RESOLUTION = 1e-14;
 
     private final int memory;
     private final Deque<double[]> s = new ArrayDeque<>();
@@ -211,6 +216,9 @@ public final class Lbfgs implements Optimizer {
         /** Narrows [lo, hi] (lo: the lower phi, meeting sufficient decrease) until a trial meets both conditions. */
         private Trial zoom(Trial lo, Trial hi) {
             while (evaluations < MAX_EVALUATIONS && Math.abs(hi.alpha - lo.alpha) > 1e-12 * Math.max(1, lo.alpha)) {
+                if (lo == origin && !resolvable(hi.alpha)) {
+                    return null;
+                }
                 Trial trial = evaluate(interpolate(lo, hi));
                 if (!sufficientDecrease(trial) || trial.phi >= lo.phi) {
                     hi = trial;
@@ -225,6 +233,11 @@ public final class Lbfgs implements Optimizer {
                 }
             }
             return lo == origin ? null : lo;
+        }
+
+        /** Whether a step of alpha could decrease f by more than f's own rounding. */
+        private boolean resolvable(double alpha) {
+            return -alpha * origin.slope > RESOLUTION * Math.abs(origin.phi);
         }
 
         private boolean sufficientDecrease(Trial trial) {

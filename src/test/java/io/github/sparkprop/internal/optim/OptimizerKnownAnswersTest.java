@@ -1,9 +1,11 @@
 package io.github.sparkprop.internal.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +110,32 @@ class OptimizerKnownAnswersTest {
         lbfgs.iterate(objective, w, 2);
         assertEquals(3.0, w[0], 1e-12);
         assertEquals(1, objective.evaluations - before, "one evaluation: the unit step meets the Wolfe conditions");
+    }
+
+    /**
+     * At the minimum's doorstep the decrease a step could bring (|g|^2 = 2e-18 here) is far below the rounding
+     * of f (1e-15 at f = 1): every trial looks worse than the start by the rounding. The first step (1 / |g|, a
+     * unit step along -g) overshoots; the zoom shrinks the interval at most tenfold a trial, and ends without a
+     * step (converged) once its longest step left could not decrease f by more than 1e-14 |f| (at alpha &lt; 5e3:
+     * seven trials), instead of spending all its evaluations (25), each a distributed pass, on rounding noise.
+     */
+    @Test
+    void lbfgsStopsWhereFCannotResolveADecrease() {
+        double[] start = {3 + 1e-9, -1 + 1e-9};
+        int[] evaluations = {0};
+        Objective roundedNearTheMinimum = (w, iteration) -> {
+            evaluations[0]++;
+            double dx = w[0] - 3;
+            double dy = w[1] + 1;
+            double rounding = Arrays.equals(w, start) ? 0 : 1e-15;
+            double f = 1 + 0.5 * (dx * dx + dy * dy) + rounding;
+            return new Evaluation(f, f, new double[] {dx, dy}, 1);
+        };
+        double[] w = start.clone();
+        Optimizer.Step step = new Lbfgs(10).iterate(roundedNearTheMinimum, w, 1);
+        assertTrue(step.converged(), "no further decrease: converged");
+        assertArrayEquals(start, w, 0.0, "no step taken");
+        assertEquals(8, evaluations[0], "the start and seven trials (25 evaluations without the rule)");
     }
 
     @Test
