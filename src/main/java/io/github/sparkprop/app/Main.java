@@ -4,24 +4,14 @@ import io.github.sparkprop.InputException;
 import io.github.sparkprop.internal.DidYouMean;
 import io.github.sparkprop.internal.console.OptionNames;
 import io.github.sparkprop.internal.console.SparkOptions;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.SparkUserAppException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The entry point: parses the command line (with defaults from a --config file), runs the command and
@@ -32,8 +22,6 @@ public final class Main {
 
     static final int USAGE = 2;
     static final int INTERNAL = 1;
-    /** The largest --config file read (a job file of options is a few hundred bytes). */
-    static final int MAX_CONFIG_BYTES = 1 << 20;
 
     private Main() {
     }
@@ -125,11 +113,9 @@ public final class Main {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> report(e, command, err));
-        String config = configFile(args);
+        String config = JobFile.named(args);
         if (config != null) {
-            Properties properties = loadConfig(config);
-            checkKeys(cli, args, properties, config);
-            cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
+            cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(JobFile.read(cli, args, config)));
         }
         return cli;
     }
@@ -189,56 +175,5 @@ public final class Main {
             }
         }
         return null;
-    }
-
-    /** The value of --config, if given. */
-    private static String configFile(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--config") && i + 1 < args.length) {
-                return args[i + 1];
-            }
-            if (args[i].startsWith("--config=")) {
-                return args[i].substring("--config=".length());
-            }
-        }
-        return null;
-    }
-
-    private static Properties loadConfig(String file) {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
-            byte[] bytes = in.readNBytes(MAX_CONFIG_BYTES + 1); // no more than that, whatever the file is
-            if (bytes.length > MAX_CONFIG_BYTES) {
-                throw new InputException("--config file " + file + " has more than " + MAX_CONFIG_BYTES
-                        + " bytes; a job file of options is a few lines");
-            }
-            properties.load(new ByteArrayInputStream(bytes));
-        } catch (NoSuchFileException e) {
-            throw new InputException("--config file not found: " + file);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InputException("cannot read --config file " + file + ": " + e.getMessage());
-        }
-        return properties;
-    }
-
-    /** Every key of the job file must name an option of the command, so that a typo is not silently ignored. */
-    private static void checkKeys(CommandLine cli, String[] args, Properties properties, String file) {
-        CommandLine command = cli;
-        for (String arg : args) {
-            if (command.getSubcommands().containsKey(arg)) {
-                command = command.getSubcommands().get(arg);
-                break;
-            }
-        }
-        Set<String> valid = new TreeSet<>();
-        for (OptionSpec option : command.getCommandSpec().options()) {
-            valid.add(option.longestName().replaceFirst("^-+", ""));
-        }
-        for (String key : properties.stringPropertyNames()) {
-            if (!valid.contains(key)) {
-                throw new InputException("unknown key '" + key + "' in --config file " + file + "; keys are the "
-                        + "options of '" + command.getCommandName() + "' without dashes: " + String.join(", ", valid));
-            }
-        }
     }
 }

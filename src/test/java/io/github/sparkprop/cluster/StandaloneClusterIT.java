@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -88,7 +87,7 @@ class StandaloneClusterIT {
      * kill -9 of one executor JVM in the middle of training: Spark re-runs its tasks, the cached blocks it held
      * are recomputed from the input, and the model is the undisturbed run's.
      */
-    @RepeatedTest(3)
+    @Test
     @Order(2)
     void anExecutorLostMidTrainingLosesNothing() throws Exception {
         Path reference = undisturbedClusterModel();
@@ -112,7 +111,7 @@ class StandaloneClusterIT {
      * kill -9 of the driver in the middle of training, then the same command with --resume: it goes on from the
      * newest checkpoint to the undisturbed run's model.
      */
-    @RepeatedTest(3)
+    @Test
     @Order(3)
     void aDriverLostMidTrainingIsResumed() throws Exception {
         Path reference = undisturbedClusterModel();
