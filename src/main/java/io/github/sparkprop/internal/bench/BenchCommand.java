@@ -3,6 +3,8 @@ package io.github.sparkprop.internal.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sparkprop.InputException;
+import io.github.sparkprop.internal.DidYouMean;
 import io.github.sparkprop.internal.console.SparkOptions;
 import io.github.sparkprop.internal.optim.Setting;
 import io.github.sparkprop.internal.train.TrainingSettings;
@@ -12,6 +14,8 @@ import io.github.sparkprop.math.Precision;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +110,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions;
 
+    /** The cases, in the order they run. */
+    private static final List<String> CASES = List.of("mnist", "synthetic", "logistic", "tiny", "aggregation",
+            "scaling", "gemm", "load", "defaults");
     private static final int[] NETWORK = {784, 128, 10};
     private static final int[] TINY = {4, 8, 3};
     private static final int[] LARGE_ON_TINY = {4, 4096, 1024, 3};
@@ -116,12 +123,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        checkCases();
         checkCounts();
         checkScalingRows();
         precisions();
+        checkWorkDir();
         SparkSession spark = sparkOptions.session();
         Benchmark benchmark = new Benchmark(spark, iterations, repeats);
-        new File(workDir).mkdirs();
         List<Benchmark.Result> results = new ArrayList<>();
         for (Precision precision : precisions()) {
             String suffix = precision == Precision.FLOAT64 ? "" : " " + precision.id();
@@ -198,6 +206,32 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return chosen;
+    }
+
+    /** Every case named is one bench runs, so that a misspelt case does not run nothing and write it down. */
+    private void checkCases() {
+        for (String name : cases) {
+            if (!CASES.contains(name)) {
+                String closest = DidYouMean.closest(name, CASES);
+                throw new ParameterException(spec.commandLine(), "--cases: unknown case '" + name + "'"
+                        + (closest == null ? "" : " (did you mean " + closest + "?)") + "; the cases are "
+                        + String.join(", ", CASES));
+            }
+        }
+    }
+
+    /** The work directory exists, or is made, and can be written, before Spark starts. */
+    private void checkWorkDir() {
+        Path dir = Path.of(workDir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | SecurityException e) {
+            throw new InputException("--work-dir " + workDir + " cannot be made: " + e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new InputException("--work-dir " + workDir + " is not writable; give a directory bench may write "
+                    + "its data sets and results.json to");
+        }
     }
 
     private void checkCounts() {

@@ -1,6 +1,7 @@
 package io.github.sparkprop.internal.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import io.github.sparkprop.testing.SharedSpark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,18 @@ class BenchCommandTest {
         assertRefused("--iterations: -1 must be >= 1", "--iterations", "-1");
         assertRefused("--precisions: unknown precision 'float16'; valid: float64, float32", "--precisions",
                 "float64,float16");
+    }
+
+    /** A misspelt case, or a work directory that cannot be made, is refused before anything runs. */
+    @Test
+    void anUnknownCaseOrAWorkDirThatCannotBeMadeIsRefused(@TempDir Path dir) throws IOException {
+        assertRefused("--cases: unknown case 'mnst' (did you mean mnist?); the cases are mnist, synthetic, "
+                + "logistic, tiny, aggregation, scaling, gemm, load, defaults", "--cases", "tiny,mnst",
+                "--work-dir", dir.toString());
+        assertFalse(Files.exists(dir.resolve("results.json")), "nothing written");
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        assertRefused("--work-dir " + file.resolve("bench") + " cannot be made: ", "--cases", "tiny", "--work-dir",
+                file.resolve("bench").toString());
     }
 
     private static void assertRefused(String message, String... options) {
