@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.hadoop.fs.FSError;
 import org.apache.spark.SparkUserAppException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -80,6 +81,11 @@ public final class Main {
         }
         try {
             return cli.execute(args);
+        } catch (FSError e) {
+            // Hadoop's local file system reports a failed write (a full disk) as this Error; the writers turn it
+            // into an IOException naming their output, and this is the net for any other
+            err.println("sparkprop: cannot write to the local file system: " + e.getMessage());
+            return USAGE;
         } catch (OutOfMemoryError e) {
             err.println("sparkprop: out of memory (" + e.getMessage() + "): the data or the settings need more "
                     + "than the driver's " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give it more "

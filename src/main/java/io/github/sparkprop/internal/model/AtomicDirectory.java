@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -54,9 +55,9 @@ public final class AtomicDirectory {
         fs.mkdirs(temporary);
         try {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                writeFile(fs, new Path(temporary, file.getKey()), file.getValue());
+                writeFile(fs, new Path(temporary, file.getKey()), file.getValue(), true);
             }
-            writeFile(fs, new Path(temporary, marker), markerBytes);
+            writeFile(fs, new Path(temporary, marker), markerBytes, true);
             // the existing target is moved aside in one rename, not deleted in place: a recursive delete
             // stopped halfway would leave half of it; what is aside is removed below, or by the next write
             if (fs.exists(qualified)) {
@@ -145,9 +146,16 @@ public final class AtomicDirectory {
         }
     }
 
-    private static void writeFile(FileSystem fs, Path file, byte[] bytes) throws IOException {
-        try (OutputStream out = fs.create(file, true)) {
+    /**
+     * Writes the bytes to a new file (replacing one there when {@code overwrite}). A failed write is an
+     * IOException, also on Hadoop's local file system, which reports one (a full disk: "No space left on device")
+     * as an FSError, an Error that would otherwise pass every handler of IOException.
+     */
+    public static void writeFile(FileSystem fs, Path file, byte[] bytes, boolean overwrite) throws IOException {
+        try (OutputStream out = fs.create(file, overwrite)) {
             out.write(bytes);
+        } catch (FSError e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }
 }

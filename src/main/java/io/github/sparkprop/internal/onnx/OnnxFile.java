@@ -3,7 +3,6 @@ package io.github.sparkprop.internal.onnx;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.internal.model.AtomicDirectory;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -48,9 +47,7 @@ public final class OnnxFile {
         Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
         try {
             FileSystem fs = AtomicDirectory.fileSystem(target, conf);
-            try (OutputStream out = fs.create(temporary, false)) {
-                out.write(bytes);
-            }
+            AtomicDirectory.writeFile(fs, temporary, bytes, false);
             if (fs.exists(target)) {
                 fs.delete(target, false);
             }
@@ -58,8 +55,9 @@ public final class OnnxFile {
                 throw new IOException("cannot rename " + temporary + " to " + target);
             }
         } catch (IOException e) {
-            deleteQuietly(temporary, conf);
             throw new InputException("cannot write output " + output + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temporary, conf); // after a rename there is nothing left to remove
         }
     }
 

@@ -7,8 +7,11 @@ import io.github.sparkprop.internal.data.DataLoader;
 import io.github.sparkprop.internal.data.FeatureColumns;
 import io.github.sparkprop.internal.data.source.Table;
 import io.github.sparkprop.internal.model.Model;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -100,15 +103,51 @@ public final class Predictor {
         Dataset<Row> result = spark.createDataFrame(predictions, schema);
         spark.sparkContext().setJobDescription("sparkprop predicting " + table.description());
         try {
-            result.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).option("header", true)
-                    .format(format).save(output);
-            return spark.read().option("header", true).format(format).load(output).count();
-        } catch (RuntimeException e) {
-            throw new InputException("cannot write the predictions to " + output + ": "
-                    + String.valueOf(rootMessage(e)).lines().findFirst().orElse(""), e);
+            return write(spark, result, output, format, overwrite);
         } finally {
             spark.sparkContext().setJobDescription(null);
             weights.destroy(true);
+        }
+    }
+
+    /**
+     * Writes the predictions and counts them back. A failed write (a full disk, a bad row, a lost executor) leaves
+     * no output behind: what Spark left of it (the directory and its temporary files) is removed, unless the
+     * directory was there before and is not to be replaced.
+     */
+    private static long write(SparkSession spark, Dataset<Row> result, String output, String format,
+            boolean overwrite) {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path path = new Path(output);
+        boolean existed;
+        try {
+            existed = path.getFileSystem(conf).exists(path);
+        } catch (IOException e) {
+            throw new InputException("cannot write the predictions to " + output + ": " + e.getMessage(), e);
+        }
+        try {
+            result.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).option("header", true)
+                    .format(format).save(output);
+            return spark.read().option("header", true).format(format).load(output).count();
+        } catch (Exception e) { // Spark's SparkException too, which Scala throws undeclared
+            if (!existed || overwrite) {
+                deleteQuietly(path, conf);
+            }
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof InputException input) {
+                    throw input;
+                }
+            }
+            throw new InputException("cannot write the predictions to " + output + ": "
+                    + String.valueOf(rootMessage(e)).lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static void deleteQuietly(Path path, Configuration conf) {
+        try {
+            path.getFileSystem(conf).delete(path, true);
+        } catch (IOException ignored) {
+            // the write's own error is the one to report
         }
     }
 
