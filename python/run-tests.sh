@@ -15,7 +15,7 @@ fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps --force-reinstall ./python
 rm -rf python/build python/*.egg-info
 cd python
-"../$venv/bin/python" -m pytest -q -p no:cacheprovider tests
+"../$venv/bin/python" -m pytest -q -p no:cacheprovider --durations=8 tests
 # Spark Connect in a process of its own (Connect mode is process-wide); SPARK_TESTING gives the server a
 # free port instead of 15002
 SPARK_TESTING=1 exec "../$venv/bin/python" -m pytest -q -p no:cacheprovider tests_connect

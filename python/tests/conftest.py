@@ -1,9 +1,11 @@
 """One local SparkSession for the suite, with the application jar this package carries, and helpers that run
-the command line (submit/local.sh) on the same repository."""
+the command line: in the session's JVM, as the `sparkprop` command runs it, or through submit/local.sh on the
+same repository."""
 
 import os
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pyspark.sql import SparkSession
@@ -38,4 +40,21 @@ def cli(*args: str) -> subprocess.CompletedProcess:
     run = subprocess.run([str(REPO / "submit" / "local.sh"), *args], cwd=REPO, env=env, capture_output=True,
                          text=True, timeout=600)
     assert run.returncode == 0, f"submit/local.sh {' '.join(args)} exited {run.returncode}:\n{run.stderr[-3000:]}"
+    return run
+
+
+def in_session(spark):
+    """The command line run in the test session's JVM, as the `sparkprop` command runs it (Main.run): no JVM to
+    start per command. Relative paths are the pytest process's; fails the test on a non-zero exit."""
+    jvm = spark.sparkContext._jvm
+
+    def run(*args):
+        array = spark.sparkContext._gateway.new_array(jvm.java.lang.String, len(args))
+        for i, arg in enumerate(args):
+            array[i] = arg
+        out, err = jvm.java.io.StringWriter(), jvm.java.io.StringWriter()
+        code = jvm.io.github.sparkprop.app.Main.run(array, jvm.java.io.PrintWriter(out, True),
+                                                     jvm.java.io.PrintWriter(err, True))
+        assert code == 0, f"sparkprop {' '.join(args)}: {err.toString()}"
+        return SimpleNamespace(stdout=out.toString())
     return run

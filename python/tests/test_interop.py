@@ -6,7 +6,7 @@ import re
 from pyspark.ml.evaluation import MulticlassClassificationEvaluator
 from pyspark.ml.feature import StringIndexer, VectorAssembler
 
-from conftest import DATA, cli
+from conftest import DATA, cli, in_session
 from sparkprop.ml import SparkPropClassificationModel, SparkPropClassifier
 
 FEATURES = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
@@ -16,26 +16,27 @@ def accuracy_printed(text):
     return float(re.search(r"accuracy (\d\.\d+)", text).group(1))
 
 
-def test_a_python_model_is_read_by_inspect_and_evaluate(iris, tmp_path):
+def test_a_python_model_is_read_by_inspect_and_evaluate(spark, iris, tmp_path):
     data = VectorAssembler(inputCols=FEATURES, outputCol="features").transform(
         StringIndexer(inputCol="species", outputCol="label").fit(iris).transform(iris)).select("features", "label")
     model = SparkPropClassifier(hiddenLayers=[6], optimizer="adam", stepSize=0.05, maxIter=100, seed=2).fit(data)
     ours = MulticlassClassificationEvaluator(metricName="accuracy").evaluate(model.transform(data))
     path = str(tmp_path / "python-model")
     model.save(path)
-    inspected = cli("inspect", "--model", path).stdout
+    inspected = cli("inspect", "--model", path).stdout  # submit/local.sh in a process of its own
     assert "4 -> 6" in inspected and "vector column 'features'" in inspected
     table = str(tmp_path / "data.parquet")
     data.write.parquet(table)
-    evaluated = cli("evaluate", "--model", path, "--input", table, "--label", "label").stdout
+    evaluated = in_session(spark)("evaluate", "--model", path, "--input", table, "--label", "label").stdout
     assert abs(accuracy_printed(evaluated) - ours) < 1e-4
 
 
 def test_a_command_line_model_loads_in_python_and_scores_raw_columns(spark, iris, tmp_path):
     path = str(tmp_path / "cli-model")
-    cli("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "5", "--standardize",
+    run = in_session(spark)
+    run("train", "--input", str(DATA / "iris.csv"), "--label", "species", "--hidden", "5", "--standardize",
         "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "60", "--seed", "4", "--output", path)
-    evaluated = cli("evaluate", "--model", path, "--input", "data/iris.csv", "--label", "species").stdout
+    evaluated = run("evaluate", "--model", path, "--input", str(DATA / "iris.csv"), "--label", "species").stdout
     model = SparkPropClassificationModel.load(path)
     assert model.labels == ["setosa", "versicolor", "virginica"] and not model.hasSummary
     predictions = model.transform(iris).collect()

@@ -4,7 +4,6 @@ line, an iris model of every hidden activation the jar offers, and a regressor's
 accepts the graphs."""
 
 import re
-from types import SimpleNamespace
 
 import numpy as np
 import onnx
@@ -12,33 +11,17 @@ import onnxruntime
 import pytest
 from pyspark.sql import functions as F
 
-from conftest import DATA, cli
+from conftest import DATA, in_session
 
 
-def in_session(spark):
-    """The command line run in the test session's JVM, as the `sparkprop` command runs it (Main.run): no JVM to
-    start per command."""
-    jvm = spark.sparkContext._jvm
-
-    def run(*args):
-        array = spark.sparkContext._gateway.new_array(jvm.java.lang.String, len(args))
-        for i, arg in enumerate(args):
-            array[i] = arg
-        out, err = jvm.java.io.StringWriter(), jvm.java.io.StringWriter()
-        code = jvm.io.github.sparkprop.app.Main.run(array, jvm.java.io.PrintWriter(out, True),
-                                                     jvm.java.io.PrintWriter(err, True))
-        assert code == 0, f"sparkprop {' '.join(args)}: {err.toString()}"
-        return SimpleNamespace(stdout=out.toString())
-    return run
-
-
-def export_and_predict(spark, tmp_path, model, data, features, cli=cli):
+def export_and_predict(spark, tmp_path, model, data, features):
     """Exports the model (checked by onnx's full checker) and predicts the rows with the command line:
     (an onnxruntime session on the graph, predict's output rows, the input rows), both in row order."""
     rows = data.withColumn("row_id", F.monotonically_increasing_id())
     table = str(tmp_path / "rows.parquet")
     rows.write.parquet(table)
     graph = str(tmp_path / "model.onnx")
+    cli = in_session(spark)
     exported = cli("export", "--model", model, "--format", "onnx", "--output", graph)
     assert "exported" in exported.stdout and "opset 13" in exported.stdout
     onnx.checker.check_model(onnx.load(graph), full_check=True)
@@ -56,9 +39,9 @@ def features_of(inputs, features):
     return np.array([[row[f] for f in features] for row in inputs], dtype=np.float32)
 
 
-def predict_and_run_onnx(spark, tmp_path, model, data, features, label, cli=cli):
+def predict_and_run_onnx(spark, tmp_path, model, data, features, label):
     """(predict's probabilities, onnxruntime's probabilities, predict's labels, onnx's class indices, labels)."""
-    session, ours, inputs = export_and_predict(spark, tmp_path, model, data, features, cli)
+    session, ours, inputs = export_and_predict(spark, tmp_path, model, data, features)
     labels = session.get_modelmeta().custom_metadata_map["sparkprop.labels"].split("\n")
     expected = np.array([[row[f"probability_{c}"] for c in labels] for row in ours])
     predicted_labels = [str(row["prediction"]) for row in ours]
@@ -80,7 +63,7 @@ def assert_same_scores(expected, probabilities, predicted_labels, classes, label
 
 def test_an_iris_model_scores_in_onnxruntime_as_predict_does(spark, tmp_path):
     model = str(tmp_path / "iris-model")
-    cli("train", "--input", "data/iris.csv", "--label", "species", "--hidden", "6", "--activation", "tanh",
+    in_session(spark)("train", "--input", str(DATA / "iris.csv"), "--label", "species", "--hidden", "6", "--activation", "tanh",
         "--standardize", "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "80", "--seed", "3",
         "--output", model)
     iris = spark.read.csv(str(DATA / "iris.csv"), header=True, inferSchema=True)
@@ -101,13 +84,12 @@ def test_every_hidden_activation_scores_in_onnxruntime_as_predict_does(spark, tm
         run("train", "--input", str(DATA / "iris.csv"), "--label", "species", "--hidden", "4", "--activation",
             activation, "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "30", "--seed", "2",
             "--output", model)
-        assert_same_scores(*predict_and_run_onnx(spark, tmp_path / activation, model, iris, features, "species",
-                                                 run))
+        assert_same_scores(*predict_and_run_onnx(spark, tmp_path / activation, model, iris, features, "species"))
 
 
 def test_an_mnist_model_scores_in_onnxruntime_as_predict_does(spark, tmp_path):
     model = str(tmp_path / "mnist-model")
-    cli("train", "--input", "data/mnist-train-8k.csv.gz", "--label", "label", "--hidden", "32", "--standardize",
+    in_session(spark)("train", "--input", str(DATA / "mnist-train-8k.csv.gz"), "--label", "label", "--hidden", "32", "--standardize",
         "--optimizer", "adam", "--learning-rate", "0.002", "--iterations", "30", "--seed", "1", "--output", model)
     test = spark.read.csv(str(DATA / "mnist-test-2k.csv.gz"), header=True, inferSchema=True)
     features = [c for c in test.columns if c != "label"]
@@ -123,7 +105,7 @@ def test_a_one_unit_classifier_gives_two_columns_and_the_class_of_a_half(spark, 
         .withColumn("virginica", (F.col("species") == "virginica").cast("int")).drop("species")
     source = str(tmp_path / "binary.parquet")
     binary.write.parquet(source)
-    cli("train", "--input", source, "--label", "virginica", "--hidden", "4", "--activation", "leaky-relu",
+    in_session(spark)("train", "--input", source, "--label", "virginica", "--hidden", "4", "--activation", "leaky-relu",
         "--iterations", "60", "--optimizer", "adam", "--learning-rate", "0.05", "--output", model)
     features = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
     expected, probabilities, predicted_labels, classes, labels = predict_and_run_onnx(
@@ -138,7 +120,7 @@ def test_a_regressor_predicts_in_onnxruntime_as_predict_does(spark, tmp_path):
     iris = spark.read.csv(str(DATA / "iris.csv"), header=True, inferSchema=True).drop("species")
     source = str(tmp_path / "iris.parquet")
     iris.write.parquet(source)
-    cli("train", "--input", source, "--label", "petal_width", "--task", "regression", "--hidden", "5",
+    in_session(spark)("train", "--input", source, "--label", "petal_width", "--task", "regression", "--hidden", "5",
         "--standardize", "--optimizer", "adam", "--learning-rate", "0.05", "--iterations", "80", "--seed", "6",
         "--output", model)
     session, ours, inputs = export_and_predict(spark, tmp_path, model, iris.drop("petal_width"), features)
