@@ -64,6 +64,9 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSpec training = trainingSpec();
         org.apache.hadoop.conf.Configuration files = sparkOptions.hadoopConfiguration();
         ModelStore.checkWritable(output, overwrite, files);
+        if (training.checkpoints().dir() != null) {
+            ModelStore.requireApart(output, training.checkpoints().dir(), RunSettings.CHECKPOINT_DIR.key(), files);
+        }
         Preflight.check(training, files);
         SparkSession spark = sparkOptions.session();
         ModelStore.checkWritable(output, overwrite, spark.sparkContext().hadoopConfiguration());

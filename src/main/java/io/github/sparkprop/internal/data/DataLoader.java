@@ -197,11 +197,22 @@ public final class DataLoader {
         RowParser checker = new RowParser(table, reading(features), spec.label(), spec.weight(), spec.task(),
                 spec.encoder(), spec.handleInvalid().lenient());
         Pass pass = validationPass(spark, table, checker, spec, needs);
+        requireTrainingRows(pass.summary(), spec.holdOut(), table.description());
         if (!learnFills) {
             logFilled(pass.summary(), features, table.description());
         }
         Learnt learnt = learn(spark, table, spec, features, checker, pass, needs, learnFills);
         return cache(spark, table, spec, learnt, pass);
+    }
+
+    /** Held-out fractions below 1 together must leave rows to train on (a validation file is held out whole). */
+    private static void requireTrainingRows(DataSummary summary, HoldOut holdOut, String description) {
+        if (holdOut.fraction() + holdOut.testFraction() < 1 && summary.validRows() > 0
+                && summary.heldOutRows() == summary.validRows()) {
+            throw new InputException("no rows are left to train on: {validationFraction} " + holdOut.fraction()
+                    + " and {testFraction} " + holdOut.testFraction() + " hold out all " + summary.validRows()
+                    + " valid rows of " + description + "; lower them");
+        }
     }
 
     /** What the validation pass's summary teaches (a median fill takes a pass of its own). */
@@ -235,6 +246,21 @@ public final class DataLoader {
         return new Learnt(features, encoder, scaler, target, classWeights);
     }
 
+    /**
+     * The partitions the samples are spread over: as asked (the input's, or the cores', whichever is more, when
+     * not), but no more than the valid rows, since an empty partition is a task of every iteration that does
+     * nothing (a million of them on 60 rows would keep a run from ever finishing).
+     */
+    private static int partitions(int asked, int inputPartitions, int cores, long validRows) {
+        int wanted = asked > 0 ? asked : Math.max(inputPartitions, cores);
+        if (asked > validRows && validRows > 0) {
+            LOG.warn("{} partitions asked for {} valid rows: spreading the rows over {} partitions",
+                    asked, validRows, validRows);
+            return (int) validRows;
+        }
+        return wanted;
+    }
+
     /** Turns the valid rows into samples, stacks them into blocks and caches them, with one line in the log. */
     private static LoadedData cache(SparkSession spark, Table table, DataSpec spec, Learnt learnt, Pass pass) {
         RowParser parser = new RowParser(table, learnt.features(), spec.label(), spec.weight(), spec.task(),
@@ -247,8 +273,8 @@ public final class DataLoader {
                 .mapPartitions(rows -> new SampleReader(rows, parser, scaler, target, classWeights,
                         ids.counter()));
         int inputPartitions = samples.getNumPartitions();
-        int partitions = spec.partitions() > 0 ? spec.partitions()
-                : Math.max(inputPartitions, spark.sparkContext().defaultParallelism());
+        int partitions = partitions(spec.partitions(), inputPartitions, spark.sparkContext().defaultParallelism(),
+                pass.summary().validRows());
         if (partitions != inputPartitions) {
             samples = samples.repartition(partitions);
         }

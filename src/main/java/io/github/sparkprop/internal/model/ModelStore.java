@@ -62,6 +62,32 @@ public final class ModelStore {
     }
 
     /**
+     * Fails when the model's directory and another one a run writes (its checkpoints) are the same or one holds
+     * the other: the model's save replaces its directory whole, and the other's writes would make it "not a
+     * model". Paths are compared qualified (scheme, authority, absolute path).
+     *
+     * @param otherKey the setting that names the other directory, for the message
+     */
+    public static void requireApart(String dir, String other, String otherKey, Configuration conf) {
+        try {
+            String model = qualified(dir, conf);
+            String second = qualified(other, conf);
+            if (model.equals(second) || model.startsWith(second + "/") || second.startsWith(model + "/")) {
+                throw new InputException("{" + otherKey + "} " + other + " and the model's output " + dir
+                        + (model.equals(second) ? " are the same directory" : " lie one inside the other")
+                        + "; give {" + otherKey + "} a directory of its own");
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot read the path " + other + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String qualified(String dir, Configuration conf) throws IOException {
+        Path path = new Path(dir);
+        return AtomicDirectory.fileSystem(path, conf).makeQualified(path).toString().replaceFirst("/+$", "");
+    }
+
+    /**
      * Writes the model and any extra files (such as history.csv and loss.png) to {@code dir}.
      *
      * @throws InputException when dir exists and overwrite is false, or it cannot be written

@@ -14,12 +14,33 @@ public final class DivergenceException extends SettingException {
     private final double cost;
     private final double gradientNorm;
     private final boolean checkpointKept;
+    private final boolean atStart;
 
     /**
      * @param checkpointKept whether the last good checkpoint stays to resume from
      */
     public DivergenceException(int iteration, double cost, double gradientNorm, boolean checkpointKept) {
         this(iteration, cost, gradientNorm, checkpointKept, "learningRate", "a smaller {learningRate}");
+    }
+
+    /**
+     * The cost or the gradient is not finite at the weights the run starts from, before any step: no learning rate
+     * is the cause, but the weights of the rows (class weights, a weight column) or the size of the inputs.
+     */
+    static DivergenceException atStart(int iteration, double cost, double gradientNorm) {
+        return new DivergenceException(iteration, cost, gradientNorm);
+    }
+
+    private DivergenceException(int iteration, double cost, double gradientNorm) {
+        super("classWeights", "the loss at the weights the run starts from is not finite (iteration " + iteration
+                + ": loss " + cost + ", gradient norm " + gradientNorm + "): no step was taken yet, so no learning "
+                + "rate is the cause; check the weights of the rows ({classWeights}, {weight}) and the size of the "
+                + "input values ({standardize})");
+        this.iteration = iteration;
+        this.cost = cost;
+        this.gradientNorm = gradientNorm;
+        this.checkpointKept = false;
+        this.atStart = true;
     }
 
     /** @param advice what to try, after "try " */
@@ -35,6 +56,7 @@ public final class DivergenceException extends SettingException {
         this.cost = cost;
         this.gradientNorm = gradientNorm;
         this.checkpointKept = checkpointKept;
+        this.atStart = false;
     }
 
     /** The settings a resume may change, as "{a} and {b}". */
@@ -45,7 +67,7 @@ public final class DivergenceException extends SettingException {
 
     /** The same divergence, also advising to standardise the features (for a run whose inputs are not). */
     public DivergenceException advisingStandardization() {
-        return new DivergenceException(iteration, cost, gradientNorm, checkpointKept, "learningRate",
+        return atStart ? this : new DivergenceException(iteration, cost, gradientNorm, checkpointKept, "learningRate",
                 "a smaller {learningRate} (or {standardize})");
     }
 
@@ -54,7 +76,7 @@ public final class DivergenceException extends SettingException {
      * unscaled inputs are the usual cause.
      */
     public DivergenceException advisingPenalty() {
-        return new DivergenceException(iteration, cost, gradientNorm, checkpointKept, "l2",
+        return atStart ? this : new DivergenceException(iteration, cost, gradientNorm, checkpointKept, "l2",
                 "an L2 penalty ({l2} 0.01) or {standardize}");
     }
 

@@ -1,5 +1,6 @@
 package io.github.sparkprop.internal.train;
 
+import io.github.sparkprop.InputException;
 import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.internal.data.DataLoader;
