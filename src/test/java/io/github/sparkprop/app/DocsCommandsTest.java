@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,9 @@ class DocsCommandsTest {
         assertTrue(ran >= 4, "commands run: " + ran);
     }
 
+    /** MLlib's feature stages send classes Spark does not register: it runs in the session that does not require it. */
     @Test
+    @Tag(SharedSpark.MLLIB)
     void theReadmesJavaQuickStartCompilesAndRuns() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         Matcher block = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
