@@ -13,6 +13,8 @@ import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
@@ -71,7 +73,7 @@ final class RowParser implements Serializable {
         this.vectorIndex = features.isVector() ? table.columns().indexOf(features.vectorColumn()) : -1;
         this.labelName = label;
         this.labelIndex = label == null ? -1 : table.columns().indexOf(label);
-        this.labelReader = labelIndex < 0 ? null : FieldReader.of(table.schema().fields()[labelIndex].dataType());
+        this.labelReader = labelIndex < 0 ? null : labelReader(table.schema().fields()[labelIndex].dataType());
         this.weightName = weight;
         this.weightIndex = weight == null ? -1 : table.columns().indexOf(weight);
         this.weightReader = weightIndex < 0 ? null : FieldReader.of(table.schema().fields()[weightIndex].dataType());
@@ -315,6 +317,11 @@ final class RowParser implements Serializable {
             y[j] = index;
         }
         return null;
+    }
+
+    /** A label is read as a number or text; a boolean one as the two classes false and true. */
+    private static FieldReader labelReader(DataType type) {
+        return type instanceof BooleanType ? FieldReader.ofValues(type) : FieldReader.of(type);
     }
 
     /** The row's label in canonical form (see {@link ClassLabels#key}); call only for a valid row. */

@@ -214,6 +214,50 @@ class FormatsTest {
     }
 
     /**
+     * A file whose name does not tell its format is looked at: LibSVM lines make it LibSVM (alone, it is read as
+     * such), and beside a CSV file in one folder the two formats are refused instead of a LibSVM line becoming the
+     * CSV's header.
+     */
+    @Test
+    void aFileNamedForNoFormatIsToldByItsLines() throws IOException {
+        Path libsvm = Files.createDirectories(dir.resolve("libsvm-only")).resolve("part-00000");
+        Files.writeString(libsvm, "1 1:0.5 4:2\n0 2:1.5\n1 3:-1 4:3\n");
+        LoadedData data = DataLoader.load(SharedSpark.session(), spec(libsvm.getParent().toString(), null, "label",
+                null, null, null));
+        try {
+            assertTrue(data.features().isVector() && data.features().sparse());
+            assertEquals(4, data.features().count());
+        } finally {
+            data.release();
+        }
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        Csv.write(mixed, "a.csv", "label,x1,x2", "1,0.5,2", "0,1.5,0");
+        Files.writeString(mixed.resolve("b.txt"), "1 1:0.5 2:2\n0 2:1.5\n");
+        String message = assertThrows(InputException.class, () -> DataLoader.load(SharedSpark.session(),
+                spec(mixed.toString(), null, "label", null, null, null))).getMessage();
+        assertTrue(message.contains("holds files of different formats") && message.contains("b.txt (libsvm)")
+                && message.contains("a.csv (csv)"), message);
+    }
+
+    /** A boolean label (Parquet) is two classes, false and true. */
+    @Test
+    void aBooleanLabelIsTwoClasses() {
+        StructType schema = new StructType().add("x", DataTypes.DoubleType).add("fraud", DataTypes.BooleanType);
+        Dataset<Row> rows = SharedSpark.session().createDataFrame(List.of(RowFactory.create(1.0, true),
+                RowFactory.create(-1.0, false), RowFactory.create(2.0, true)), schema);
+        String path = dir.resolve("fraud.parquet").toString();
+        rows.coalesce(1).write().parquet(path);
+        LoadedData data = DataLoader.load(SharedSpark.session(), spec(path, null, "fraud", null, null, null));
+        try {
+            assertEquals(List.of("false", "true"), data.encoder().labels());
+            List<double[]> samples = samples(data);
+            assertArrayEquals(new double[] {1, 0, 1}, samples.stream().mapToDouble(row -> row[1]).toArray(), 0.0);
+        } finally {
+            data.release();
+        }
+    }
+
+    /**
      * A LibSVM line Spark's reader cannot parse stops the run naming the file, the line and the item (Spark's
      * own report names neither file nor line); such a line cannot be skipped, as the reader fails before
      * sparkprop sees the row.

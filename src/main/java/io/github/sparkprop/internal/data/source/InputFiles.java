@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -37,6 +39,10 @@ public final class InputFiles {
 
     /** Files listed per input at most: enough to see mixed formats, few enough to stay quick. */
     private static final int LISTED = 10_000;
+    /** Files whose names do not tell their format that are opened to see it, at most. */
+    private static final int SNIFFED = 100;
+    /** A LibSVM line: a label, then index:value pairs. */
+    private static final Pattern LIBSVM_LINE = Pattern.compile("\\s*[-+]?[0-9.]+([eE][-+]?\\d+)?(\\s+\\d+:\\S+)+\\s*");
 
     private final InputFormat format;
     private final Path first;
@@ -59,6 +65,7 @@ public final class InputFiles {
     public static InputFiles of(List<String> paths, InputFormat format, CsvOptions csv, Configuration conf) {
         Map<InputFormat, String> byFormat = new LinkedHashMap<>();
         Path first = null;
+        int sniffed = 0;
         for (String path : paths) {
             try {
                 Path p = new Path(path);
@@ -75,7 +82,7 @@ public final class InputFiles {
                     for (Path file : dataFiles(fs, match)) {
                         any = true;
                         first = first == null ? file : first;
-                        byFormat.putIfAbsent(InputFormat.ofName(file.getName()), file.toString());
+                        byFormat.putIfAbsent(formatOf(fs, file, sniffed++ < SNIFFED), file.toString());
                     }
                 }
                 if (!any) {
@@ -95,6 +102,32 @@ public final class InputFiles {
         InputFormat actual = format != null ? format : byFormat.isEmpty() ? InputFormat.CSV
                 : byFormat.keySet().iterator().next();
         return new InputFiles(actual, first, csv, conf);
+    }
+
+    /**
+     * The format of a file: what its name tells (.parquet, .libsvm, .svm, .csv, .tsv, also before a compression
+     * suffix) or, for a name that tells nothing (part-00000, data.txt), what its first bytes are when {@code look}:
+     * Parquet's magic number, or a first line of LibSVM's label index:value pairs; else CSV.
+     */
+    private static InputFormat formatOf(FileSystem fs, Path file, boolean look) {
+        String name = file.getName().toLowerCase(Locale.ROOT);
+        InputFormat named = InputFormat.ofName(name);
+        boolean compressed = name.matches(".*\\.(gz|bz2|deflate|zst|lz4|snappy)$");
+        if (named != InputFormat.CSV || !look || compressed || name.matches(".*\\.(csv|tsv)$")) {
+            return named;
+        }
+        byte[] head = new byte[4096];
+        int read;
+        try (FSDataInputStream in = fs.open(file)) {
+            read = in.read(head);
+        } catch (IOException e) {
+            return named; // for Spark's reader to report
+        }
+        if (read >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+            return InputFormat.PARQUET;
+        }
+        String firstLine = read <= 0 ? "" : new String(head, 0, read, StandardCharsets.UTF_8).split("\\R", 2)[0];
+        return LIBSVM_LINE.matcher(firstLine).matches() ? InputFormat.LIBSVM : named;
     }
 
     /** The format of the files. */
