@@ -42,6 +42,34 @@ class CsvLinesTest {
         return CommandLineWords.of(assertThrows(InputException.class, () -> load(path)));
     }
 
+    /** A table wider than Spark's CSV reader reads (20,480 fields): 21,000 features and a label. */
+    @Test
+    void aTableOfMoreFieldsThanSparksReaderTakesIsRead() throws IOException {
+        int features = 21_000;
+        StringBuilder csv = new StringBuilder();
+        for (int k = 0; k < features; k++) {
+            csv.append('x').append(k).append(',');
+        }
+        csv.append("label\n");
+        for (int row = 0; row < 3; row++) {
+            for (int k = 0; k < features; k++) {
+                csv.append((row + k) % 5).append(',');
+            }
+            csv.append(row).append('\n');
+        }
+        Path file = dir.resolve("wide.csv");
+        Files.writeString(file, csv);
+        LoadedData data = DataLoader.load(SharedSpark.session(), DataSpec.of(List.of(file.toString()))
+                .format(InputFormat.CSV).label("label").task(Task.REGRESSION).handleInvalid(HandleInvalid.ERROR)
+                .partitions(2).standardize(false).build());
+        try {
+            assertEquals(features, data.features().count());
+            assertEquals(3, data.rows());
+        } finally {
+            data.release();
+        }
+    }
+
     @Test
     void smallFilesReadInOneTaskEachLoseOnlyTheirOwnHeader() throws IOException {
         Path parts = Files.createDirectory(dir.resolve("parts"));

@@ -1,6 +1,8 @@
 package io.github.sparkprop.internal.data.source;
 
+import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
+import io.github.sparkprop.InputException;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.Map;
@@ -39,11 +41,18 @@ final class CsvLines implements Serializable {
         this.parsing = sparkOptions(options);
     }
 
+    /**
+     * The most fields a line may have: Spark's reader stops at 20,480 (its maxColumns) with an index out of bounds;
+     * wide tables (genes, pixels, one-hot exports) have more. The tokenizer keeps an array of this many fields.
+     */
+    static final int MAX_COLUMNS = 1 << 20;
+
     /** Spark's CSV reading options for ours. */
     private static CSVOptions sparkOptions(CsvOptions options) {
         return new CSVOptions(scala.collection.immutable.Map$.MODULE$.from(
                 scala.jdk.javaapi.CollectionConverters.asScala(Map.of("header", Boolean.toString(options.header()),
-                        "delimiter", options.delimiter(), "enforceSchema", "false"))), true, "UTC");
+                        "delimiter", options.delimiter(), "enforceSchema", "false",
+                        "maxColumns", Integer.toString(MAX_COLUMNS)))), true, "UTC");
     }
 
     /** The settings of Spark's CSV tokenizer for our options, to parse a line as Spark's reader does. */
@@ -81,7 +90,7 @@ final class CsvLines implements Serializable {
             @Override
             public InternalRow next() {
                 String record = records.next();
-                String[] fields = tokenizer.parseLine(record);
+                String[] fields = parse(tokenizer, record);
                 Object[] values = new Object[width + 1];
                 int n = fields == null ? 0 : Math.min(fields.length, width);
                 for (int k = 0; k < n; k++) {
@@ -94,6 +103,19 @@ final class CsvLines implements Serializable {
                 return new GenericInternalRow(values);
             }
         };
+    }
+
+    /** The fields of a line, refused with the limit when it has more than {@link #MAX_COLUMNS}. */
+    static String[] parse(CsvParser tokenizer, String line) {
+        try {
+            return tokenizer.parseLine(line);
+        } catch (TextParsingException e) {
+            if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+                throw new InputException("a line has more than " + MAX_COLUMNS + " fields, the most sparkprop reads "
+                        + "in a row of a CSV file", e);
+            }
+            throw e;
+        }
     }
 
     private Iterator<String> records(Iterator<String> lines) {
@@ -111,7 +133,7 @@ final class CsvLines implements Serializable {
      * over the row numbers); reports a mismatch in the words of Spark's checker.
      */
     private void checkHeader(String line, UTF8String file) {
-        String[] header = new CsvParser(parsing.asParserSettings()).parseLine(line);
+        String[] header = parse(new CsvParser(parsing.asParserSettings()), line);
         String[] names = columns.fieldNames();
         int width = header == null ? 0 : header.length;
         for (int i = 0; i < Math.max(width, names.length); i++) {

@@ -167,6 +167,7 @@ public final class Table {
             header = spark.read()
                     .option("header", options.header())
                     .option("delimiter", options.delimiter())
+                    .option("maxColumns", CsvLines.MAX_COLUMNS)
                     .csv(paths)
                     .schema();
         } catch (Exception e) { // Spark's AnalysisException and friends, undeclared
