@@ -156,6 +156,17 @@ class DataLoaderTest {
         }
     }
 
+    /** A huge bad value is quoted by its beginning and its length: the message stays one short line. */
+    @Test
+    void aHugeBadValueIsQuotedByItsBeginning() {
+        String huge = "z".repeat(1_000_000);
+        String path = Csv.write(dir, "huge.csv", "x,y,label", "1,2,0", "3," + huge + ",1", "5,6,0");
+        String message = failure(path);
+        assertTrue(message.contains("huge.csv line 3: column 'y': value '" + "z".repeat(100)
+                + "... (1000000 characters)' is not a number"), message.substring(0, Math.min(500, message.length())));
+        assertTrue(message.length() < 1000, "a message of " + message.length() + " characters");
+    }
+
     @Test
     void aNonNumericValueIsNamedByLineColumnAndValue() {
         String path = Csv.write(dir, "t.csv", "x,y,label", "1,2,0", "3,abc,1", "5,6,0");
