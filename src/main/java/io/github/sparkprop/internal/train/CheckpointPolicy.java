@@ -27,7 +27,8 @@ final class CheckpointPolicy {
     }
 
     /**
-     * The store of the spec's checkpoints, or null without a directory; the data hash joins the settings.
+     * The store of the spec's checkpoints, locked for this run (close it when the run ends), or null without a
+     * directory; the data hash joins the settings.
      *
      * @param settings the run's settings, as recorded (the data hash is added)
      * @throws SettingException for a directory with an earlier run's checkpoints that the spec does not resume
@@ -40,14 +41,20 @@ final class CheckpointPolicy {
         settings.put(CheckpointStore.DATA_HASH, blocks.map(SampleBlock::contentHash).reduce(Long::sum));
         String dir = policy.mode() == Checkpoints.Mode.PER_RUN ? runDirectory(policy.dir(), settings) : policy.dir();
         CheckpointStore store = new CheckpointStore(dir, conf, settings);
-        if (store.hasCheckpoints() && policy.mode() == Checkpoints.Mode.NEW) {
-            throw new SettingException("checkpointDir", "{checkpointDir} " + dir + " holds checkpoints of an earlier "
-                    + "run; add {resume} to continue it, or {overwrite} to start again");
+        store.lock();
+        try {
+            if (store.hasCheckpoints() && policy.mode() == Checkpoints.Mode.NEW) {
+                throw new SettingException("checkpointDir", "{checkpointDir} " + dir + " holds checkpoints of an "
+                        + "earlier run; add {resume} to continue it, or {overwrite} to start again");
+            }
+            if (store.hasCheckpoints() && policy.mode() == Checkpoints.Mode.REPLACE) {
+                store.deleteAll();
+            }
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
-        if (store.hasCheckpoints() && policy.mode() == Checkpoints.Mode.REPLACE) {
-            store.deleteAll();
-        }
-        return store;
     }
 
     /** Where the run starts: its latest checkpoint when it resumes and has one, else the initial weights. */

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * for {@link Setting.Role#ADJUSTABLE adjustable} ones (a smaller learning rate after a divergence, more
  * iterations) and {@link Setting.Role#RUNTIME runtime} ones.
  */
-public final class CheckpointStore {
+public final class CheckpointStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
     static final String MARKER = "checkpoint.json";
@@ -55,6 +55,7 @@ public final class CheckpointStore {
     private final Path dir;
     private final Configuration conf;
     private final JsonNode settings;
+    private CheckpointLock lock;
 
     /**
      * @param settings the run's settings; a checkpoint made with other settings is refused
@@ -67,6 +68,24 @@ public final class CheckpointStore {
             this.settings = JSON.readTree(JSON.writeValueAsString(settings));
         } catch (IOException e) {
             throw new IllegalArgumentException("settings are not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes the directory for this run alone ({@link CheckpointLock}) until {@link #close}.
+     *
+     * @throws io.github.sparkprop.SettingException when another run holds it
+     */
+    void lock() {
+        lock = CheckpointLock.acquire(dir.toString(), conf);
+    }
+
+    /** Gives the directory up to other runs. */
+    @Override
+    public void close() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
         }
     }
 
@@ -168,16 +187,21 @@ public final class CheckpointStore {
         } catch (IOException e) {
             throw new InputException("cannot read checkpoints in " + dir + ": " + e.getMessage(), e);
         }
+        String newestProblem = null;
         for (Path checkpoint : complete) {
             try {
                 return read(checkpoint, parameters);
-            } catch (ModelFormatException e) {
-                LOG.warn("cannot read checkpoint {} ({}); trying the one before", checkpoint, e.getMessage());
             } catch (InputException e) {
                 throw e; // made with other settings: no older checkpoint of this directory is of use either
             } catch (IOException | RuntimeException e) {
-                LOG.warn("cannot read checkpoint {} ({}); trying the one before", checkpoint, e.toString());
+                String problem = e instanceof ModelFormatException ? e.getMessage() : e.toString();
+                newestProblem = newestProblem == null ? checkpoint + ": " + problem : newestProblem;
+                LOG.warn("cannot read checkpoint {} ({}); trying the one before", checkpoint, problem);
             }
+        }
+        if (newestProblem != null) {
+            throw new InputException("none of the " + complete.size() + " checkpoints in " + dir + " can be read "
+                    + "(the newest, " + newestProblem + "); remove them, or start again with {overwrite}");
         }
         return null;
     }

@@ -105,13 +105,21 @@ public final class TrainingJob implements AutoCloseable {
         ObjectNode recorded = Provenance.settings(spec, network, task, data.training().rows(), l2());
         CheckpointStore checkpoints = CheckpointPolicy.open(spec.checkpoints(), recorded, data.blocks(),
                 context.hadoopConfiguration());
-        double[] initial = init != null ? init.weights()
-                : WeightInit.initialize(network, settings.longInteger(TrainingSettings.SEED));
-        TrainingState from = CheckpointPolicy.startingPoint(spec.checkpoints(), checkpoints,
-                network.parameterCount(), initial);
-        long start = System.nanoTime();
-        TrainingRun run = train(checkpoints, from);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        TrainingRun run;
+        double seconds;
+        try {
+            double[] initial = init != null ? init.weights()
+                    : WeightInit.initialize(network, settings.longInteger(TrainingSettings.SEED));
+            TrainingState from = CheckpointPolicy.startingPoint(spec.checkpoints(), checkpoints,
+                    network.parameterCount(), initial);
+            long start = System.nanoTime();
+            run = train(checkpoints, from);
+            seconds = (System.nanoTime() - start) / 1e9;
+        } finally {
+            if (checkpoints != null) {
+                checkpoints.close(); // the directory is another run's to take from here
+            }
+        }
         String warning = LossTrend.warning(run, settings);
         if (warning != null) {
             LOG.warn(warning);
