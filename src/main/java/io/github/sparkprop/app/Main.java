@@ -2,8 +2,10 @@ package io.github.sparkprop.app;
 
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.internal.DidYouMean;
+import io.github.sparkprop.internal.Interruption;
 import io.github.sparkprop.internal.console.OptionNames;
 import io.github.sparkprop.internal.console.SparkOptions;
+import io.github.sparkprop.internal.train.InterruptedRunException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +37,7 @@ public final class Main {
      * @throws SparkUserAppException carrying the exit code, for a failed command in a YARN cluster-mode driver
      */
     public static void main(String[] args) throws SparkUserAppException {
+        Interruption.install();
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         SparkSession.getActiveSession().foreach(session -> {
             session.stop();
@@ -147,6 +150,12 @@ public final class Main {
 
     private static int report(Exception e, CommandLine command, PrintWriter err) {
         boolean verbose = args(command).verbose();
+        if (Interruption.raised()) {
+            InputException interrupted = findInputException(e);
+            err.println(command.getCommandName() + ": " + (interrupted instanceof InterruptedRunException
+                    ? interrupted.render(OptionNames::of) : "interrupted; nothing written"));
+            return Interruption.exitCode();
+        }
         InputException input = findInputException(e);
         if (input != null) {
             String message = input.render(OptionNames::of);

@@ -152,6 +152,16 @@ public final class CheckpointStore implements AutoCloseable {
         return complete;
     }
 
+    /** The iteration of the newest complete checkpoint, or -1 when there is none (or it cannot be told). */
+    public int newest() {
+        try {
+            List<Path> complete = complete();
+            return complete.isEmpty() ? -1 : iterationOf(complete.get(0));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** Whether the directory holds any checkpoint (complete or not). */
     public boolean hasCheckpoints() {
         try {

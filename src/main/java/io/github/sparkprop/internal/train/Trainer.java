@@ -1,6 +1,7 @@
 package io.github.sparkprop.internal.train;
 
 import io.github.sparkprop.evaluate.Metrics;
+import io.github.sparkprop.internal.Interruption;
 import io.github.sparkprop.internal.optim.Evaluation;
 import io.github.sparkprop.internal.optim.Optimizer;
 import java.util.ArrayList;
@@ -49,10 +50,12 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final int iterations;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private final CheckpointStore checkpoints;
 
     /** @param checkpoints where to write checkpoints, or null for none */
     public Trainer(DistributedObjective objective, Optimizer optimizer, Settings settings, CheckpointStore checkpoints) {
         this.objective = objective;
+        this.checkpoints = checkpoints;
         this.optimizer = optimizer;
         this.iterations = settings.iterations();
         listeners.add(new Divergence(checkpoints));
@@ -100,7 +103,7 @@ public final class Trainer {
         List<IterationRecord> history = new ArrayList<>(from.history());
         String stopReason = null;
         for (int t = from.iteration() + 1; t <= iterations && stopReason == null; t++) {
-            IterationEnd end = iterate(t, w);
+            IterationEnd end = interruptible(t, w);
             history.add(end.record());
             String reason = stopReason(end);
             stopReason = reason == null ? null : reason + " (iteration " + t + ")";
@@ -113,6 +116,21 @@ public final class Trainer {
         String ending = stopReason != null ? stopReason : "completed " + iterations + " iterations";
         LOG.info("training ended: {}", ending);
         return new TrainingRun(finalWeights(w), List.copyOf(history), ending, stopReason != null);
+    }
+
+    /** Iteration t, unless a signal came (before it, or cancelling its Spark jobs). */
+    private IterationEnd interruptible(int t, double[] w) {
+        try {
+            if (Interruption.raised()) {
+                throw new IllegalStateException("interrupted");
+            }
+            return iterate(t, w);
+        } catch (RuntimeException e) {
+            if (Interruption.raised()) {
+                throw new InterruptedRunException(t, checkpoints == null ? -1 : checkpoints.newest(), e);
+            }
+            throw e;
+        }
     }
 
     /** Iteration t: the optimizer's step from w (updated in place), its evaluation and validation figures. */
