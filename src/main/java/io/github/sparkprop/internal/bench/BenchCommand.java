@@ -378,7 +378,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " samples from memory%n", sgemm.oneThread(), sgemm.allCores(), cores, sgemm.fromMemory());
         }
         File file = new File(workDir, "results.json");
-        json.writerWithDefaultPrettyPrinter().writeValue(file, root);
+        try {
+            json.writerWithDefaultPrettyPrinter().writeValue(file, root);
+        } catch (IOException e) {
+            throw new InputException("cannot write " + file + ": " + e.getMessage(), e);
+        }
         out.println("results written to " + file.getPath());
         out.flush();
     }

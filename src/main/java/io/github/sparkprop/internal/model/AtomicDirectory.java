@@ -80,6 +80,30 @@ public final class AtomicDirectory {
         }
     }
 
+    /**
+     * Whether two paths are the same or one lies below the other, each qualified on its own file system (scheme,
+     * authority, absolute path): one run writing into the other's directory would replace it or be read from it.
+     */
+    public static boolean overlap(String a, String b, Configuration conf) throws IOException {
+        Path first = qualified(new Path(a), conf);
+        Path second = qualified(new Path(b), conf);
+        return within(first, second) || within(second, first);
+    }
+
+    private static Path qualified(Path path, Configuration conf) throws IOException {
+        return fileSystem(path, conf).makeQualified(path);
+    }
+
+    /** Whether {@code path} is {@code ancestor} or lies below it. */
+    private static boolean within(Path path, Path ancestor) {
+        for (Path p = path; p != null; p = p.getParent()) {
+            if (p.equals(ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String temporaryPrefix(Path target) {
         return "." + target.getName() + ".tmp-";
     }

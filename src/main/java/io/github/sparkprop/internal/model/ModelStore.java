@@ -70,21 +70,14 @@ public final class ModelStore {
      */
     public static void requireApart(String dir, String other, String otherKey, Configuration conf) {
         try {
-            String model = qualified(dir, conf);
-            String second = qualified(other, conf);
-            if (model.equals(second) || model.startsWith(second + "/") || second.startsWith(model + "/")) {
-                throw new InputException("{" + otherKey + "} " + other + " and the model's output " + dir
-                        + (model.equals(second) ? " are the same directory" : " lie one inside the other")
-                        + "; give {" + otherKey + "} a directory of its own");
+            if (AtomicDirectory.overlap(dir, other, conf)) {
+                throw new InputException("{" + otherKey + "} " + other + " and the model's output " + dir + " overlap "
+                        + "(the same directory, or one inside the other); give {" + otherKey + "} a directory of "
+                        + "its own");
             }
         } catch (IOException e) {
             throw new InputException("cannot read the path " + other + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String qualified(String dir, Configuration conf) throws IOException {
-        Path path = new Path(dir);
-        return AtomicDirectory.fileSystem(path, conf).makeQualified(path).toString().replaceFirst("/+$", "");
     }
 
     /**

@@ -23,10 +23,8 @@ final class PredictionOutput {
         try {
             Path path = new Path(output);
             FileSystem fs = AtomicDirectory.fileSystem(path, conf);
-            Path qualified = fs.makeQualified(path);
             for (String input : inputs) {
-                Path in = fs.makeQualified(new Path(input));
-                if (within(in, qualified) || within(qualified, in)) {
+                if (AtomicDirectory.overlap(output, input, conf)) {
                     throw new InputException("{output} " + output + " and {input} " + input + " overlap; write the "
                             + "predictions elsewhere");
                 }
@@ -46,15 +44,5 @@ final class PredictionOutput {
         } catch (IOException e) {
             throw new InputException("cannot write output " + output + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Whether {@code path} is {@code ancestor} or lies below it. */
-    private static boolean within(Path path, Path ancestor) {
-        for (Path p = path; p != null; p = p.getParent()) {
-            if (p.equals(ancestor)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -5,6 +5,7 @@ import io.github.sparkprop.internal.data.DataLoader;
 import io.github.sparkprop.internal.data.FeatureColumns;
 import io.github.sparkprop.internal.data.source.InputFiles;
 import io.github.sparkprop.internal.data.source.InputFormat;
+import io.github.sparkprop.internal.model.AtomicDirectory;
 import io.github.sparkprop.internal.model.ModelStore;
 import io.github.sparkprop.internal.train.TrainingSpec.Files;
 import java.util.ArrayList;
@@ -23,6 +24,26 @@ public final class Preflight {
     private Preflight() {
     }
 
+    /** Checkpoints written into an input would be read as its data by the next run (the resume among them). */
+    private static void requireCheckpointsApart(String checkpoints, Files files, Configuration conf) {
+        if (checkpoints == null) {
+            return;
+        }
+        for (List<String> paths : java.util.Arrays.asList(files.paths(), files.validation(), files.test())) {
+            for (String path : paths == null ? List.<String>of() : paths) {
+                try {
+                    if (AtomicDirectory.overlap(checkpoints, path, conf)) {
+                        throw new InputException("{checkpointDir} " + checkpoints + " and the input " + path
+                                + " overlap: checkpoints written there would be read as data; give {checkpointDir}"
+                                + " a directory of its own");
+                    }
+                } catch (java.io.IOException e) {
+                    return; // an input that cannot be read is reported as the data are read
+                }
+            }
+        }
+    }
+
     /**
      * @throws InputException for the first mistake found, naming the setting, the path or the column (with the
      *                        closest column name)
@@ -34,6 +55,7 @@ public final class Preflight {
         if (!(spec.source() instanceof Files files)) {
             return;
         }
+        requireCheckpointsApart(spec.checkpoints().dir(), files, conf);
         TrainingSpec.Columns columns = spec.columns();
         List<String> header = columns(files.paths(), files, conf);
         if (header != null) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.sparkprop.testing.Csv;
 import io.github.sparkprop.testing.SharedSpark;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,14 +62,22 @@ class CrossChecksTest {
     }
 
     @Test
-    void aCheckpointDirectoryThatIsTheModelsOwnIsRefusedBeforeTraining() {
+    void aCheckpointDirectoryThatOverlapsTheModelOrTheInputIsRefusedBeforeTraining() throws IOException {
         String model = dir.resolve("m").toString();
+        String overlap = " overlap (the same directory, or one inside the other); give --checkpoint-dir a directory "
+                + "of its own";
         assertRefusedInOneLine(sparkprop(iris(model, "--checkpoint-dir", model)), "--checkpoint-dir " + model
-                + " and the model's output " + model + " are the same directory; give --checkpoint-dir a directory"
-                + " of its own");
-        assertRefusedInOneLine(sparkprop(iris(model, "--checkpoint-dir", model + "/checkpoints")),
-                "lie one inside the other");
+                + " and the model's output " + model + overlap);
+        assertRefusedInOneLine(sparkprop(iris(model, "--checkpoint-dir", model + "/checkpoints")), overlap);
+        Path input = Files.createDirectories(dir.resolve("input"));
+        String table = Csv.write(input, "iris.csv", Files.readAllLines(Path.of("data/iris.csv"))
+                .toArray(String[]::new));
+        assertRefusedInOneLine(sparkprop("train", "--input", input.toString(), "--label", "species", "--output", model,
+                "--checkpoint-dir", input.resolve("checkpoints").toString()), "--checkpoint-dir "
+                + input.resolve("checkpoints") + " and the input " + input + " overlap: checkpoints written there "
+                + "would be read as data");
         assertFalse(Files.exists(dir.resolve("m")), "nothing written");
+        assertEquals(List.of(Path.of(table)), Files.list(input).toList(), "the input as it was");
     }
 
     @Test
