@@ -12,6 +12,7 @@ import io.github.sparkprop.internal.model.Model;
 import io.github.sparkprop.internal.model.ModelStore;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.testing.SharedSpark;
+import io.github.sparkprop.testing.Weights;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -382,13 +383,8 @@ class CliTest {
 
         double[] expected = ModelStore.load(straight, new Configuration()).weights();
         double[] actual = ModelStore.load(resumed, new Configuration()).weights();
-        double difference = 0;
-        double norm = 0;
-        for (int i = 0; i < expected.length; i++) {
-            difference += (actual[i] - expected[i]) * (actual[i] - expected[i]);
-            norm += expected[i] * expected[i];
-        }
-        assertTrue(Math.sqrt(difference / norm) < 1e-9, "relative difference " + Math.sqrt(difference / norm));
+        double difference = Weights.relativeDifference(actual, expected);
+        assertTrue(difference < 1e-9, "relative difference " + difference);
     }
 
     @Test

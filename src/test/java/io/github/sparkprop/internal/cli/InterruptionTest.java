@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.internal.model.ModelStore;
 import io.github.sparkprop.testing.SharedSpark;
+import io.github.sparkprop.testing.Weights;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -83,12 +84,7 @@ class InterruptionTest {
                 "10", "--resume").toArray(String[]::new)).code());
         double[] expected = ModelStore.load(straight, new Configuration()).weights();
         double[] actual = ModelStore.load(interrupted.toString(), new Configuration()).weights();
-        double difference = 0;
-        double norm = 0;
-        for (int i = 0; i < expected.length; i++) {
-            difference += (actual[i] - expected[i]) * (actual[i] - expected[i]);
-            norm += expected[i] * expected[i];
-        }
-        assertTrue(Math.sqrt(difference / norm) < 1e-9, "relative difference " + Math.sqrt(difference / norm));
+        double difference = Weights.relativeDifference(actual, expected);
+        assertTrue(difference < 1e-9, "relative difference " + difference);
     }
 }
