@@ -154,6 +154,9 @@ public final class Main {
             InputException interrupted = findInputException(e);
             err.println(command.getCommandName() + ": " + (interrupted instanceof InterruptedRunException
                     ? interrupted.render(OptionNames::of) : "interrupted; nothing written"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
             return Interruption.exitCode();
         }
         InputException input = findInputException(e);

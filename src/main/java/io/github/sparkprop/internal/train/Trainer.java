@@ -125,7 +125,7 @@ public final class Trainer {
                 throw new IllegalStateException("interrupted");
             }
             return iterate(t, w);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's SparkException of a cancelled job too, which Scala throws undeclared
             if (Interruption.raised()) {
                 throw new InterruptedRunException(t, checkpoints == null ? -1 : checkpoints.newest(), e);
             }
