@@ -37,7 +37,9 @@ public final class Main {
      * @throws SparkUserAppException carrying the exit code, for a failed command in a YARN cluster-mode driver
      */
     public static void main(String[] args) throws SparkUserAppException {
-        Interruption.install();
+        if (!runsInYarnApplicationMaster()) {
+            Interruption.install(); // a YARN driver is stopped by its NodeManager, which kills it soon after
+        }
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         SparkSession.getActiveSession().foreach(session -> {
             session.stop();

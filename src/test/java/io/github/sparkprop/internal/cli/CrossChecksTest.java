@@ -40,13 +40,18 @@ class CrossChecksTest {
         return args.toArray(String[]::new);
     }
 
-    @Test
-    void heldOutFractionsThatLeaveNoTrainingRowAreRefused() {
+    /** x1, x2 and y = 2 x1 + 1 on 20 rows. */
+    private String twentyRows() {
         StringBuilder rows = new StringBuilder("x1,x2,y\n");
         for (int i = 0; i < 20; i++) {
             rows.append(i).append(',').append(i % 7).append(',').append(2 * i + 1).append('\n');
         }
-        String table = Csv.write(dir, "twenty.csv", rows.toString().split("\n"));
+        return Csv.write(dir, "twenty.csv", rows.toString().split("\n"));
+    }
+
+    @Test
+    void heldOutFractionsThatLeaveNoTrainingRowAreRefused() {
+        String table = twentyRows();
         Path model = dir.resolve("m");
         assertRefusedInOneLine(sparkprop("train", "--input", table, "--label", "y", "--task", "regression",
                 "--validation-fraction", "0.99", "--output", model.toString()),
@@ -58,7 +63,8 @@ class CrossChecksTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void moreThanOnePartitionARowSpreadsTheRowsOverAsManyAsRows() {
-        assertEquals(0, sparkprop(iris(dir.resolve("m").toString(), "--partitions", "1000000")).code());
+        assertEquals(0, sparkprop("train", "--input", twentyRows(), "--label", "y", "--task", "regression",
+                "--iterations", "3", "--partitions", "1000000", "--output", dir.resolve("m").toString()).code());
     }
 
     @Test
