@@ -92,10 +92,7 @@ public final class Main {
             err.println("sparkprop: cannot write to the local file system: " + e.getMessage());
             return USAGE;
         } catch (OutOfMemoryError e) {
-            err.println("sparkprop: out of memory (" + e.getMessage() + "): the data or the settings need more "
-                    + "than the driver's " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give it more "
-                    + "(spark.driver.memory, or -Xmx in SPARKPROP_JAVA_OPTS) or choose smaller settings");
-            return INTERNAL;
+            return outOfMemory(e, err);
         }
     }
 
@@ -150,8 +147,21 @@ public final class Main {
         return closest == null ? List.of() : List.of(closest);
     }
 
+    /** One line for running out of memory, in the driver or in a local task. */
+    private static int outOfMemory(OutOfMemoryError e, PrintWriter err) {
+        err.println("sparkprop: out of memory (" + e.getMessage() + "): the data or the settings need more "
+                + "than the driver's " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give it more "
+                + "(spark.driver.memory, or -Xmx in SPARKPROP_JAVA_OPTS) or choose smaller settings");
+        return INTERNAL;
+    }
+
     private static int report(Exception e, CommandLine command, PrintWriter err) {
         boolean verbose = args(command).verbose();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError oom) {
+                return outOfMemory(oom, err); // a local task's, which failed its job
+            }
+        }
         if (Interruption.raised()) {
             InputException interrupted = findInputException(e);
             err.println(command.getCommandName() + ": " + (interrupted instanceof InterruptedRunException

@@ -40,6 +40,11 @@ public final class SparkSessions {
             conf.setMaster(DEFAULT_MASTER);
         }
         conf.setIfMissing("spark.app.name", "sparkprop");
+        if (conf.get("spark.master").startsWith("local")) {
+            // in local mode the tasks run in the command's own JVM: an out-of-memory error in one fails the job
+            // (and the command says so in one line) instead of Spark's handler exiting the JVM with code 52
+            conf.setIfMissing("spark.executor.killOnFatalError.depth", "0");
+        }
         applyDefaults(conf);
         settings.forEach(conf::set);
         return SparkSession.builder().config(conf).getOrCreate();
