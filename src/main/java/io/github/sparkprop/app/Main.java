@@ -152,7 +152,7 @@ public final class Main {
         err.println("sparkprop: out of memory (" + e.getMessage() + "): the data or the settings need more "
                 + "than the driver's " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give it more "
                 + "(spark.driver.memory, or -Xmx in SPARKPROP_JAVA_OPTS) or choose smaller settings");
-        return INTERNAL;
+        return USAGE; // the data and the settings are the user's to change, as for bad input
     }
 
     private static int report(Exception e, CommandLine command, PrintWriter err) {
