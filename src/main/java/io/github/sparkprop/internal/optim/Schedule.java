@@ -15,10 +15,6 @@ public interface Schedule {
     Setting LEARNING_RATE = Setting.real("learningRate", 0.0, Setting.Range.atLeast(0), "A",
             "Step size alpha (the base of the schedule); 0: the optimizer's own, 0.1 for gd and momentum, 0.001 for "
                     + "adam and adamw (lbfgs finds its own steps).").adjustable();
-    /** The shape of the schedule. */
-    Setting SCHEDULE = Setting.choice("schedule", Schedules.CONSTANT, Schedules.ids(),
-            "Learning rate at iteration t: " + Schedules.formulas() + "; with r the decay rate, k the decay period and "
-                    + "T the iterations.");
     /** gamma (r), the decay factor. */
     Setting DECAY_RATE = Setting.real("decayRate", 0.5, new Setting.Range(0, false, 1, true), "R",
             "Decay factor r of the decaying schedules (every one but constant and cosine).");
@@ -54,7 +50,7 @@ public interface Schedule {
         double rate = values.real(LEARNING_RATE);
         Schedules.Shape shape = new Schedules.Shape(rate > 0 ? rate : defaultRate, values.real(DECAY_RATE),
                 values.integer(DECAY_EVERY), iterations);
-        Schedule schedule = Schedules.fromId(values.choice(SCHEDULE)).build(shape);
+        Schedule schedule = Schedules.fromId(values.choice(Schedules.SCHEDULE)).build(shape);
         int warmup = values.integer(WARMUP);
         return warmup > 0 ? new Warmup(schedule, warmup) : schedule;
     }
@@ -66,13 +62,13 @@ public interface Schedule {
 
     /** Every setting of a schedule. */
     static List<Setting> settings() {
-        return List.of(LEARNING_RATE, SCHEDULE, DECAY_RATE, DECAY_EVERY, WARMUP);
+        return List.of(LEARNING_RATE, Schedules.SCHEDULE, DECAY_RATE, DECAY_EVERY, WARMUP);
     }
 
     /** The settings that shape the chosen schedule (the decay ones only for a decaying schedule). */
     static List<Setting> relevant(SettingValues values) {
-        List<Setting> relevant = new ArrayList<>(List.of(LEARNING_RATE, SCHEDULE));
-        if (Schedules.fromId(values.choice(SCHEDULE)).decays()) {
+        List<Setting> relevant = new ArrayList<>(List.of(LEARNING_RATE, Schedules.SCHEDULE));
+        if (Schedules.fromId(values.choice(Schedules.SCHEDULE)).decays()) {
             relevant.addAll(List.of(DECAY_RATE, DECAY_EVERY));
         }
         relevant.add(WARMUP);

@@ -74,6 +74,15 @@ public final class Schedules {
                     shape -> t -> shape.rate() * 0.5 * (1 + Math.cos(Math.PI * (t - 1) / shape.iterations()))),
             PlateauSchedule.TYPE);
 
+    /**
+     * The shape of the schedule, declared here after the types it offers rather than in {@link Schedule}: a
+     * schedule class's initialisation initialises {@link Schedule} (it has default methods), and a setting there
+     * that read the types would close a cycle of class initialisations that sees them still null.
+     */
+    public static final Setting SCHEDULE = Setting.choice("schedule", CONSTANT, ids(),
+            "Learning rate at iteration t: " + formulas() + "; with r the decay rate, k the decay period and "
+                    + "T the iterations.");
+
     private Schedules() {
     }
 

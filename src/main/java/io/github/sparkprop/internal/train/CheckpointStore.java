@@ -202,9 +202,13 @@ public final class CheckpointStore implements AutoCloseable {
             try {
                 return read(checkpoint, parameters);
             } catch (InputException e) {
-                throw e; // made with other settings: no older checkpoint of this directory is of use either
+                if (!(e instanceof ModelFormatException)) {
+                    throw e; // made with other settings: no older checkpoint of this directory is of use either
+                }
+                newestProblem = newestProblem == null ? checkpoint + ": " + e.getMessage() : newestProblem;
+                LOG.warn("cannot read checkpoint {} ({}); trying the one before", checkpoint, e.getMessage());
             } catch (IOException | RuntimeException e) {
-                String problem = e instanceof ModelFormatException ? e.getMessage() : e.toString();
+                String problem = e.toString();
                 newestProblem = newestProblem == null ? checkpoint + ": " + problem : newestProblem;
                 LOG.warn("cannot read checkpoint {} ({}); trying the one before", checkpoint, problem);
             }

@@ -4,6 +4,7 @@ import io.github.sparkprop.SettingException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.internal.optim.OptimizerKind;
 import io.github.sparkprop.internal.optim.Schedule;
+import io.github.sparkprop.internal.optim.Schedules;
 import io.github.sparkprop.internal.optim.Setting;
 import io.github.sparkprop.internal.optim.Setting.Range;
 import io.github.sparkprop.internal.optim.SettingValues;
@@ -119,7 +120,7 @@ public final class TrainingSettings {
     }
 
     /** The settings whose value asks for a learning-rate schedule: given any, {@code auto} means gd. */
-    private static final List<Setting> STEP_SETTINGS = List.of(Schedule.LEARNING_RATE, Schedule.SCHEDULE,
+    private static final List<Setting> STEP_SETTINGS = List.of(Schedule.LEARNING_RATE, Schedules.SCHEDULE,
             Schedule.DECAY_RATE, Schedule.DECAY_EVERY, Schedule.WARMUP);
 
     /**

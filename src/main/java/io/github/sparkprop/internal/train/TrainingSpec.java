@@ -13,7 +13,6 @@ import io.github.sparkprop.internal.data.HandleInvalid;
 import io.github.sparkprop.internal.data.source.CsvOptions;
 import io.github.sparkprop.internal.data.source.InputFormat;
 import io.github.sparkprop.internal.optim.OptimizerKind;
-import io.github.sparkprop.internal.optim.Schedule;
 import io.github.sparkprop.internal.optim.Schedules;
 import io.github.sparkprop.internal.optim.Setting;
 import io.github.sparkprop.internal.optim.SettingValues;
@@ -260,7 +259,7 @@ public record TrainingSpec(SettingValues settings, DataFrameRows frame, Checkpoi
             throw new SettingException("earlyStopping", "{earlyStopping} needs validation data: {validationFraction} "
                     + "or {validation}");
         }
-        String schedule = settings.choice(Schedule.SCHEDULE);
+        String schedule = settings.choice(Schedules.SCHEDULE);
         if (optimizer.scheduled() && Schedules.fromId(schedule).needsValidation() && !validates) {
             throw new SettingException("schedule", "{schedule} " + schedule + " needs validation data: "
                     + "{validationFraction} or {validation}");

@@ -76,10 +76,12 @@ class FullDiskTest {
     void checkpointsOnAFullDiskStopTheRun() throws IOException {
         Path out = Files.createDirectories(dir.resolve("checkpoints-on-full"));
         String checkpoints = FullDiskFileSystem.of(out.resolve("checkpoints"));
+        // the run's lock on the directory is its first write: refused before any training
         assertRefusedInOneLine(sparkprop(irisRun(out.resolve("m").toString(), "--checkpoint-dir", checkpoints,
-                "--checkpoint-every", "1")), "cannot write checkpoint full:" + out.resolve("checkpoints"), NO_SPACE);
+                "--checkpoint-every", "1")), "cannot lock --checkpoint-dir full:" + out.resolve("checkpoints"),
+                NO_SPACE);
         assertEquals(List.of("checkpoints"), entries(out), "no model written");
-        assertEquals(List.of(), entries(out.resolve("checkpoints")), "no checkpoint left half-written");
+        assertEquals(List.of(), entries(out.resolve("checkpoints")), "no checkpoint or lock left half-written");
     }
 
     @Test

@@ -49,10 +49,10 @@ class PlateauScheduleTest {
 
     @Test
     void itIsDeclaredAsAScheduleThatDecaysAndNeedsValidation() {
-        assertTrue(Schedule.SCHEDULE.choices().contains("plateau"));
+        assertTrue(Schedules.SCHEDULE.choices().contains("plateau"));
         assertTrue(Schedules.fromId("plateau").needsValidation());
         assertTrue(Schedules.fromId("plateau").decays());
-        Schedule warm = Schedule.of(SettingValues.defaults().with(Schedule.SCHEDULE, "plateau")
+        Schedule warm = Schedule.of(SettingValues.defaults().with(Schedules.SCHEDULE, "plateau")
                 .with(Schedule.DECAY_EVERY, 2).with(Schedule.WARMUP, 4).with(Schedule.LEARNING_RATE, 0.8), 10, 0.1);
         warm.validated(1.0);
         warm.validated(1.0);

@@ -3,10 +3,10 @@ package io.github.sparkprop.internal.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
 import io.github.sparkprop.internal.data.DataLoader;
 import io.github.sparkprop.internal.data.DataSpec;
@@ -249,8 +249,9 @@ class TrainerTest {
     }
 
     /**
-     * A damaged newest checkpoint (an iteration no run reaches, a missing field, weights of another network) is
-     * passed over for the one before, with a warning, and never fails the resume.
+     * A damaged newest checkpoint (an iteration no run reaches, a missing field) is passed over for the one before,
+     * with a warning; when none can be read (weights of another network), the resume fails naming the newest's
+     * problem rather than start again from iteration 1 over the directory's checkpoints.
      */
     @Test
     void aDamagedCheckpointFallsBackToTheOneBefore() throws IOException {
@@ -276,11 +277,15 @@ class TrainerTest {
                 }
                 assertTrue(damage.equals("weights") || !Files.readString(json).equals(text), "damaged: " + damage);
                 int parameters = damage.equals("weights") ? NETWORK.parameterCount() + 1 : NETWORK.parameterCount();
-                TrainingState state = new CheckpointStore(checkpoints.toString(), conf, settings)
-                        .loadLatest(parameters);
+                CheckpointStore store = new CheckpointStore(checkpoints.toString(), conf, settings);
                 if (damage.equals("weights")) {
-                    assertNull(state, "no checkpoint holds weights of a network of " + parameters);
+                    // none fits: an error naming the newest's problem, not "no checkpoint" (a run from scratch)
+                    String message = assertThrows(InputException.class, () -> store.loadLatest(parameters))
+                            .getMessage();
+                    assertTrue(message.startsWith("none of the 2 checkpoints in ") && message.contains("holds "
+                            + NETWORK.parameterCount() + " weights for a network of " + parameters), message);
                 } else {
+                    TrainingState state = store.loadLatest(parameters);
                     assertNotNull(state, damage);
                     assertEquals(2, state.iteration(), damage);
                 }
