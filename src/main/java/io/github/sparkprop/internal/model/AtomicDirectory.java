@@ -81,6 +81,18 @@ public final class AtomicDirectory {
     }
 
     /**
+     * Removes what a failed write left (a file, or a directory and all below it), if anything; a failure to remove
+     * it is left unreported, the write's own error being the one to report.
+     */
+    public static void deleteQuietly(Path path, Configuration conf) {
+        try {
+            fileSystem(path, conf).delete(path, true);
+        } catch (IOException ignored) {
+            // the write's own error is the one to report
+        }
+    }
+
+    /**
      * Whether two paths are the same or one lies below the other, each qualified on its own file system (scheme,
      * authority, absolute path): one run writing into the other's directory would replace it or be read from it.
      */

@@ -57,15 +57,7 @@ public final class OnnxFile {
         } catch (IOException e) {
             throw new InputException("cannot write output " + output + ": " + e.getMessage(), e);
         } finally {
-            deleteQuietly(temporary, conf); // after a rename there is nothing left to remove
-        }
-    }
-
-    private static void deleteQuietly(Path path, Configuration conf) {
-        try {
-            AtomicDirectory.fileSystem(path, conf).delete(path, false);
-        } catch (IOException ignored) {
-            // the write's own error is the one to report
+            AtomicDirectory.deleteQuietly(temporary, conf); // after a rename there is nothing left to remove
         }
     }
 }

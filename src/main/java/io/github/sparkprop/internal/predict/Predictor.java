@@ -6,6 +6,7 @@ import io.github.sparkprop.internal.DidYouMean;
 import io.github.sparkprop.internal.data.DataLoader;
 import io.github.sparkprop.internal.data.FeatureColumns;
 import io.github.sparkprop.internal.data.source.Table;
+import io.github.sparkprop.internal.model.AtomicDirectory;
 import io.github.sparkprop.internal.model.Model;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ public final class Predictor {
             return spark.read().option("header", true).format(format).load(output).count();
         } catch (Exception e) { // Spark's SparkException too, which Scala throws undeclared
             if (!existed || overwrite) {
-                deleteQuietly(path, conf);
+                AtomicDirectory.deleteQuietly(path, conf);
             }
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof InputException input) {
@@ -140,14 +141,6 @@ public final class Predictor {
             }
             throw new InputException("cannot write the predictions to " + output + ": "
                     + String.valueOf(rootMessage(e)).lines().findFirst().orElse(""), e);
-        }
-    }
-
-    private static void deleteQuietly(Path path, Configuration conf) {
-        try {
-            path.getFileSystem(conf).delete(path, true);
-        } catch (IOException ignored) {
-            // the write's own error is the one to report
         }
     }
 
