@@ -3,9 +3,16 @@
 ``sparkprop.jar()`` is the path of the application jar this package carries, for ``spark.jars``::
 
     spark = SparkSession.builder.config("spark.jars", sparkprop.jar()).getOrCreate()
+
+``sparkprop.onnx_inputs(session, rows)`` turns a table's columns into the inputs of a graph that
+``sparkprop export`` wrote (onnxruntime then scores them as ``sparkprop predict`` does).
 """
 
 from pathlib import Path
+
+from sparkprop._onnx import onnx_inputs
+
+__all__ = ["jar", "onnx_inputs"]
 
 __version__ = "0.1.0"
 

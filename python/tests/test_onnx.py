@@ -1,6 +1,6 @@
 """`sparkprop export --format onnx` against `sparkprop predict`: onnxruntime's probabilities on the same rows
-equal predict's within 1e-5, and its class indices agree, for an iris and an MNIST model trained by the command
-line, an iris model of every hidden activation the jar offers, and a regressor's predictions; onnx's full checker
+equal predict's within 1e-5, and its class indices agree, for an iris model read as one vector and an MNIST model
+read as its 784 columns, trained by the command line, an iris model of every hidden activation the jar offers, and a regressor's predictions; onnx's full checker
 accepts the graphs."""
 
 import re
@@ -14,15 +14,16 @@ from pyspark.sql import functions as F
 from conftest import DATA, in_session
 
 
-def export_and_predict(spark, tmp_path, model, data, features):
-    """Exports the model (checked by onnx's full checker) and predicts the rows with the command line:
+def export_and_predict(spark, tmp_path, model, data, features, form="vector"):
+    """Exports the model (checked by onnx's full checker) reading its columns or one vector (form), and predicts
+    the rows with the command line:
     (an onnxruntime session on the graph, predict's output rows, the input rows), both in row order."""
     rows = data.withColumn("row_id", F.monotonically_increasing_id())
     table = str(tmp_path / "rows.parquet")
     rows.write.parquet(table)
     graph = str(tmp_path / "model.onnx")
     cli = in_session(spark)
-    exported = cli("export", "--model", model, "--format", "onnx", "--output", graph)
+    exported = cli("export", "--model", model, "--format", "onnx", "--output", graph, "--inputs", form)
     assert "exported" in exported.stdout and "opset 13" in exported.stdout
     onnx.checker.check_model(onnx.load(graph), full_check=True)
     predicted = str(tmp_path / "predicted")
@@ -39,13 +40,22 @@ def features_of(inputs, features):
     return np.array([[row[f] for f in features] for row in inputs], dtype=np.float32)
 
 
-def predict_and_run_onnx(spark, tmp_path, model, data, features, label):
+def feed(inputs, features, form):
+    """The vector input, or one [N, 1] input per column."""
+    vector = features_of(inputs, features)
+    if form == "vector":
+        return {"features": vector}
+    return {name: vector[:, [i]] for i, name in enumerate(features)}
+
+
+def predict_and_run_onnx(spark, tmp_path, model, data, features, label, form="vector"):
     """(predict's probabilities, onnxruntime's probabilities, predict's labels, onnx's class indices, labels)."""
-    session, ours, inputs = export_and_predict(spark, tmp_path, model, data, features)
+    session, ours, inputs = export_and_predict(spark, tmp_path, model, data, features, form)
     labels = session.get_modelmeta().custom_metadata_map["sparkprop.labels"].split("\n")
     expected = np.array([[row[f"probability_{c}"] for c in labels] for row in ours])
     predicted_labels = [str(row["prediction"]) for row in ours]
-    probabilities, classes = session.run(["probabilities", "prediction"], {"features": features_of(inputs, features)})
+    assert [i.name for i in session.get_inputs()] == (["features"] if form == "vector" else features)
+    probabilities, classes = session.run(["probabilities", "prediction"], feed(inputs, features, form))
     return expected, probabilities, predicted_labels, classes, labels
 
 
@@ -88,13 +98,14 @@ def test_every_hidden_activation_scores_in_onnxruntime_as_predict_does(spark, tm
 
 
 def test_an_mnist_model_scores_in_onnxruntime_as_predict_does(spark, tmp_path):
+    """Its 784 pixel columns as 784 graph inputs (--inputs columns)."""
     model = str(tmp_path / "mnist-model")
     in_session(spark)("train", "--input", str(DATA / "mnist-train-8k.csv.gz"), "--label", "label", "--hidden", "32", "--standardize",
         "--optimizer", "adam", "--learning-rate", "0.002", "--iterations", "30", "--seed", "1", "--output", model)
     test = spark.read.csv(str(DATA / "mnist-test-2k.csv.gz"), header=True, inferSchema=True)
     features = [c for c in test.columns if c != "label"]
     expected, probabilities, predicted_labels, classes, labels = predict_and_run_onnx(
-        spark, tmp_path, model, test, features, "label")
+        spark, tmp_path, model, test, features, "label", form="columns")
     assert len(expected) == 2000
     assert_same_scores(expected, probabilities, predicted_labels, classes, labels)
 

@@ -4,6 +4,9 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.internal.model.AtomicDirectory;
 import io.github.sparkprop.internal.model.Model;
 import io.github.sparkprop.internal.model.ModelStore;
+import io.github.sparkprop.internal.onnx.OnnxExport;
+import io.github.sparkprop.internal.onnx.OnnxFile;
+import io.github.sparkprop.internal.onnx.OnnxInputs;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +82,17 @@ final class Persistence {
                 return instance;
             }
         };
+    }
+
+    /**
+     * Writes a model as an ONNX graph that reads the table's own columns (or the model's vector column), as
+     * {@code sparkprop export} does.
+     */
+    static void exportOnnx(Model model, String path, boolean overwrite) {
+        Configuration conf = SparkSession.active().sparkContext().hadoopConfiguration();
+        OnnxFile.checkWritable(path, overwrite, conf);
+        byte[] bytes = OnnxExport.of(model, "the Spark ML model", OnnxInputs.COLUMNS).toByteArray();
+        OnnxFile.write(bytes, path, overwrite, conf);
     }
 
     /**

@@ -117,6 +117,33 @@ public final class SparkPropClassificationModel
     }
 
     /**
+     * Writes the model as an ONNX graph (opset 13) for inference runtimes, as {@code sparkprop export} does: one
+     * graph input per input column named as the column, the model's encoding of categories, dates and gaps and
+     * its scaler inside the graph (a model of a vector column reads that column, float [N, n_0]); the graph's
+     * metadata ({@code sparkprop.inputs}) describes each input.
+     *
+     * @param path the file to write, on any Hadoop file system; refused when it exists
+     * @throws io.github.sparkprop.InputException when the file exists or cannot be written
+     * @throws IllegalStateException for a model made by the no-argument constructor
+     */
+    public void exportOnnx(String path) {
+        exportOnnx(path, false);
+    }
+
+    /**
+     * Writes the model as an ONNX graph, as {@link #exportOnnx(String)} does.
+     *
+     * @param path      the file to write, on any Hadoop file system
+     * @param overwrite whether to replace an existing file
+     * @throws io.github.sparkprop.InputException when the file exists (and may not be replaced) or cannot be
+     *                                            written
+     * @throws IllegalStateException for a model made by the no-argument constructor
+     */
+    public void exportOnnx(String path, boolean overwrite) {
+        Persistence.exportOnnx(trained.model(getFeaturesCol()), path, overwrite);
+    }
+
+    /**
      * Whether this model came from {@code fit} (a loaded model has no summary).
      *
      * @return true when {@link #summary()} is available

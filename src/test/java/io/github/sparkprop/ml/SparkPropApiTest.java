@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sparkprop.InputException;
 import io.github.sparkprop.internal.optim.Setting;
 import io.github.sparkprop.internal.train.TrainingSettings;
 import io.github.sparkprop.testing.Commands;
@@ -180,6 +182,24 @@ class SparkPropApiTest {
                 "--label", "label", "--json");
         assertEquals(apiAccuracy, new ObjectMapper().readTree(json).get("accuracy").asDouble(), 1e-12);
         assertArrayEquals(fitted.weights(), SparkPropClassificationModel.load(apiModel.toString()).weights());
+
+        // both export their graphs: the command line's reads the iris columns, the API's its vector column
+        Path cliGraph = dir.resolve("cli.onnx");
+        loaded.exportOnnx(cliGraph.toString());
+        assertEquals(List.of(MEASUREMENTS), graphInputs(cliGraph).stream().map(OnnxMl.ValueInfoProto::getName)
+                .toList());
+        Path apiGraph = dir.resolve("api.onnx");
+        fitted.exportOnnx(apiGraph.toString());
+        OnnxMl.ValueInfoProto vector = graphInputs(apiGraph).get(0);
+        assertEquals("features", vector.getName());
+        assertEquals(4, vector.getType().getTensorType().getShape().getDim(1).getDimValue());
+        InputException exists = assertThrows(InputException.class, () -> fitted.exportOnnx(apiGraph.toString()));
+        assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
+        fitted.exportOnnx(apiGraph.toString(), true);
+    }
+
+    private static List<OnnxMl.ValueInfoProto> graphInputs(Path graph) throws IOException {
+        return OnnxMl.ModelProto.parseFrom(java.nio.file.Files.readAllBytes(graph)).getGraph().getInputList();
     }
 
     @Test

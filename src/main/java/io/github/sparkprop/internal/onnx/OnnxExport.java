@@ -6,6 +6,7 @@ import io.github.sparkprop.Task;
 import io.github.sparkprop.internal.Version;
 import io.github.sparkprop.internal.encoding.ColumnKind;
 import io.github.sparkprop.internal.encoding.InputColumn;
+import io.github.sparkprop.internal.encoding.InputEncoding;
 import io.github.sparkprop.internal.model.Model;
 import io.github.sparkprop.math.Network;
 import java.util.ArrayList;
@@ -24,7 +25,9 @@ import org.tribuo.util.onnx.ONNXRef;
  * own protobuf schema:
  *
  * <pre>
- *   features  float [N, n_0], the model's inputs in its feature order (NaN for a missing value)
+ *   x         float [N, n_0], the model's inputs in its feature order (NaN for a missing value): the table's
+ *             columns as {@link ColumnGraph} encodes them (--inputs columns), or one input {@code features}
+ *             (--inputs vector; a model of a vector column: that column, in either form)
  *   x'        = where(isnan(x), fill, x)           in double, when the model fills missing values in
  *   x''       = (x' - mean) / std                  in double (Cast, Sub, Div, Cast), when the model has a scaler
  *   A^l       = f_l(Gemm(A^{l-1}, W^l, b^l, transB = 1)) = f_l(A^{l-1} (W^l)^T + b^l),  W^l row-major n_l x n_{l-1},
@@ -37,12 +40,14 @@ import org.tribuo.util.onnx.ONNXRef;
  *
  * The same rules as {@code predict}'s ({@code OutputLayer.probabilities}, {@code ScoreSum.predictedClass}). The
  * network runs in float32 (as ONNX runtimes run networks); the scaler runs in double, since a float mean loses
- * |mean| 2^-24, which is large next to a small std. A model whose inputs are more than numbers in columns
- * (categories, dates, booleans) is refused: the graph's input is the n_0 numbers the network reads.
+ * |mean| 2^-24, which is large next to a small std. A vector cannot carry categories, dates or booleans: a model
+ * that reads them exports its columns only.
  */
 public final class OnnxExport {
 
     static final int OPSET = 13;
+    /** The input of the vector form. */
+    static final String VECTOR = "features";
     /** The IR version released with opset 13 (ONNX 1.8). */
     static final int IR_VERSION = 7;
 
@@ -53,21 +58,17 @@ public final class OnnxExport {
      * The graph of a model.
      *
      * @param source where the model was read from, for the graph's documentation and the error messages
-     * @throws InputException for a model the graph cannot express
+     * @param form   what the graph reads: the table's columns, or one vector of the network's inputs
+     * @throws InputException for a model the graph cannot express in that form
      */
-    public static OnnxMl.ModelProto of(Model model, String source) {
-        List<String> encoded = encodedColumns(model);
-        if (!encoded.isEmpty()) {
-            throw new InputException("model " + source + " encodes input columns that are not numbers ("
-                    + String.join("; ", encoded) + "), which ONNX export does not take yet: its graph reads the "
-                    + model.network().inputSize() + " network inputs as float features. To export, train on numeric "
-                    + "columns: leave these out ({exclude} " + String.join(",", encodedNames(model)) + "), or "
-                    + "turn them into numbers in the table first");
-        }
+    public static OnnxMl.ModelProto of(Model model, String source, OnnxInputs form) {
+        ColumnGraph columns = columnGraph(model, source, form);
         Network network = model.network();
         ONNXContext context = new ONNXContext();
         context.setName("sparkprop");
-        ONNXRef<?> a = context.floatInput("features", network.inputSize());
+        String vector = columns != null ? ColumnGraph.ENCODED
+                : form == OnnxInputs.COLUMNS && model.vectorColumn() != null ? model.vectorColumn() : VECTOR;
+        ONNXRef<?> a = context.floatInput(vector, network.inputSize());
         double[] fills = fills(model);
         if (model.scaler() != null || fills != null) {
             a = a.cast(double.class);
@@ -98,7 +99,30 @@ public final class OnnxExport {
             network.activation(depth).onnx(nodes, a).assignTo(context.floatOutput("prediction", network.outputSize()));
             graph = context.buildGraph().toBuilder();
         }
-        return model(graph, model, source);
+        if (columns != null) {
+            columns.attachTo(graph);
+        }
+        GraphNames.requireDistinct(graph, source);
+        return model(graph, model, source, columns);
+    }
+
+    /**
+     * The part that reads the table's columns, or null when the graph reads one vector: asked for, or a model
+     * that names no columns or reads a vector column.
+     */
+    private static ColumnGraph columnGraph(Model model, String source, OnnxInputs form) {
+        InputEncoding encoding = model.encoding();
+        if (form == OnnxInputs.VECTOR) {
+            List<String> encoded = encodedColumns(model);
+            if (!encoded.isEmpty()) {
+                throw new InputException("model " + source + " encodes input columns that are not numbers ("
+                        + String.join("; ", encoded) + "), which a vector of its " + model.network().inputSize()
+                        + " network inputs cannot carry: export its columns ({inputs} columns), whose graph "
+                        + "encodes them as predict does");
+            }
+            return null;
+        }
+        return encoding == null || model.vectorColumn() != null ? null : ColumnGraph.of(encoding);
     }
 
     /** z^l = A^{l-1} (W^l)^T + b^l, the weights as float initializers. */
@@ -156,10 +180,15 @@ public final class OnnxExport {
                 shares), "probabilities_or_uniform", attributes());
     }
 
-    private static OnnxMl.ModelProto model(OnnxMl.GraphProto.Builder graph, Model model, String source) {
+    private static OnnxMl.ModelProto model(OnnxMl.GraphProto.Builder graph, Model model, String source,
+            ColumnGraph columns) {
         OnnxMl.ModelProto.Builder proto = OnnxMl.ModelProto.newBuilder().setIrVersion(IR_VERSION)
-                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .setProducerName("sparkprop").setProducerVersion(Version.get()).setDomain("io.github.sparkprop")
+                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET));
+        if (columns != null && columns.usesMl()) {
+            proto.addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain(ColumnGraph.ML_DOMAIN)
+                    .setVersion(ColumnGraph.ML_OPSET));
+        }
+        proto                .setProducerName("sparkprop").setProducerVersion(Version.get()).setDomain("io.github.sparkprop")
                 .setModelVersion(1).setDocString("sparkprop " + model.network() + ", exported from " + source)
                 .setGraph(graph);
         Map<String, String> metadata = new TreeMap<>();
@@ -173,6 +202,7 @@ public final class OnnxExport {
         if (model.vectorColumn() != null) {
             metadata.put("sparkprop.vectorColumn", model.vectorColumn());
         }
+        metadata.put("sparkprop.inputs", GraphNames.inputsJson(graph, model, columns));
         metadata.forEach((key, value) -> proto.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder()
                 .setKey(key).setValue(value)));
         return proto.build();
@@ -188,22 +218,35 @@ public final class OnnxExport {
         return encoded;
     }
 
-    private static List<String> encodedNames(Model model) {
-        return model.inputs().columns().stream().filter(column -> column.kind() != ColumnKind.NUMERIC)
-                .map(InputColumn::name).toList();
-    }
-
-    /** The value each input takes when it is missing (NaN where none is learnt), or null when none is. */
+    /** The value each network input takes when it is missing (NaN where none is learnt), or null when none is. */
     private static double[] fills(Model model) {
         if (model.inputs() == null || !model.inputs().imputes()) {
             return null;
         }
         double[] fills = new double[model.network().inputSize()];
-        int offset = 0;
-        for (InputColumn column : model.inputs().columns()) {
-            fills[offset++] = column.fills() == null ? Double.NaN : column.fills().get(0);
+        Arrays.fill(fills, Double.NaN);
+        int[] offsets = model.inputs().offsets();
+        List<InputColumn> columns = model.inputs().columns();
+        for (int c = 0; c < columns.size(); c++) {
+            List<Double> values = columns.get(c).fills();
+            for (int k = 0; values != null && k < values.size(); k++) {
+                fills[offsets[c] + k] = values.get(k);
+            }
         }
         return fills;
+    }
+
+    /** The graph's inputs in a few words: "6 columns (date, precipitation, ...)" or "one vector features [N, 4]". */
+    public static String describeInputs(OnnxMl.ModelProto graph) {
+        List<OnnxMl.ValueInfoProto> inputs = graph.getGraph().getInputList();
+        if (inputs.size() == 1 && inputs.get(0).getType().getTensorType().getShape().getDim(1).getDimValue() > 1) {
+            return "one vector " + inputs.get(0).getName() + " [N, "
+                    + inputs.get(0).getType().getTensorType().getShape().getDim(1).getDimValue() + "]";
+        }
+        List<String> names = inputs.stream().map(OnnxMl.ValueInfoProto::getName).toList();
+        int shown = Math.min(names.size(), 6);
+        return names.size() + (names.size() == 1 ? " column (" : " columns (") + String.join(", ",
+                names.subList(0, shown)) + (names.size() > shown ? ", ..." : "") + ")";
     }
 
     /** Attributes in a fixed order (the file's bytes depend on it): name, value, name, value, ... */

@@ -101,6 +101,20 @@ class RealTablesTest {
         assertTrue(test(roles, "accuracy") >= test(numeric, "accuracy")
                 && test(roles, "logLoss") <= test(numeric, "logLoss"), roles.get("training").get("testMetrics")
                         + " vs numeric only " + numeric.get("training").get("testMetrics"));
+
+        // its graph reads the columns (onnxruntime's scores are checked in python/tests/test_onnx_columns.py)
+        String model = dir.resolve("weather").toString();
+        String graph = dir.resolve("weather.onnx").toString();
+        Run vector = sparkprop("export", "--model", model, "--output", graph, "--inputs", "vector");
+        assertEquals(2, vector.code());
+        assertTrue(vector.err().contains("date: date") && vector.err().contains("--inputs columns"), vector.err());
+        Run typo = sparkprop("export", "--model", model, "--output", graph, "--inputs", "colums");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("'colums' is not one of columns, vector"), typo.err());
+        Run columns = sparkprop("export", "--model", model, "--output", graph);
+        assertEquals(0, columns.code(), columns.err());
+        assertTrue(columns.out().contains("reading 5 columns (date, precipitation, temp_max, temp_min, wind)"),
+                columns.out());
     }
 
     /** penguins.csv with an id column in front (row number), to match rows across outputs. */

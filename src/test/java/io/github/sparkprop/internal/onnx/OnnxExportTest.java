@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnx.proto.OnnxMl;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sparkprop.internal.encoding.ColumnKind;
 import io.github.sparkprop.internal.encoding.InputColumn;
 import io.github.sparkprop.internal.encoding.InputEncoding;
 import io.github.sparkprop.internal.model.Model;
@@ -19,7 +22,9 @@ import io.github.sparkprop.math.Scaler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -72,7 +77,7 @@ class OnnxExportTest {
     void aSoftmaxClassifierReadsFloatFeaturesScalesInDoubleAndNamesItsOutputs() {
         Model model = model(new int[] {4, 6, 3}, Activation.TANH, Activation.SOFTMAX, Loss.CROSS_ENTROPY,
                 Task.CLASSIFICATION, List.of("setosa", "versicolor", "virginica"), scaler());
-        OnnxMl.ModelProto proto = OnnxExport.of(model, "models/iris");
+        OnnxMl.ModelProto proto = OnnxExport.of(model, "models/iris", OnnxInputs.VECTOR);
         assertEquals(7, proto.getIrVersion());
         assertEquals(13, proto.getOpsetImport(0).getVersion());
         assertEquals("", proto.getOpsetImport(0).getDomain());
@@ -119,7 +124,7 @@ class OnnxExportTest {
     void oneSigmoidUnitGivesTwoProbabilityColumnsAndTheRuleOfAHalf() {
         Model model = model(new int[] {4, 5, 1}, Activation.LEAKY_RELU, Activation.SIGMOID, Loss.CROSS_ENTROPY,
                 Task.CLASSIFICATION, List.of("no", "yes"), null);
-        OnnxMl.ModelProto proto = OnnxExport.of(model, "m");
+        OnnxMl.ModelProto proto = OnnxExport.of(model, "m", OnnxInputs.VECTOR);
         assertTensor(output(proto, "probabilities"), OnnxMl.TensorProto.DataType.FLOAT, 2);
         assertTensor(output(proto, "prediction"), OnnxMl.TensorProto.DataType.INT64);
         List<String> ops = opTypes(proto);
@@ -132,12 +137,12 @@ class OnnxExportTest {
     void squaredLossClassifiersAndRegressorsHaveTheirOwnOutputs() {
         Model squared = model(new int[] {4, 5, 3}, Activation.RELU, Activation.SIGMOID, Loss.SQUARED,
                 Task.CLASSIFICATION, List.of("x", "y", "z"), null);
-        List<String> ops = opTypes(OnnxExport.of(squared, "m"));
+        List<String> ops = opTypes(OnnxExport.of(squared, "m", OnnxInputs.VECTOR));
         assertTrue(ops.containsAll(List.of("Sigmoid", "Relu", "ReduceSum", "Div", "Equal", "Where", "ArgMax")),
                 ops.toString());
         Model regressor = model(new int[] {4, 5, 2}, Activation.SIGMOID, Activation.IDENTITY, Loss.SQUARED,
                 Task.REGRESSION, null, scaler());
-        OnnxMl.ModelProto proto = OnnxExport.of(regressor, "m");
+        OnnxMl.ModelProto proto = OnnxExport.of(regressor, "m", OnnxInputs.VECTOR);
         assertEquals(1, proto.getGraph().getOutputCount());
         assertTensor(output(proto, "prediction"), OnnxMl.TensorProto.DataType.FLOAT, 2);
     }
@@ -151,7 +156,7 @@ class OnnxExportTest {
         for (String id : Activation.hiddenIds()) {
             Model model = model(new int[] {4, 5, 3}, Activation.fromId(id), Activation.SOFTMAX, Loss.CROSS_ENTROPY,
                     Task.CLASSIFICATION, null, null);
-            List<String> ops = opTypes(OnnxExport.of(model, "m"));
+            List<String> ops = opTypes(OnnxExport.of(model, "m", OnnxInputs.VECTOR));
             assertEquals("Gemm", ops.get(0), id + ": " + ops);
             int second = ops.lastIndexOf("Gemm");
             assertEquals(id.equals("identity"), second == 1, id + ": " + ops);
@@ -163,19 +168,116 @@ class OnnxExportTest {
     void theSameModelGivesTheSameBytes() {
         Model model = model(new int[] {4, 6, 3}, Activation.SIGMOID, Activation.SOFTMAX, Loss.CROSS_ENTROPY,
                 Task.CLASSIFICATION, null, scaler());
-        assertArrayEquals(OnnxExport.of(model, "m").toByteArray(), OnnxExport.of(model, "m").toByteArray());
+        assertArrayEquals(OnnxExport.of(model, "m", OnnxInputs.VECTOR).toByteArray(), OnnxExport.of(model, "m", OnnxInputs.VECTOR).toByteArray());
+    }
+
+    private static Model encodedModel(String numericName) {
+        InputEncoding inputs = new InputEncoding(List.of(
+                InputColumn.numeric(numericName).withFills(List.of(2.5)),
+                InputColumn.categorical("colour", List.of("blue", "green", "red"), true),
+                new InputColumn("size", ColumnKind.CATEGORICAL, List.of("1", "2"), null, false, true),
+                InputColumn.of("day", ColumnKind.DATE).withFills(List.of(2012.0, 100.0)),
+                InputColumn.of("at", ColumnKind.TIMESTAMP),
+                InputColumn.of("member", ColumnKind.BOOLEAN)));
+        Network network = Network.of(inputs.width(), new int[] {3}, Activation.RELU, 2, Activation.SOFTMAX,
+                Loss.CROSS_ENTROPY);
+        return new Model(network, new double[network.parameterCount()], Task.CLASSIFICATION, null, null, null,
+                null, null, inputs);
     }
 
     @Test
-    void aModelThatEncodesItsColumnsIsRefusedNamingThem() {
-        Network network = Network.of(4, new int[] {3}, Activation.RELU, 2, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
-        InputEncoding inputs = new InputEncoding(List.of(InputColumn.numeric("size"),
-                InputColumn.categorical("colour", List.of("blue", "green", "red"), false)));
-        Model model = new Model(network, new double[network.parameterCount()], Task.CLASSIFICATION, null, null, null,
-                null, null, inputs);
-        InputException e = assertThrows(InputException.class, () -> OnnxExport.of(model, "models/shop"));
+    void anEncodedModelReadsEachColumnUnderItsNameAndType() throws Exception {
+        OnnxMl.ModelProto proto = OnnxExport.of(encodedModel("price"), "models/shop", OnnxInputs.COLUMNS);
+        List<OnnxMl.ValueInfoProto> inputs = proto.getGraph().getInputList();
+        assertEquals(List.of("price", "colour", "size", "day", "at", "member"),
+                inputs.stream().map(OnnxMl.ValueInfoProto::getName).toList());
+        OnnxMl.TensorProto.DataType[] types = {OnnxMl.TensorProto.DataType.FLOAT, OnnxMl.TensorProto.DataType.STRING,
+            OnnxMl.TensorProto.DataType.STRING, OnnxMl.TensorProto.DataType.DOUBLE, OnnxMl.TensorProto.DataType.DOUBLE,
+            OnnxMl.TensorProto.DataType.FLOAT};
+        for (int i = 0; i < types.length; i++) {
+            assertTensor(inputs.get(i), types[i], 1);
+        }
+        assertTrue(inputs.get(3).getDocString().contains("days since 1970-01-01"), inputs.get(3).getDocString());
+        assertTrue(proto.getOpsetImportList().stream().anyMatch(o -> o.getDomain().equals("ai.onnx.ml")
+                && o.getVersion() == 2), proto.getOpsetImportList().toString());
+        List<OnnxMl.NodeProto> encoders = proto.getGraph().getNodeList().stream()
+                .filter(n -> n.getOpType().equals("LabelEncoder")).toList();
+        assertEquals(2, encoders.size());
+        // colour: its three categories, then every spelling of a gap to its missing slot (3); unseen: none (-1)
+        Map<String, Long> colour = labelMap(encoders.get(0));
+        assertEquals(List.of(0L, 1L, 2L), List.of(colour.get("blue"), colour.get("green"), colour.get("red")));
+        for (String gap : List.of("", "NA", "na", "N/A", "NaN", "nan", "NULL", "Null")) {
+            assertEquals(3L, colour.get(gap), gap);
+        }
+        assertEquals(-1L, defaultOf(encoders.get(0)));
+        // size: integers read with or without ".0"; unseen to the other slot (2); a gap has no slot (-2, NaN)
+        Map<String, Long> size = labelMap(encoders.get(1));
+        assertEquals(1L, size.get("2.0"));
+        assertEquals(-2L, size.get("NA"));
+        assertEquals(2L, defaultOf(encoders.get(1)));
+        String metadata = proto.getMetadataPropsList().stream().filter(p -> p.getKey().equals("sparkprop.inputs"))
+                .findFirst().orElseThrow().getValue();
+        JsonNode described = new ObjectMapper().readTree(metadata);
+        assertEquals(6, described.size());
+        assertEquals("day", described.get(3).get("name").asText());
+        assertEquals("double", described.get(3).get("type").asText());
+        assertEquals("date", described.get(3).get("kind").asText());
+        assertEquals("string", described.get(1).get("type").asText());
+        // the fill values in input order: price 2.5, colour's 4 and size's 3 slots none, day's two, at's none...
+        OnnxMl.TensorProto fill = initializer(proto, "fill");
+        double[] fills = new double[fill.getDims(0) == 0 ? 0 : (int) fill.getDims(0)];
+        fill.getRawData().asReadOnlyByteBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(fills);
+        assertEquals(2.5, fills[0]);
+        assertTrue(Double.isNaN(fills[1]) && Double.isNaN(fills[7]));
+        assertArrayEquals(new double[] {2012.0, 100.0}, Arrays.copyOfRange(fills, 8, 10));
+        assertTrue(Double.isNaN(fills[10]));
+    }
+
+    private static Map<String, Long> labelMap(OnnxMl.NodeProto encoder) {
+        OnnxMl.AttributeProto keys = attribute(encoder, "keys_strings");
+        OnnxMl.AttributeProto values = attribute(encoder, "values_int64s");
+        Map<String, Long> map = new java.util.HashMap<>();
+        for (int i = 0; i < keys.getStringsCount(); i++) {
+            assertEquals(null, map.put(keys.getStrings(i).toStringUtf8(), values.getInts(i)), "a key twice");
+        }
+        return map;
+    }
+
+    private static long defaultOf(OnnxMl.NodeProto encoder) {
+        return attribute(encoder, "default_int64").getI();
+    }
+
+    private static OnnxMl.AttributeProto attribute(OnnxMl.NodeProto node, String name) {
+        return node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aPlainModelReadsItsColumnsOrOneVector() {
+        Model model = model(new int[] {4, 3}, Activation.TANH, Activation.SOFTMAX, Loss.CROSS_ENTROPY,
+                Task.CLASSIFICATION, null, scaler());
+        OnnxMl.ModelProto columns = OnnxExport.of(model, "m", OnnxInputs.COLUMNS);
+        assertEquals(List.of("a", "b", "c", "d"), columns.getGraph().getInputList().stream()
+                .map(OnnxMl.ValueInfoProto::getName).toList());
+        assertEquals("4 columns (a, b, c, d)", OnnxExport.describeInputs(columns));
+        assertEquals(1, columns.getOpsetImportCount(), "no ONNX-ML operator: no ai.onnx.ml import");
+        assertEquals("one vector features [N, 4]", OnnxExport.describeInputs(OnnxExport.of(model, "m",
+                OnnxInputs.VECTOR)));
+    }
+
+    @Test
+    void aVectorCannotCarryCategoriesOrDates() {
+        InputException e = assertThrows(InputException.class,
+                () -> OnnxExport.of(encodedModel("price"), "models/shop", OnnxInputs.VECTOR));
         assertTrue(e.getMessage().contains("models/shop") && e.getMessage().contains("colour: categorical")
-                && e.getMessage().contains("4 network inputs"), e.getMessage());
+                && e.getMessage().contains("day: date") && e.getMessage().contains("inputs columns"), e.getMessage());
+    }
+
+    @Test
+    void aColumnNamedAsAValueOfTheGraphIsRefused() {
+        InputException e = assertThrows(InputException.class,
+                () -> OnnxExport.of(encodedModel("prediction"), "models/shop", OnnxInputs.COLUMNS));
+        assertTrue(e.getMessage().contains("column named 'prediction'") && e.getMessage().contains("inputs vector"),
+                e.getMessage());
     }
 
     @Test
