@@ -32,6 +32,5 @@ def jar() -> str:
     return str(_JAR)
 
 
-if _JAR.is_file():
-    # makes the Java package name resolve to sparkprop.ml, for PySpark's loading of saved pipelines
-    from sparkprop import ml  # noqa: F401,E402
+# makes the Java package name resolve to sparkprop.ml, for PySpark's loading of saved pipelines
+from sparkprop import ml  # noqa: F401,E402

@@ -1,7 +1,8 @@
 """sparkprop's Spark ML estimators and models, wrapping the Java classes as PySpark wraps its own.
 
-Every param is declared from the Java classes' own list (name, doc, type, default), which the build writes
-into the application jar (``io/github/sparkprop/ml/params.json``): the two sides cannot drift apart.
+Every param is declared in source (``sparkprop._params``, written by ``python/generate_params.py`` from the
+Java classes' own list of names, docs, types and defaults, which the build puts into the application jar; a
+test fails when the two differ). The classes extend PySpark's own probabilistic classifier and regressor bases.
 
     from sparkprop.ml import SparkPropClassifier
     model = SparkPropClassifier(hiddenLayers=[64], optimizer="adam", stepSize=0.01, maxIter=200).fit(train)
@@ -11,41 +12,22 @@ Saved pipelines that hold these stages load after ``import sparkprop`` (PySpark 
 from its Java class name, ``io.github.sparkprop.ml.*``, which this module registers under that name).
 """
 
-import inspect
 import json
 import sys
-import zipfile
-from typing import Any, Dict, List, Optional
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
 
-from pyspark import keyword_only
-from pyspark.ml.param import Param, Params, TypeConverters
+import numpy as np
+from pyspark.ml.classification import _JavaProbabilisticClassificationModel, _JavaProbabilisticClassifier
+from pyspark.ml.regression import _JavaRegressionModel, _JavaRegressor
 from pyspark.ml.util import JavaMLReadable, JavaMLReader, JavaMLWritable, MLReader
-from pyspark.ml.wrapper import JavaEstimator, JavaModel, JavaWrapper
+from pyspark.ml.wrapper import JavaModel, JavaWrapper
 from pyspark.sql.utils import is_remote
 
-import sparkprop
+from sparkprop._params import (_SparkPropClassifierKeywords, _SparkPropClassifierParams,
+                               _SparkPropRegressorKeywords, _SparkPropRegressorParams)
 
 JAVA_PACKAGE = "io.github.sparkprop.ml"
-MANIFEST = "io/github/sparkprop/ml/params.json"
-
-_CONVERTERS = {
-    "double": TypeConverters.toFloat,
-    "int": TypeConverters.toInt,
-    "long": TypeConverters.toInt,
-    "boolean": TypeConverters.toBoolean,
-    "string": TypeConverters.toString,
-    "int[]": TypeConverters.toListInt,
-    "double[]": TypeConverters.toListFloat,
-    "string[]": TypeConverters.toListString,
-}
-
-
-def _manifest() -> Dict[str, List[Dict[str, Any]]]:
-    with zipfile.ZipFile(sparkprop.jar()) as jar:
-        return json.loads(jar.read(MANIFEST))
-
-
-_PARAMS = _manifest()
 
 
 def _require_java_class(name: str) -> None:
@@ -117,116 +99,104 @@ def _not_on_connect(what: str) -> None:
                            "SparkSession, or load the saved model with sparkprop inspect")
 
 
-class _SparkPropParams(Params):
-    """Declares a class's params from the manifest: class-level Params, defaults, getters and setters."""
+class _JavaObjectByName:
+    """Creates an estimator's Java object from its class name, saying clearly when the session lacks the jar."""
 
     _java_class_name: str = ""
 
-    @classmethod
-    def _declare(cls, entries: List[Dict[str, Any]]) -> None:
-        cls._param_entries = entries
-        for entry in entries:
-            name = entry["name"]
-            if hasattr(Params, name) or hasattr(JavaModel, name) or hasattr(JavaEstimator, name):
-                raise TypeError(f"the Java param {name} clashes with an attribute of PySpark's classes")
-            setattr(cls, name, Param(Params._dummy(), name, entry["doc"], typeConverter=_CONVERTERS[entry["type"]]))
-            capitalized = name[0].upper() + name[1:]
-            setattr(cls, "get" + capitalized, _getter(name))
-            setattr(cls, "set" + capitalized, _setter(name))
-
-    @classmethod
-    def _defaults(cls) -> Dict[str, Any]:
-        return {entry["name"]: entry["default"] for entry in cls._param_entries if "default" in entry}
-
-    def _check_names(self, kwargs: Dict[str, Any]) -> None:
-        names = {entry["name"] for entry in self._param_entries}
-        unknown = sorted(set(kwargs) - names)
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no param {', '.join(unknown)}; its params are "
-                            f"{', '.join(sorted(names))}")
-
-
-def _getter(name: str):
-    def get(self):
-        return self.getOrDefault(getattr(self, name))
-    get.__name__ = "get" + name[0].upper() + name[1:]
-    get.__doc__ = f"Gets the value of {name} or its default value."
-    return get
-
-
-def _setter(name: str):
-    def set_value(self, value):
-        return self._set(**{name: value})
-    set_value.__name__ = "set" + name[0].upper() + name[1:]
-    set_value.__doc__ = f"Sets the value of {name}."
-    return set_value
-
-
-def _keyword_signature(cls: type) -> inspect.Signature:
-    """self, then every param as a keyword-only argument with its default (None where Java has none)."""
-    parameters = [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
-    for entry in cls._param_entries:
-        parameters.append(inspect.Parameter(entry["name"], inspect.Parameter.KEYWORD_ONLY,
-                                            default=entry.get("default")))
-    return inspect.Signature(parameters)
-
-
-class _SparkPropEstimator(JavaEstimator, _SparkPropParams, JavaMLWritable, _SparkPropReadable):
-    """An estimator whose Java object is created by name; keyword-only constructor and setParams."""
-
-    @keyword_only
-    def __init__(self, **kwargs: Any):
-        super().__init__()
-        self._check_names(kwargs)
+    def _create_java_object(self) -> None:
         if not is_remote():
             _require_java_class(self._java_class_name)
-        self._java_obj = self._new_java_obj(self._java_class_name, self.uid)
-        self._setDefault(**self._defaults())
-        self._set(**kwargs)
-
-    @keyword_only
-    def setParams(self, **kwargs: Any):
-        """Sets params by name (keyword arguments only)."""
-        self._check_names(kwargs)
-        return self._set(**kwargs)
+        self._java_obj = self._new_java_obj(self._java_class_name, self.uid)  # type: ignore[attr-defined]
 
 
-class _SparkPropModel(JavaModel, _SparkPropParams, JavaMLWritable, _SparkPropReadable):
-    """A fitted (or loaded) model: transform, save, the network's figures and, when fitted here, a summary."""
+class _SparkPropModel(JavaMLWritable, _SparkPropReadable):
+    """What both models add to PySpark's: the network, its weights per layer, the summary, ONNX export."""
 
-    def __init__(self, java_model: Optional[Any] = None):
-        super().__init__(java_model)
-        self._setDefault(**self._defaults())
+    _java_class_name: str = ""
 
     @property
-    def numFeatures(self) -> int:
-        """n_0, the number of network inputs."""
-        return self._call_java("numFeatures")
-
-    @property
-    def weights(self) -> List[float]:
-        """The flat weights: per layer W^l row-major (n_l x n_{l-1}), then b^l."""
+    def weights(self) -> List[Tuple[np.ndarray, np.ndarray]]:
+        """Per layer l = 1..L, (W^l, b^l): W^l of shape [n_l, n_{l-1}], b^l of shape [n_l] (PyTorch's nn.Linear
+        layout), acting on the features as the model standardises them (when it does)."""
         _not_on_connect("weights")
-        return self._call_java("weights")
+        network = self._java_obj.network()  # type: ignore[attr-defined]
+        flat = np.array(list(self._java_obj.weights()), dtype=np.float64)  # type: ignore[attr-defined]
+        layers = []
+        for l in range(1, network.depth() + 1):
+            rows, columns = network.size(l), network.size(l - 1)
+            w, b = network.weightOffset(l), network.biasOffset(l)
+            layers.append((flat[w:w + rows * columns].reshape(rows, columns), flat[b:b + rows].copy()))
+        return layers
+
+    @property
+    def layers(self) -> List[int]:
+        """The layer sizes n_0, ..., n_L."""
+        _not_on_connect("layers")
+        network = self._java_obj.network()  # type: ignore[attr-defined]
+        return [network.size(l) for l in range(network.depth() + 1)]
 
     @property
     def network(self) -> str:
         """The network, e.g. '4 -> 8 tanh -> 3 softmax, cross-entropy loss'."""
         _not_on_connect("network")
-        return self._java_obj.network().toString()
+        return self._java_obj.network().toString()  # type: ignore[attr-defined]
 
     @property
     def hasSummary(self) -> bool:
         """Whether this model was fitted in this session (a loaded model has no summary)."""
         _not_on_connect("hasSummary")
-        return self._call_java("hasSummary")
+        return self._call_java("hasSummary")  # type: ignore[attr-defined]
 
     @property
     def summary(self) -> "SparkPropTrainingSummary":
         """What training went through; raises for a loaded model (see hasSummary)."""
         if not self.hasSummary:
             raise RuntimeError("no training summary: this model was loaded, not fitted")
-        return SparkPropTrainingSummary(self._call_java("summary"))
+        return SparkPropTrainingSummary(self._call_java("summary"))  # type: ignore[attr-defined]
+
+    def export_onnx(self, path: str, overwrite: bool = False) -> None:
+        """Writes the model as an ONNX graph that reads the table's own columns (or the model's vector column),
+        as `sparkprop export` does; ``sparkprop.onnx_inputs`` makes its inputs from a table."""
+        _not_on_connect("export_onnx")
+        self._java_obj.exportOnnx(path, overwrite)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class ClassMetrics:
+    """One class's figures."""
+    label: str
+    precision: float
+    recall: float
+    f1: float
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """A model's figures on a set of rows: a classifier's (accuracy ... confusionMatrix) or a regressor's (rmse,
+    mae, r2); the others are None. ``metrics["accuracy"]`` reads a field by name too."""
+    samples: int
+    accuracy: Optional[float] = None
+    logLoss: Optional[float] = None
+    squaredLoss: Optional[float] = None
+    auc: Optional[float] = None
+    labels: List[str] = field(default_factory=list)
+    perClass: List[ClassMetrics] = field(default_factory=list)
+    confusionMatrix: List[List[int]] = field(default_factory=list)
+    rmse: Optional[float] = None
+    mae: Optional[float] = None
+    r2: Optional[float] = None
+
+    @staticmethod
+    def from_json(text: str) -> "Metrics":
+        figures = json.loads(text)
+        figures["perClass"] = [ClassMetrics(**c) for c in figures.get("perClass", [])]
+        return Metrics(**figures)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.__dataclass_fields__:
+            raise KeyError(name)
+        return getattr(self, name)
 
 
 class SparkPropTrainingSummary(JavaWrapper):
@@ -267,26 +237,23 @@ class SparkPropTrainingSummary(JavaWrapper):
         return self._call_java("warning")
 
     @property
-    def trainingMetrics(self) -> Dict[str, Any]:
+    def trainingMetrics(self) -> Metrics:
         """Accuracy, log loss, per-class precision/recall/F1, confusion matrix (or RMSE, MAE, R^2)."""
-        return json.loads(self._call_java("trainingMetricsJson"))
+        return Metrics.from_json(self._call_java("trainingMetricsJson"))
 
     @property
-    def validationMetrics(self) -> Optional[Dict[str, Any]]:
+    def validationMetrics(self) -> Optional[Metrics]:
         """The same on the validation rows, or None without a validation indicator column."""
         text = self._call_java("validationMetricsJson")
-        return None if text is None else json.loads(text)
+        return None if text is None else Metrics.from_json(text)
 
 
-class SparkPropClassificationModel(_SparkPropModel):
-    """A fitted sparkprop classifier: appends prediction, rawPrediction and probability columns."""
+class SparkPropClassificationModel(_SparkPropModel, _JavaProbabilisticClassificationModel[Any],
+                                   _SparkPropClassifierParams):
+    """A fitted sparkprop classifier: appends prediction, rawPrediction and probability columns, as PySpark's
+    probabilistic classification models do (thresholds, probabilityCol and rawPredictionCol included)."""
 
     _java_class_name = f"{JAVA_PACKAGE}.SparkPropClassificationModel"
-
-    @property
-    def numClasses(self) -> int:
-        """k, the number of classes."""
-        return self._call_java("numClasses")
 
     @property
     def labels(self) -> List[str]:
@@ -295,16 +262,19 @@ class SparkPropClassificationModel(_SparkPropModel):
         return list(self._java_obj.labels())
 
 
-class SparkPropRegressionModel(_SparkPropModel):
+class SparkPropRegressionModel(_SparkPropModel, _JavaRegressionModel[Any], _SparkPropRegressorParams):
     """A fitted sparkprop regressor: appends a prediction column."""
 
     _java_class_name = f"{JAVA_PACKAGE}.SparkPropRegressionModel"
 
 
-class SparkPropClassifier(_SparkPropEstimator):
-    """sparkprop's distributed trainer as a Spark ML classifier (a drop-in for MultilayerPerceptronClassifier:
-    hiddenLayers instead of its layers). Labels are class indices 0..k-1 (StringIndexer makes them), features
-    one vector column (VectorAssembler makes it). Every param of the Java class, by the same name and default.
+class SparkPropClassifier(_JavaObjectByName, _SparkPropClassifierKeywords,
+                          _JavaProbabilisticClassifier[SparkPropClassificationModel], _SparkPropClassifierParams,
+                          JavaMLWritable, _SparkPropReadable):
+    """sparkprop's distributed trainer as a Spark ML probabilistic classifier (a drop-in for
+    MultilayerPerceptronClassifier: hiddenLayers instead of its layers). Labels are class indices 0..k-1
+    (StringIndexer makes them), features one vector column (VectorAssembler makes it). Every param of the Java
+    class, by the same name and default, keyword-only.
     """
 
     _java_class_name = f"{JAVA_PACKAGE}.SparkPropClassifier"
@@ -313,7 +283,9 @@ class SparkPropClassifier(_SparkPropEstimator):
         return SparkPropClassificationModel(java_model)
 
 
-class SparkPropRegressor(_SparkPropEstimator):
+class SparkPropRegressor(_JavaObjectByName, _SparkPropRegressorKeywords,
+                         _JavaRegressor[SparkPropRegressionModel], _SparkPropRegressorParams,
+                         JavaMLWritable, _SparkPropReadable):
     """sparkprop's distributed trainer as a Spark ML regressor (squared loss, identity output by default)."""
 
     _java_class_name = f"{JAVA_PACKAGE}.SparkPropRegressor"
@@ -321,12 +293,6 @@ class SparkPropRegressor(_SparkPropEstimator):
     def _create_model(self, java_model: Any) -> SparkPropRegressionModel:
         return SparkPropRegressionModel(java_model)
 
-
-for _cls in (SparkPropClassifier, SparkPropClassificationModel, SparkPropRegressor, SparkPropRegressionModel):
-    _cls._declare(_PARAMS[_cls.__name__])
-for _cls in (SparkPropClassifier, SparkPropRegressor):
-    _cls.__init__.__signature__ = _keyword_signature(_cls)
-    _cls.setParams.__signature__ = _keyword_signature(_cls)
 
 # PySpark maps a saved or Java stage's class name to a Python class by importing its Java package as a Python
 # module ("io.github.sparkprop.ml"); "io" is Python's own io module, which has no submodules, so the name is

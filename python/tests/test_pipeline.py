@@ -42,7 +42,12 @@ def test_a_pipeline_fits_transforms_saves_and_loads(iris, tmp_path):
     assert isinstance(network, SparkPropClassificationModel)
     assert network.numClasses == 3 and network.numFeatures == 4
     assert network.getHiddenLayers() == [8] and network.getMaxIter() == 150
-    assert len(network.weights) == 4 * 8 + 8 + 8 * 3 + 3
+    assert [(w.shape, b.shape) for w, b in network.weights] == [((8, 4), (8,)), ((3, 8), (3,))]
+    assert network.layers == [4, 8, 3]
+    # thresholds as PySpark's probabilistic models take them: a 0 for class 2 predicts it everywhere
+    prepared = PipelineModel(model.stages[:-1]).transform(iris)
+    always_two = network.copy({network.thresholds: [1.0, 1.0, 0.0]}).transform(prepared)
+    assert {row.prediction for row in always_two.select("prediction").collect()} == {2.0}
     assert "4 -> 8" in network.network
 
     summary = network.summary
@@ -53,8 +58,10 @@ def test_a_pipeline_fits_transforms_saves_and_loads(iris, tmp_path):
     assert summary.converged is False, "maxIter ended it, not a convergence test"
     assert summary.warning is None, "the loss came down"
     assert summary.validationHistory == [] and summary.validationMetrics is None
-    assert summary.trainingMetrics["samples"] == 150
-    assert summary.trainingMetrics["accuracy"] > 0.9
+    assert summary.trainingMetrics["samples"] == 150 and summary.trainingMetrics.samples == 150
+    assert summary.trainingMetrics.accuracy > 0.9 and summary.trainingMetrics.rmse is None
+    assert [c.label for c in summary.trainingMetrics.perClass] == ["0", "1", "2"]
+    assert sum(map(sum, summary.trainingMetrics.confusionMatrix)) == 150
 
     path = str(tmp_path / "pipeline")
     model.write().overwrite().save(path)
@@ -69,7 +76,8 @@ def test_a_pipeline_fits_transforms_saves_and_loads(iris, tmp_path):
     alone = str(tmp_path / "network")
     network.save(alone)
     again = SparkPropClassificationModel.load(alone)
-    assert again.weights == network.weights and again.uid == network.uid
+    assert all((w1 == w2).all() and (b1 == b2).all() for (w1, b1), (w2, b2) in zip(again.weights, network.weights))
+    assert again.uid == network.uid
 
 
 def test_an_estimator_saves_and_loads_with_its_params(tmp_path):
@@ -141,4 +149,4 @@ def test_the_regressor_fits_with_a_validation_column(spark, iris):
     assert rmse < 0.3
     summary = model.summary
     assert len(summary.validationHistory) > 0
-    assert summary.validationMetrics["rmse"] < 0.4 and summary.trainingMetrics["rmse"] < 0.3
+    assert summary.validationMetrics.rmse < 0.4 and summary.trainingMetrics.rmse < 0.3
