@@ -26,16 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every command the documentation shows works as written. Each sparkprop command line in a shell block of the
- * README and of docs/ (after {@code submit/local.sh}, or after a cluster's script and its master) parses with the
- * real command line, its job file included; those on the small tables shipped in {@code data/} run in this JVM,
- * their outputs in a temporary directory; the README's Java quick start compiles and runs. The rest run
- * elsewhere: the MNIST quick start in CI ({@code .ci/run}), the Python quick start in
- * {@code python/tests/test_example.py}, the cluster scripts in the ITs, {@code bench} in BenchCommandTest.
+ * README and of docs/ (after {@code submit/local.sh}, the {@code sparkprop} command pip installs, or after a
+ * cluster's script and its master) parses with the real command line, its job file included; those on the small
+ * tables shipped in {@code data/} run in this JVM, their outputs in a temporary directory; the README's Java quick
+ * start compiles and runs. The rest run elsewhere: the MNIST quick start in CI ({@code .ci/run}), the Python quick
+ * start and the installed command in {@code python/tests/test_wheel.py}, the cluster scripts in the ITs,
+ * {@code bench} in BenchCommandTest.
  */
 class DocsCommandsTest {
 
     /** The scripts that run a sparkprop command, and how many arguments (the master) come before it. */
     private static final Pattern SCRIPT = Pattern.compile("(?:\\./)?submit/(local|standalone|yarn|k8s)\\.sh");
+    /** The console command that pip installs, first on its line: {@code sparkprop}, {@code .venv/bin/sparkprop}. */
+    private static final Pattern CONSOLE = Pattern.compile("(?:\\S*/bin/)?sparkprop");
     /** The shipped tables small enough to train on here: their commands run. */
     private static final List<String> SMALL_TABLES = List.of("data/iris.csv", "data/cars.csv",
             "data/seattle-weather.csv");
@@ -123,6 +126,10 @@ class DocsCommandsTest {
                 for (String line : block.group(1).replace("\\\n", " ").split("\n")) {
                     for (String shellCommand : line.split("&&")) {
                         List<String> words = words(shellCommand);
+                        if (!words.isEmpty() && CONSOLE.matcher(words.get(0)).matches()) {
+                            commands.add(new Command(page.toString(), words.subList(1, words.size())));
+                            continue;
+                        }
                         for (int i = 0; i < words.size(); i++) {
                             Matcher script = SCRIPT.matcher(words.get(i));
                             if (script.matches()) {
@@ -172,11 +179,15 @@ class DocsCommandsTest {
         return words;
     }
 
-    /** The arguments with the value of --output moved into the directory given (models/x -&gt; DIR/models/x). */
+    /**
+     * The arguments with the value of --output moved into the directory given (models/x -&gt; DIR/models/x), and
+     * that of --model where an earlier command of the docs wrote it there.
+     */
     private static String[] outputsIn(List<String> args, Path dir) {
         String[] moved = args.toArray(String[]::new);
         for (int i = 0; i + 1 < moved.length; i++) {
-            if (moved[i].equals("--output")) {
+            if (moved[i].equals("--output")
+                    || moved[i].equals("--model") && Files.isDirectory(dir.resolve(moved[i + 1]))) {
                 moved[i + 1] = dir.resolve(moved[i + 1]).toString();
             }
         }
