@@ -1,12 +1,16 @@
 """A model saved from Python is read by the command line (inspect, evaluate), and one the command line trained
-loads in Python and scores raw columns as evaluate does."""
+loads in Python, scores raw columns as evaluate does, and exports from Python a graph that scores them alike."""
 
 import re
+
+import numpy as np
+import onnxruntime
 
 from pyspark.ml.evaluation import MulticlassClassificationEvaluator
 from pyspark.ml.feature import StringIndexer, VectorAssembler
 
 from conftest import DATA, cli, in_session
+from sparkprop import onnx_inputs
 from sparkprop.ml import SparkPropClassificationModel, SparkPropClassifier
 
 FEATURES = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
@@ -42,3 +46,12 @@ def test_a_command_line_model_loads_in_python_and_scores_raw_columns(spark, iris
     predictions = model.transform(iris).collect()
     correct = sum(model.labels[int(row.prediction)] == row.species for row in predictions)
     assert abs(correct / len(predictions) - accuracy_printed(evaluated)) < 1e-4
+
+    # its ONNX graph, written from Python, reads the same raw columns and gives the same probabilities
+    graph = str(tmp_path / "cli-model.onnx")
+    model.export_onnx(graph)
+    session = onnxruntime.InferenceSession(graph, providers=["CPUExecutionProvider"])
+    rows = iris.collect()
+    probabilities, _ = session.run(None, onnx_inputs(session, {c: [row[c] for row in rows] for c in iris.columns}))
+    expected = np.array([row.probability.toArray() for row in predictions])
+    assert np.abs(probabilities.astype(np.float64) - expected).max() < 1e-5

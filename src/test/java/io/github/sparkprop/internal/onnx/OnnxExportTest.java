@@ -168,7 +168,10 @@ class OnnxExportTest {
     void theSameModelGivesTheSameBytes() {
         Model model = model(new int[] {4, 6, 3}, Activation.SIGMOID, Activation.SOFTMAX, Loss.CROSS_ENTROPY,
                 Task.CLASSIFICATION, null, scaler());
-        assertArrayEquals(OnnxExport.of(model, "m", OnnxInputs.VECTOR).toByteArray(), OnnxExport.of(model, "m", OnnxInputs.VECTOR).toByteArray());
+        assertArrayEquals(OnnxExport.of(model, "m", OnnxInputs.VECTOR).toByteArray(),
+                OnnxExport.of(model, "m", OnnxInputs.VECTOR).toByteArray());
+        assertArrayEquals(OnnxExport.of(encodedModel("price"), "m", OnnxInputs.COLUMNS).toByteArray(),
+                OnnxExport.of(encodedModel("price"), "m", OnnxInputs.COLUMNS).toByteArray());
     }
 
     private static Model encodedModel(String numericName) {
