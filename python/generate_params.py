@@ -60,37 +60,41 @@ def capitalized(name):
     return name[0].upper() + name[1:]
 
 
-def family_source(family, java_class, base, shared, entries):
-    own = [e for e in entries if e["name"] not in shared]
-    self_type = f"_{family}Self"
-    lines = [f'{self_type} = TypeVar("{self_type}", bound="_SparkProp{family}Params")', "", "",
-             f"class _SparkProp{family}Params({base}):",
-             f'    """The params of {java_class} and its model, with the Java defaults."""', ""]
-    for e in own:
+def network_params_source(entries):
+    """The params every estimator and model has beyond PySpark's columns, declared once."""
+    lines = ['_Self = TypeVar("_Self", bound="_SparkPropParams")', "", "",
+             "class _SparkPropParams(Params):",
+             '    """The network, optimizer and run params of every sparkprop estimator and model, with the Java',
+             '    defaults."""', ""]
+    for e in entries:
         hint, converter = TYPES[e["type"]]
         lines.append(f'    {e["name"]}: "Param[{hint}]" = Param(')
         lines.append(f'        Params._dummy(), {literal(e["name"])},')
         lines.append(f'        {literal(e["doc"])},')
         lines.append(f"        typeConverter=TypeConverters.{converter})")
-    defaults = [e for e in entries if "default" in e]
     lines += ["", "    def __init__(self, *args: Any) -> None:", "        super().__init__(*args)",
               "        self._setDefault("]
-    lines += [f'            {e["name"]}={literal(e["default"])},' for e in defaults]
+    lines += [f'            {e["name"]}={literal(e["default"])},' for e in entries if "default" in e]
     lines += ["        )"]
     for e in entries:
         hint = TYPES[e["type"]][0]
         name = e["name"]
-        if name in shared:
-            continue  # PySpark's classes have their getters and setters
         lines += ["", f"    def get{capitalized(name)}(self) -> {hint}:",
                   f'        """Gets the value of {name} or its default value."""',
                   f"        return self.getOrDefault(self.{name})"]
-        lines += ["", f"    def set{capitalized(name)}(self: {self_type}, value: {hint}) -> {self_type}:",
+        lines += ["", f"    def set{capitalized(name)}(self: _Self, value: {hint}) -> _Self:",
                   f'        """Sets the value of {name}."""',
                   f"        return self._set({name}=value)"]
-    lines += ["", "", f"class _SparkProp{family}Keywords:",
-              f'    """The constructor and setParams of {java_class}: every param by keyword, with its default."""',
-              "", "    @keyword_only", "    def __init__(", "            self, *,"]
+    return "\n".join(lines) + "\n\n"
+
+
+def family_source(family, java_class, base, entries):
+    """A family's params class (PySpark's columns and the network's) and its keyword-only signatures."""
+    lines = ["", f"class _SparkProp{family}Params({base}, _SparkPropParams):",
+             f'    """The params of {java_class} and its model."""', "", "",
+             f"class _SparkProp{family}Keywords:",
+             f'    """The constructor and setParams of {java_class}: every param by keyword, with its default."""',
+             "", "    @keyword_only", "    def __init__(", "            self, *,"]
     lines += keywords(entries)
     lines += ["    ) -> None:", "        super().__init__()", "        self._create_java_object()",
               "        self._set(**self._input_kwargs)", "",
@@ -115,9 +119,18 @@ def keywords(entries):
 
 
 def render(manifest):
-    parts = [HEADER]
-    for family, java_class, base, shared in FAMILIES:
-        parts.append(family_source(family, java_class, base, shared, manifest[java_class]))
+    """The module's text: the network params once (they must be the same, doc and default, in every family),
+    then each family."""
+    own = None
+    for _, java_class, _, shared in FAMILIES:
+        entries = [e for e in manifest[java_class] if e["name"] not in shared]
+        if own is not None and entries != own:
+            raise ValueError(f"{java_class} declares other network params than {FAMILIES[0][1]}: give the "
+                             "family a params class of its own")
+        own = entries
+    parts = [HEADER, network_params_source(own)]
+    for family, java_class, base, _ in FAMILIES:
+        parts.append(family_source(family, java_class, base, manifest[java_class]))
     return "\n".join(parts).rstrip("\n") + "\n"
 
 

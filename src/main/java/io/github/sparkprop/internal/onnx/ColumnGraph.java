@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -252,19 +253,18 @@ final class ColumnGraph {
 
     /** A double scalar, one initializer per value. */
     private String scalar(double value) {
-        return constants.computeIfAbsent("double " + value, key -> {
-            String name = fresh("c");
-            initializers.add(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.DOUBLE
-                    .getNumber()).setRawData(bytes(8, buffer -> buffer.putDouble(value))).build());
-            return name;
-        });
+        return constant("double " + value, TensorProto.DataType.DOUBLE, 8, buffer -> buffer.putDouble(value));
     }
 
     private String floatScalar(float value) {
-        return constants.computeIfAbsent("float " + value, key -> {
+        return constant("float " + value, TensorProto.DataType.FLOAT, 4, buffer -> buffer.putFloat(value));
+    }
+
+    private String constant(String key, TensorProto.DataType type, int size, Consumer<ByteBuffer> writer) {
+        return constants.computeIfAbsent(key, k -> {
             String name = fresh("c");
-            initializers.add(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT
-                    .getNumber()).setRawData(bytes(4, buffer -> buffer.putFloat(value))).build());
+            initializers.add(TensorProto.newBuilder().setName(name).setDataType(type.getNumber())
+                    .setRawData(bytes(size, writer)).build());
             return name;
         });
     }
@@ -280,7 +280,7 @@ final class ColumnGraph {
         return name;
     }
 
-    private static ByteString bytes(int size, java.util.function.Consumer<ByteBuffer> writer) {
+    private static ByteString bytes(int size, Consumer<ByteBuffer> writer) {
         ByteBuffer buffer = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         writer.accept(buffer);
         return ByteString.copyFrom(buffer.array());
