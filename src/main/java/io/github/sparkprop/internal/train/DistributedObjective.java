@@ -3,10 +3,9 @@ package io.github.sparkprop.internal.train;
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.evaluate.Metrics;
 import io.github.sparkprop.internal.data.SampleBlock;
-import io.github.sparkprop.internal.evaluate.Evaluator;
+import io.github.sparkprop.internal.evaluate.ScoreSum;
 import io.github.sparkprop.internal.optim.Evaluation;
 import io.github.sparkprop.internal.optim.Objective;
-import io.github.sparkprop.internal.spark.ExecutorAggregator;
 import io.github.sparkprop.math.L2Penalty;
 import io.github.sparkprop.math.Network;
 import java.util.Arrays;
@@ -28,16 +27,14 @@ import org.apache.spark.api.java.JavaSparkContext;
  * With instance weights v_i the sums are weighted and m = sum_i v_i (a weighted average).
  *
  * On the iterations that evaluate validation figures, the validation blocks (cached beside the training
- * blocks) are scored in the same pass. The broadcast is destroyed after each pass.
+ * blocks) are scored in the same pass. The broadcast is destroyed after each pass. The passes are jobs of their
+ * own, or shares of jobs that evaluate several candidates at once ({@link Passes}).
  */
 public final class DistributedObjective implements Objective {
 
-    private final JavaSparkContext context;
-    private final JavaRDD<SampleBlock> blocks;
+    private final Passes passes;
     private final Network network;
     private final L2Penalty l2;
-    private final int treeDepth;
-    private final ExecutorAggregator aggregator = new ExecutorAggregator();
     private final MiniBatch batch;
     private final Validation validation;
     private int iteration;
@@ -66,14 +63,14 @@ public final class DistributedObjective implements Objective {
      */
     public DistributedObjective(JavaSparkContext context, JavaRDD<SampleBlock> blocks, Network network, L2Penalty l2,
             int treeDepth, MiniBatch batch, Validation validation) {
-        if (treeDepth < 0) {
-            throw new IllegalArgumentException("tree depth must be >= 0, got " + treeDepth);
-        }
-        this.context = context;
-        this.blocks = blocks;
+        this(new OwnPasses(context, blocks, treeDepth), network, l2, batch, validation);
+    }
+
+    /** @param passes where its passes run: jobs of its own, or shares of the jobs of several candidates */
+    DistributedObjective(Passes passes, Network network, L2Penalty l2, MiniBatch batch, Validation validation) {
+        this.passes = passes;
         this.network = network;
         this.l2 = l2;
-        this.treeDepth = treeDepth;
         this.batch = batch;
         this.validation = validation;
     }
@@ -103,10 +100,8 @@ public final class DistributedObjective implements Objective {
         boolean score = validation.due(t) && t != lastValidatedIteration && t == iteration
                 && Arrays.equals(w, iterationStart);
         int classes = validation.labels() == null ? 0 : validation.labels().size();
-        GradientSum sum = aggregator.aggregate(context, blocks, w, new GradientSum(),
-                GradientSum.fold(net, t, miniBatch, score, classes), GradientSum::merge,
-                Double.BYTES * (long) net.parameterCount(), treeDepth,
-                "sparkprop iteration " + t);
+        GradientSum sum = passes.run(w, new GradientSum(), GradientSum.fold(net, t, miniBatch, score, classes),
+                GradientSum::merge, Double.BYTES * (long) net.parameterCount(), "sparkprop iteration " + t);
         if (score && sum.validation() != null) {
             lastValidatedIteration = t;
             validatedWeights = w.clone();
@@ -138,8 +133,17 @@ public final class DistributedObjective implements Objective {
         if (validationMetrics != null && Arrays.equals(w, validatedWeights)) {
             return validationMetrics;
         }
-        return Evaluator.evaluate(context, blocks.filter(SampleBlock::isValidation), network, w, validation.labels(),
-                treeDepth, "validation data");
+        Network net = network;
+        int classes = validation.labels() == null ? 0 : validation.labels().size();
+        ScoreSum sum = passes.run(w, new ScoreSum(), (acc, block, weights) -> block.isValidation()
+                ? acc.add(block, net, weights, classes) : acc, ScoreSum::merge, 0,
+                "sparkprop scoring validation data"); // small: merged per task, as Evaluator does
+        return sum.metrics(network.loss(), validation.labels());
+    }
+
+    /** Says that no more passes will be asked for (see {@link Passes#done}). */
+    void done() {
+        passes.done();
     }
 
     /** Validation figures come every this many iterations; 0 without validation data. */

@@ -44,12 +44,13 @@ final class PreparedData implements AutoCloseable {
     /**
      * Reads the spec's data, with the start model's columns, classes and scaler when there is one.
      *
+     * @param rowIds whether the blocks keep their rows' ids (mini-batches need them)
      * @throws io.github.sparkprop.InputException for bad input (nothing stays cached)
      */
-    static PreparedData load(SparkSession spark, TrainingSpec spec, Model init, Task task) {
+    static PreparedData load(SparkSession spark, TrainingSpec spec, Model init, Task task, boolean rowIds) {
         PreparedData data = new PreparedData();
         try {
-            DataSpec training = dataSpec(spec, init, task);
+            DataSpec training = dataSpec(spec, init, task, rowIds);
             if (spec.source() instanceof Files files) {
                 data.readFiles(spark, files, training);
             } else if (spec.source() instanceof Frame frame) {
@@ -95,7 +96,7 @@ final class PreparedData implements AutoCloseable {
     }
 
     /** How the training rows are read: the spec's columns, or the start model's columns, classes and scaler. */
-    private static DataSpec dataSpec(TrainingSpec spec, Model init, Task task) {
+    private static DataSpec dataSpec(TrainingSpec spec, Model init, Task task, boolean rowIds) {
         TrainingSpec.Columns columns = spec.columns();
         SettingValues settings = spec.settings();
         boolean standardize = init == null && settings.flag(TrainingSettings.STANDARDIZE);
@@ -108,7 +109,7 @@ final class PreparedData implements AutoCloseable {
                 .holdOut(new HoldOut(settings.longInteger(TrainingSettings.SEED), spec.validationFraction(),
                         spec.testFraction()))
                 .classWeights(columns.classWeights())
-                .rowIds(settings.real(TrainingSettings.BATCH_FRACTION) < 1) // only mini-batches need them
+                .rowIds(rowIds)
                 .choice(columns.choice())
                 .standardizeTarget(standardize && task == Task.REGRESSION) // folded back: TargetUnits
                 .blockRows(settings.integer(TrainingSettings.BLOCK_SIZE))

@@ -39,9 +39,11 @@ public final class TrainingJob implements AutoCloseable {
     private final PreparedData data;
     private final Network network;
     private final TargetUnits units;
+    /** Where the training passes go: null for jobs of this run's own, else its share of a candidates' job. */
+    private final Passes passes;
 
     private TrainingJob(JavaSparkContext context, TrainingSpec spec, Model init, Task task, PreparedData data,
-            Network network) {
+            Network network, Passes passes) {
         this.context = context;
         this.spec = spec;
         this.settings = spec.settings();
@@ -50,6 +52,7 @@ public final class TrainingJob implements AutoCloseable {
         this.data = data;
         this.network = network;
         this.units = new TargetUnits(data.training().target());
+        this.passes = passes;
     }
 
     /**
@@ -61,28 +64,49 @@ public final class TrainingJob implements AutoCloseable {
         LOG.info("Spark {} on {}, BLAS {}, activations {}", spark.version(), spark.sparkContext().master(),
                 Blas.implementation(), Elementwise.implementation());
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Model init = spec.initModel() == null ? null : ModelStore.load(spec.initModel(), context.hadoopConfiguration());
-        if (init != null) {
-            StartModel.requireAgreement(spec, init);
-        }
-        Task task = init != null ? init.task() : spec.task() != null ? spec.task() : Task.CLASSIFICATION;
-        PreparedData data = PreparedData.load(spark, spec, init, task);
+        Model init = startModel(context, spec);
+        Task task = task(spec, init);
+        PreparedData data = PreparedData.load(spark, spec, init, task, spec.miniBatches());
         try {
-            LoadedData training = data.training();
-            Network network = init != null ? init.network() : TrainingSettings.network(spec.settings(),
-                    training.features().count(), task, task == Task.REGRESSION ? 0 : training.encoder().size());
-            DriverResources.check(network, init != null ? "initModel" : "hidden",
-                    TrainingSettings.optimizer(spec.settings()), spec.settings(), training.blockRows());
-            if (network.inputSize() != training.features().count()) {
-                throw new InputException("the network takes " + network.inputSize() + " features, "
-                        + training.description() + " has " + training.features().count());
-            }
-            LOG.info("network {}: {} parameters", network, String.format("%,d", network.parameterCount()));
-            return new TrainingJob(context, spec, init, task, data, network);
+            return onData(context, spec, init, task, data, null);
         } catch (RuntimeException e) {
             data.close();
             throw e;
         }
+    }
+
+    /** The start model of a spec ({@code initModel}), or null. */
+    static Model startModel(JavaSparkContext context, TrainingSpec spec) {
+        Model init = spec.initModel() == null ? null : ModelStore.load(spec.initModel(), context.hadoopConfiguration());
+        if (init != null) {
+            StartModel.requireAgreement(spec, init);
+        }
+        return init;
+    }
+
+    /** What a spec's network does: the start model's task, or the spec's (classification when it names none). */
+    static Task task(TrainingSpec spec, Model init) {
+        return init != null ? init.task() : spec.task() != null ? spec.task() : Task.CLASSIFICATION;
+    }
+
+    /**
+     * The run of a spec on data already read, its network built (or the start model's).
+     *
+     * @param passes where its training passes go, or null for jobs of its own
+     */
+    static TrainingJob onData(JavaSparkContext context, TrainingSpec spec, Model init, Task task, PreparedData data,
+            Passes passes) {
+        LoadedData training = data.training();
+        Network network = init != null ? init.network() : TrainingSettings.network(spec.settings(),
+                training.features().count(), task, task == Task.REGRESSION ? 0 : training.encoder().size());
+        DriverResources.check(network, init != null ? "initModel" : "hidden",
+                TrainingSettings.optimizer(spec.settings()), spec.settings(), training.blockRows());
+        if (network.inputSize() != training.features().count()) {
+            throw new InputException("the network takes " + network.inputSize() + " features, "
+                    + training.description() + " has " + training.features().count());
+        }
+        LOG.info("network {}: {} parameters", network, String.format("%,d", network.parameterCount()));
+        return new TrainingJob(context, spec, init, task, data, network, passes);
     }
 
     /** The network being trained. */
@@ -138,7 +162,16 @@ public final class TrainingJob implements AutoCloseable {
     }
 
     private TrainingRun train(CheckpointStore checkpoints, TrainingState from) {
-        Trainer trainer = new Trainer(objective(), TrainingSettings.optimizer(settings).build(settings,
+        DistributedObjective objective = objective();
+        try {
+            return train(objective, checkpoints, from);
+        } finally {
+            objective.done(); // a candidate's share of the next rounds goes to the others
+        }
+    }
+
+    private TrainingRun train(DistributedObjective objective, CheckpointStore checkpoints, TrainingState from) {
+        Trainer trainer = new Trainer(objective, TrainingSettings.optimizer(settings).build(settings,
                 settings.integer(TrainingSettings.ITERATIONS)), new Trainer.Settings(
                         settings.integer(TrainingSettings.ITERATIONS), settings.real(TrainingSettings.TOLERANCE),
                         settings.integer(TrainingSettings.EARLY_STOPPING),
@@ -169,8 +202,8 @@ public final class TrainingJob implements AutoCloseable {
     }
 
     private DistributedObjective objective() {
-        return new DistributedObjective(context, data.blocks(), network, new L2Penalty(l2()), treeDepth(),
-                new MiniBatch(settings.longInteger(TrainingSettings.SEED),
+        return new DistributedObjective(passes != null ? passes : new OwnPasses(context, data.blocks(), treeDepth()),
+                network, new L2Penalty(l2()), new MiniBatch(settings.longInteger(TrainingSettings.SEED),
                         settings.real(TrainingSettings.BATCH_FRACTION)),
                 spec.validates() ? new DistributedObjective.Validation(settings.integer(TrainingSettings.EVAL_EVERY),
                         labels()) : DistributedObjective.Validation.NONE);

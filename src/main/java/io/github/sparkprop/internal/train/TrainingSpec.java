@@ -307,6 +307,11 @@ public record TrainingSpec(SettingValues settings, DataFrameRows frame, Checkpoi
     }
 
     /** The saved model to start from, or null. */
+    /** Whether the run trains on mini-batches (a batch fraction below 1), whose rows need their ids. */
+    boolean miniBatches() {
+        return settings.real(TrainingSettings.BATCH_FRACTION) < 1;
+    }
+
     public String initModel() {
         return settings.text(RunSettings.INIT_MODEL);
     }
