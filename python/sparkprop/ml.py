@@ -15,13 +15,15 @@ from its Java class name, ``io.github.sparkprop.ml.*``, which this module regist
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 from pyspark.ml.classification import _JavaProbabilisticClassificationModel, _JavaProbabilisticClassifier
+from pyspark.ml.param import Param
 from pyspark.ml.regression import _JavaRegressionModel, _JavaRegressor
 from pyspark.ml.util import JavaMLReadable, JavaMLReader, JavaMLWritable, MLReader
 from pyspark.ml.wrapper import JavaModel, JavaWrapper
+from pyspark.sql import DataFrame
 from pyspark.sql.utils import is_remote
 
 from sparkprop._params import (_SparkPropClassifierKeywords, _SparkPropClassifierParams,
@@ -100,7 +102,8 @@ def _not_on_connect(what: str) -> None:
 
 
 class _JavaObjectByName:
-    """Creates an estimator's Java object from its class name, saying clearly when the session lacks the jar."""
+    """Creates an estimator's Java object from its class name, saying clearly when the session lacks the jar;
+    fits several param maps together."""
 
     _java_class_name: str = ""
 
@@ -108,6 +111,25 @@ class _JavaObjectByName:
         if not is_remote():
             _require_java_class(self._java_class_name)
         self._java_obj = self._new_java_obj(self._java_class_name, self.uid)  # type: ignore[attr-defined]
+
+    def fitMultiple(self, dataset: DataFrame, paramMaps: Sequence[Dict[Param, Any]]) -> Iterator[Tuple[int, Any]]:
+        """Fits one model per param map, all together (the Java estimator's multi-map fit: one cached data set,
+        one Spark job an iteration for every map), each model as ``fit(dataset, paramMap)`` gives it. PySpark's
+        CrossValidator and TrainValidationSplit call this; it returns their thread-safe iterator of (index,
+        model). Through Spark Connect the maps are fitted one by one."""
+        if is_remote() or not paramMaps:
+            return super().fitMultiple(dataset, paramMaps)  # type: ignore[misc]
+        from pyspark.ml.base import _FitMultipleIterator
+        from pyspark.ml.util import _jvm
+
+        self._transfer_params_to_java()  # type: ignore[attr-defined]
+        java_maps = _jvm().PythonUtils.toSeq([self._transfer_param_map_to_java(m)  # type: ignore[attr-defined]
+                                              for m in paramMaps])
+        fitted = self._java_obj.fit(dataset._jdf, java_maps)  # type: ignore[attr-defined]
+        models = [self.copy(paramMaps[k])._copyValues(  # type: ignore[attr-defined]
+            self._create_model(fitted.apply(k)))  # type: ignore[attr-defined]
+            for k in range(fitted.length())]
+        return _FitMultipleIterator(lambda index: models[index], len(models))
 
 
 class _SparkPropModel(JavaMLWritable, _SparkPropReadable):

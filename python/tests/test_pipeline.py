@@ -150,3 +150,28 @@ def test_the_regressor_fits_with_a_validation_column(spark, iris):
     summary = model.summary
     assert len(summary.validationHistory) > 0
     assert summary.validationMetrics.rmse < 0.4 and summary.trainingMetrics.rmse < 0.3
+
+
+def test_fit_multiple_trains_the_maps_together_as_fits_one_by_one(iris):
+    """PySpark's CrossValidator and TrainValidationSplit call fitMultiple: the maps train together (the Java
+    multi-map fit), each model as fit(dataset, paramMap) gives it."""
+    data = VectorAssembler(inputCols=FEATURES, outputCol="features").transform(
+        StringIndexer(inputCol="species", outputCol="label").fit(iris).transform(iris)).select("features", "label")
+    classifier = SparkPropClassifier(maxIter=10, optimizer="adam", stepSize=0.05)
+    maps = ParamGridBuilder().addGrid(classifier.hiddenLayers, [[3], [5]]).addGrid(classifier.seed, [1, 2]).build()
+    context = iris.sparkSession.sparkContext
+    context.setJobGroup("together", "fitMultiple")
+    together = dict(classifier.fitMultiple(data, maps))
+    context.setJobGroup("apart", "fit one by one")
+    apart = [classifier.fit(data, params) for params in maps]
+    context.setJobGroup(None, None)
+    jobs = {group: len(context.statusTracker().getJobIdsForGroup(group)) for group in ("together", "apart")}
+    # 10 rounds for the four instead of 40 passes (each fit also reads and scores its data)
+    assert jobs["together"] < jobs["apart"] - 25, jobs
+    assert sorted(together) == [0, 1, 2, 3]
+    for index, alone in enumerate(apart):
+        model = together[index]
+        assert isinstance(model, SparkPropClassificationModel)
+        assert model.getHiddenLayers() == alone.getHiddenLayers() and model.getSeed() == alone.getSeed()
+        for (w1, b1), (w2, b2) in zip(model.weights, alone.weights):
+            assert abs(w1 - w2).max() <= 1e-9 * abs(w2).max() and abs(b1 - b2).max() <= 1e-9 * abs(w2).max()

@@ -84,14 +84,38 @@ public final class SparkPropClassifier
      */
     @Override
     public SparkPropClassificationModel train(Dataset<?> dataset) {
+        Fitting.Fitted fitted = Fitting.fit(dataset, this, getFeaturesCol(), getLabelCol(), Task.CLASSIFICATION,
+                classCount(dataset));
+        return new SparkPropClassificationModel(uid, fitted.model(), fitted.summary());
+    }
+
+    /** The number of classes of the label column, at least 2. */
+    int classCount(Dataset<?> dataset) {
         int classes = getNumClasses(dataset, getNumClasses$default$2());
         if (classes < 2) {
             throw new IllegalArgumentException("the label column " + getLabelCol() + " holds one class (0); a "
                     + "classifier needs at least two");
         }
-        Fitting.Fitted fitted = Fitting.fit(dataset, this, getFeaturesCol(), getLabelCol(), Task.CLASSIFICATION,
-                classes);
-        return new SparkPropClassificationModel(uid, fitted.model(), fitted.summary());
+        return classes;
+    }
+
+    /**
+     * Trains one model per param map, all together: one cached data set for the maps that read the data the same
+     * way, one Spark job an iteration for all of them, each model equal to {@code fit(dataset, paramMap)}'s (to
+     * the rounding of the order in which Spark merges the tasks' sums). Spark's {@code CrossValidator} and
+     * {@code TrainValidationSplit} fit their maps one by one; PySpark's call this (through {@code fitMultiple}).
+     *
+     * @param dataset   the rows, as {@code fit} takes them
+     * @param paramMaps one param map per model
+     * @return the models, in the order of the maps
+     * @throws IllegalArgumentException for params or data a map cannot take, and when a map's training failed
+     *                                  (its loss diverged), naming the map
+     */
+    @Override
+    public scala.collection.immutable.Seq<SparkPropClassificationModel> fit(Dataset<?> dataset,
+            scala.collection.immutable.Seq<ParamMap> paramMaps) {
+        return Fitting.fitAll(this, dataset, paramMaps, Task.CLASSIFICATION, (copy, rows) -> copy.classCount(rows),
+                (copy, fitted) -> new SparkPropClassificationModel(copy.uid(), fitted.model(), fitted.summary()));
     }
 
     /**

@@ -81,6 +81,25 @@ public final class SparkPropRegressor extends Regressor<Vector, SparkPropRegress
     }
 
     /**
+     * Trains one model per param map, all together: one cached data set for the maps that read the data the same
+     * way, one Spark job an iteration for all of them, each model equal to {@code fit(dataset, paramMap)}'s (to
+     * the rounding of the order in which Spark merges the tasks' sums). Spark's {@code CrossValidator} and
+     * {@code TrainValidationSplit} fit their maps one by one; PySpark's call this (through {@code fitMultiple}).
+     *
+     * @param dataset   the rows, as {@code fit} takes them
+     * @param paramMaps one param map per model
+     * @return the models, in the order of the maps
+     * @throws IllegalArgumentException for params or data a map cannot take, and when a map's training failed
+     *                                  (its loss diverged), naming the map
+     */
+    @Override
+    public scala.collection.immutable.Seq<SparkPropRegressionModel> fit(Dataset<?> dataset,
+            scala.collection.immutable.Seq<ParamMap> paramMaps) {
+        return Fitting.fitAll(this, dataset, paramMaps, Task.REGRESSION, (copy, rows) -> 0,
+                (copy, fitted) -> new SparkPropRegressionModel(copy.uid(), fitted.model(), fitted.summary()));
+    }
+
+    /**
      * A copy with the same uid and param values.
      *
      * @param extra param values that override this estimator's in the copy

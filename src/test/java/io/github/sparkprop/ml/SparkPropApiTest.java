@@ -119,6 +119,64 @@ class SparkPropApiTest {
         assertTrue(model.hasSummary());
     }
 
+    /** Counts the Spark jobs that start. */
+    private static final class JobCount extends org.apache.spark.scheduler.SparkListener {
+        private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart jobStart) {
+            started.incrementAndGet();
+        }
+
+        /** The jobs started so far, once the listener bus has delivered its events. */
+        int settled() {
+            try {
+                SharedSpark.session().sparkContext().listenerBus().waitUntilEmpty(60_000);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the listener bus did not empty in a minute", e);
+            }
+            return started.get();
+        }
+    }
+
+    /** The multi-map fit (what PySpark's CrossValidator calls) trains the maps together, each as fit alone. */
+    @Test
+    void aFitOfSeveralParamMapsEqualsTheirFitsOneByOne() {
+        SparkPropClassifier classifier = new SparkPropClassifier().setMaxIter(10);
+        List<ParamMap> maps = List.of(
+                new ParamMap().put(classifier.hiddenLayers().w(new int[] {4})).put(classifier.optimizer().w("adam"))
+                        .put(classifier.stepSize().w(0.05)),
+                new ParamMap().put(classifier.hiddenLayers().w(new int[] {6})).put(classifier.optimizer().w("lbfgs")),
+                new ParamMap().put(classifier.regParam().w(0.01)).put(classifier.seed().w(3L)));
+        Dataset<Row> data = assembledIris().select("label", "features");
+        JobCount jobs = new JobCount();
+        SharedSpark.session().sparkContext().addSparkListener(jobs);
+        List<SparkPropClassificationModel> together;
+        List<SparkPropClassificationModel> apart = new java.util.ArrayList<>();
+        int jobsTogether;
+        try {
+            together = scala.jdk.javaapi.CollectionConverters.asJava(
+                    classifier.fit(data, scala.jdk.javaapi.CollectionConverters.asScala(maps).toList()));
+            jobsTogether = jobs.settled();
+            maps.forEach(map -> apart.add(classifier.fit(data, map)));
+        } finally {
+            SharedSpark.session().sparkContext().removeSparkListener(jobs);
+        }
+        int jobsApart = jobs.settled() - jobsTogether;
+        // one read of the data, and one job a round for the three (L-BFGS's line search takes several rounds)
+        assertTrue(jobsTogether < jobsApart - 15, jobsTogether + " jobs together, " + jobsApart + " apart");
+        assertEquals(3, together.size());
+        for (int k = 0; k < maps.size(); k++) {
+            SparkPropClassificationModel alone = apart.get(k);
+            SparkPropClassificationModel model = together.get(k);
+            assertArrayEquals(alone.weights(), model.weights(), 1e-9, "map " + k);
+            assertEquals(alone.summary().totalIterations(), model.summary().totalIterations());
+            assertEquals(classifier.uid(), model.parent().uid(), "the model's parent is a copy of the estimator");
+            assertEquals(alone.getOrDefault(alone.hiddenLayers()).length,
+                    model.getOrDefault(model.hiddenLayers()).length, "the map's params are the model's");
+        }
+    }
+
     @Test
     void crossValidatorPicksTheBetterHiddenSize() {
         SparkPropClassifier classifier = new SparkPropClassifier().setOptimizer("lbfgs").setMaxIter(60).setSeed(5);
