@@ -6,6 +6,7 @@ import io.github.sparkprop.internal.cli.ExportCommand;
 import io.github.sparkprop.internal.cli.InspectCommand;
 import io.github.sparkprop.internal.cli.PredictCommand;
 import io.github.sparkprop.internal.cli.TrainCommand;
+import io.github.sparkprop.internal.cli.TuneCommand;
 import io.github.sparkprop.internal.console.VersionProvider;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.HelpCommand;
 /** The top-level {@code sparkprop} command. */
 @Command(name = "sparkprop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, InspectCommand.class,
-            ExportCommand.class, BenchCommand.class, HelpCommand.class},
+            ExportCommand.class, TuneCommand.class, BenchCommand.class, HelpCommand.class},
         description = {
             "Distributed data-parallel training of feed-forward neural networks, and of logistic, softmax and "
                     + "linear regression, on Apache Spark.", ""},

@@ -13,6 +13,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * K training runs trained together, as a hyper-parameter search trains its candidates: the candidates that read
@@ -127,6 +128,14 @@ public final class CandidatesJob implements AutoCloseable {
      * the data sets one after the other; the outcomes in the candidates' order.
      */
     public List<Outcome> run() {
+        return run((k, outcome) -> { });
+    }
+
+    /**
+     * Trains every candidate as {@link #run()} does, telling {@code finished} of each outcome as it comes (from
+     * the candidate's thread; k counts from 0).
+     */
+    public List<Outcome> run(java.util.function.BiConsumer<Integer, Outcome> finished) {
         Outcome[] outcomes = new Outcome[specs.size()];
         Error[] errors = new Error[1];
         for (Group group : groups) {
@@ -136,6 +145,7 @@ public final class CandidatesJob implements AutoCloseable {
                 TrainingJob job = group.jobs().get(i);
                 Passes share = group.shares().get(i);
                 Thread thread = new Thread(() -> {
+                    MDC.put("candidate", "[" + (k + 1) + "/" + specs.size() + "]");
                     try {
                         outcomes[k] = new Outcome(specs.get(k), job.run(), null);
                     } catch (RuntimeException e) {
@@ -145,6 +155,10 @@ public final class CandidatesJob implements AutoCloseable {
                         errors[0] = e;
                     } finally {
                         share.done(); // also when it failed before training: the others must not wait for it
+                        MDC.remove("candidate");
+                    }
+                    if (outcomes[k] != null) {
+                        finished.accept(k, outcomes[k]);
                     }
                 }, "sparkprop-candidate-" + (k + 1));
                 threads.add(thread);

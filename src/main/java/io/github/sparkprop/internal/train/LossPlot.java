@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -64,7 +65,51 @@ public final class LossPlot {
         if (figure.getItemCount() > 0) {
             plot.add(subplot(new XYSeriesCollection(figure), figure == accuracy ? "accuracy" : "RMSE"), 1);
         }
-        JFreeChart chart = new JFreeChart("sparkprop training", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return png(new JFreeChart("sparkprop training", JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+    }
+
+    /**
+     * The PNG bytes of several runs' curves in one chart (a search's candidates): each run's validation loss where
+     * it was evaluated, else its training loss; below, their validation accuracy or RMSE.
+     *
+     * @param runs each run's history, by the name its curves take
+     */
+    public static byte[] overlay(Map<String, List<IterationRecord>> runs) {
+        XYSeriesCollection losses = new XYSeriesCollection();
+        XYSeriesCollection figures = new XYSeriesCollection();
+        String figureName = null;
+        for (Map.Entry<String, List<IterationRecord>> run : runs.entrySet()) {
+            XYSeries loss = new XYSeries(run.getKey());
+            XYSeries figure = new XYSeries(run.getKey());
+            boolean validated = run.getValue().stream().anyMatch(IterationRecord::hasValidation);
+            for (IterationRecord r : run.getValue()) {
+                double value = validated ? r.validationLoss() : r.loss();
+                if (Double.isFinite(value)) {
+                    loss.add(r.iteration(), value);
+                }
+                double shown = Double.isFinite(r.validationAccuracy()) ? r.validationAccuracy() : r.validationRmse();
+                if (Double.isFinite(shown)) {
+                    figure.add(r.iteration(), shown);
+                    figureName = Double.isFinite(r.validationAccuracy()) ? "validation accuracy" : "validation RMSE";
+                }
+            }
+            losses.addSeries(loss);
+            if (figure.getItemCount() > 0) {
+                figures.addSeries(figure);
+            }
+        }
+        NumberAxis iterations = new NumberAxis("iteration");
+        iterations.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(iterations);
+        plot.add(subplot(losses, "validation loss (training loss where none)"), 3);
+        if (figureName != null) {
+            plot.add(subplot(figures, figureName), 1);
+        }
+        return png(new JFreeChart("sparkprop tune: " + runs.size() + " candidates", JFreeChart.DEFAULT_TITLE_FONT,
+                plot, true));
+    }
+
+    private static byte[] png(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

@@ -814,7 +814,7 @@ class CliTest {
 
     @Test
     void everyCommandAnswersHelp() {
-        for (String command : new String[] {"train", "predict", "evaluate", "inspect", "export"}) {
+        for (String command : new String[] {"train", "predict", "evaluate", "inspect", "export", "tune"}) {
             Run help = sparkprop(command, "--help");
             assertEquals(0, help.code(), command);
             assertTrue(help.out().startsWith("Usage: sparkprop " + command) && help.out().contains("Example")
@@ -823,7 +823,7 @@ class CliTest {
         }
         Run top = sparkprop();
         assertEquals(2, top.code());
-        assertTrue(top.err().contains("a command is missing: train, predict, evaluate, inspect, export or bench"), top.err());
+        assertTrue(top.err().contains("a command is missing: train, predict, evaluate, inspect, export, tune or bench"), top.err());
     }
 
     @Test
