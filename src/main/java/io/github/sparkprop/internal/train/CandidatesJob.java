@@ -69,6 +69,7 @@ public final class CandidatesJob implements AutoCloseable {
             for (List<Integer> candidates : byData.values()) {
                 groups.add(group(spark, context, specs, candidates));
             }
+            checkResources(groups, specs, spark);
         } catch (RuntimeException e) {
             groups.forEach(group -> group.data().close());
             throw e;
@@ -97,6 +98,24 @@ public final class CandidatesJob implements AutoCloseable {
         } catch (RuntimeException e) {
             data.close();
             throw e;
+        }
+    }
+
+    /**
+     * The weights of the candidates that train at the same time, those of a data set, fit the driver and the
+     * executors together ({@link CandidateResources}).
+     */
+    private static void checkResources(List<Group> groups, List<TrainingSpec> specs, SparkSession spark) {
+        for (Group group : groups) {
+            int size = group.candidates().size();
+            long[] parameters = new long[size];
+            int[] states = new int[size];
+            for (int i = 0; i < size; i++) {
+                SettingValues settings = specs.get(group.candidates().get(i)).settings();
+                parameters[i] = group.jobs().get(i).network().parameterCount();
+                states[i] = TrainingSettings.optimizer(settings).stateVectors(settings);
+            }
+            CandidateResources.check(parameters, states, spark.sparkContext().getConf());
         }
     }
 

@@ -20,7 +20,7 @@ final class DriverResources {
      * Weight-sized arrays the driver holds besides the optimizer's state: the weights, the starting weights, the
      * gradient and its sum, the best weights, a broadcast and a checkpoint's copies.
      */
-    private static final int DRIVER_COPIES = 8;
+    static final int DRIVER_COPIES = 8;
 
     private DriverResources() {
     }
