@@ -38,11 +38,11 @@ class TuneCommandTest {
     void aGridTrainsItsCandidatesRanksThemAndKeepsTheBest() throws IOException {
         Path output = dir.resolve("search");
         CliTest.Run tune = sparkprop("tune", "--input", IRIS, "--label", "species", "--optimizer", "adam",
-                "--iterations", "25", "--grid", "hidden=3,[4,3];learning-rate=0.003,0.1", "--keep", "all",
+                "--iterations", "12", "--grid", "hidden=3,[4,3];learning-rate=0.003,0.1", "--keep", "all",
                 "--output", output.toString());
         assertEquals(0, tune.code(), tune.err());
         assertTrue(tune.out().contains("tuning 4 candidates, ranked by validation accuracy"), tune.out());
-        assertTrue(tune.out().contains("candidate 2/4 hidden=3 learning-rate=0.1: 25 iterations"), tune.out());
+        assertTrue(tune.out().contains("candidate 2/4 hidden=3 learning-rate=0.1: 12 iterations"), tune.out());
         assertTrue(tune.out().contains("1 cached data set"), tune.out());
         JsonNode json = new ObjectMapper().readTree(output.resolve("tune.json").toFile());
         assertEquals("accuracy", json.get("metric").asText());
@@ -55,8 +55,8 @@ class TuneCommandTest {
         }
         JsonNode best = json.get("candidates").get(0);
         assertEquals(json.get("best").asInt(), best.get("candidate").asInt());
-        assertEquals(25, best.get("history").size());
-        assertTrue(best.get("history").get(24).get("validationLoss").isNumber(), best.toString());
+        assertEquals(12, best.get("history").size());
+        assertTrue(best.get("history").get(11).get("validationLoss").isNumber(), best.toString());
         assertEquals(best.get("settings").get("learningRate").asDouble(), new ObjectMapper().readTree(output
                 .resolve("best").resolve("model.json").toFile()).at("/training/settings/learningRate").asDouble());
         for (int k = 1; k <= 4; k++) {
