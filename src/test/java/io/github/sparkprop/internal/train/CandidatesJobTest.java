@@ -92,6 +92,28 @@ class CandidatesJobTest {
         assertTrue(rounds < separatePasses * 2 / 3, rounds + " rounds against " + separatePasses + " iterations apart");
     }
 
+    /**
+     * Candidates whose sums weigh more than ExecutorAggregator merges per task (1 million weights, 8 MB each: 16 MB
+     * for 2 partitions):
+     * the tasks' sums are merged per executor first, blocks kept for the merged finish; still each candidate's run.
+     */
+    @Test
+    void candidatesOfLargeSumsAreMergedPerExecutorAsTheirRunsAre() {
+        List<TrainingSpec> specs = List.of(
+                spec("optimizer", "gd", "hidden", new int[] {2000, 500}, "iterations", 3, "seed", 1L),
+                spec("optimizer", "adam", "hidden", new int[] {2000, 500}, "iterations", 3, "seed", 2L));
+        List<CandidatesJob.Outcome> together;
+        try (CandidatesJob job = CandidatesJob.prepare(SharedSpark.session(), specs)) {
+            together = job.run();
+        }
+        for (int k = 0; k < specs.size(); k++) {
+            try (TrainingJob alone = TrainingJob.prepare(SharedSpark.session(), specs.get(k))) {
+                assertClose(alone.run().model().weights(), together.get(k).result().model().weights(),
+                        "candidate " + k);
+            }
+        }
+    }
+
     /** Equal to 1e-9 of the largest weight (float64; the float32 candidate computes the same float32 sums). */
     private static void assertClose(double[] expected, double[] actual, String what) {
         assertEquals(expected.length, actual.length, what);
