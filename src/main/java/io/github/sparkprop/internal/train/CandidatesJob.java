@@ -2,6 +2,7 @@ package io.github.sparkprop.internal.train;
 
 import io.github.sparkprop.InputException;
 import io.github.sparkprop.Task;
+import io.github.sparkprop.internal.Interruption;
 import io.github.sparkprop.internal.model.Model;
 import io.github.sparkprop.internal.optim.SettingValues;
 import java.util.ArrayList;
@@ -187,6 +188,11 @@ public final class CandidatesJob implements AutoCloseable {
         }
         if (errors[0] != null) {
             throw errors[0];
+        }
+        if (Interruption.raised()) { // a signal ends the search, not only the candidates it cut short
+            throw java.util.Arrays.stream(outcomes).map(Outcome::failure)
+                    .filter(InterruptedRunException.class::isInstance).findFirst()
+                    .orElseGet(() -> new IllegalStateException("interrupted"));
         }
         return List.of(outcomes);
     }

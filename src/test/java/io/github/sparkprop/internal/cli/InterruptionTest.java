@@ -87,4 +87,33 @@ class InterruptionTest {
         double difference = Weights.relativeDifference(actual, expected);
         assertTrue(difference < 1e-9, "relative difference " + difference);
     }
+
+    /** A search signalled while its candidates train ends with the signal's code and writes nothing. */
+    @Test
+    void aSignalledSearchEndsWithTheSignalsCode() throws Exception {
+        Path output = dir.resolve("search");
+        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
+                "@conf/jvm.options", "-cp", System.getProperty("java.class.path"), "io.github.sparkprop.app.Main",
+                "tune", "--input", "data/iris.csv", "--label", "species", "--optimizer", "adam", "--iterations", "200",
+                "--grid", "hidden=3,4", "--log-every", "1", "--master", "local[2]", "--output", output.toString()));
+        Process tune = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(tune.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+                if (line.contains("[2/2]") && line.contains("iteration 20/200")) {
+                    tune.toHandle().destroy(); // SIGTERM
+                }
+            }
+        } finally {
+            tune.destroyForcibly();
+        }
+        assertTrue(tune.waitFor(60, TimeUnit.SECONDS));
+        String all = String.join("\n", lines);
+        assertEquals(143, tune.exitValue(), all);
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("tune: interrupted")), all);
+        assertFalse(Files.exists(output), "nothing written");
+    }
 }
