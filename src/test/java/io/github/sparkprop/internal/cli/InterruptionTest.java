@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGTERM, a real signal to a real {@code sparkprop train} process, in the middle of training: one line that
  * names the iteration reached and the checkpoint to resume from, exit 143, no model; and --resume from that
- * checkpoint continues to the weights of an uninterrupted run (1e-9).
+ * checkpoint continues to the weights of an uninterrupted run (1e-9). A {@code tune} search signalled ends alike.
  */
 class InterruptionTest {
 
@@ -44,31 +44,45 @@ class InterruptionTest {
         return args;
     }
 
-    @Test
-    void aSignalledRunSaysWhereItStoppedAndResumesToTheSameWeights() throws Exception {
-        String checkpoints = dir.resolve("checkpoints").toString();
-        Path interrupted = dir.resolve("interrupted");
+    /** What a signalled process printed, and its exit code. */
+    private record Signalled(int code, List<String> lines) {
+        String all() {
+            return String.join("\n", lines);
+        }
+    }
+
+    /** Runs {@code sparkprop ARGS} in a JVM of its own and sends it SIGTERM once it prints a line that {@code when}. */
+    private static Signalled signalled(List<String> args, java.util.function.Predicate<String> when) throws Exception {
         List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
                 "@conf/jvm.options", "-cp", System.getProperty("java.class.path"), "io.github.sparkprop.app.Main"));
-        command.addAll(run(interrupted.toString(), "--master", "local[2]", "--checkpoint-dir", checkpoints,
-                "--checkpoint-every", "10", "--log-every", "1"));
-        Process train = new ProcessBuilder(command).redirectErrorStream(true).start();
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(train.getInputStream(),
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = output.readLine()) != null) {
                 lines.add(line);
-                if (line.contains("iteration 30/80")) {
-                    train.toHandle().destroy(); // SIGTERM (Process.destroy would also close its output)
+                if (when.test(line)) {
+                    process.toHandle().destroy(); // SIGTERM (Process.destroy would also close its output)
                 }
             }
         } finally {
-            train.destroyForcibly();
+            process.destroyForcibly();
         }
-        assertTrue(train.waitFor(60, TimeUnit.SECONDS));
-        String all = String.join("\n", lines);
-        assertEquals(143, train.exitValue(), all);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return new Signalled(process.exitValue(), lines);
+    }
+
+    @Test
+    void aSignalledRunSaysWhereItStoppedAndResumesToTheSameWeights() throws Exception {
+        String checkpoints = dir.resolve("checkpoints").toString();
+        Path interrupted = dir.resolve("interrupted");
+        Signalled train = signalled(run(interrupted.toString(), "--master", "local[2]", "--checkpoint-dir",
+                checkpoints, "--checkpoint-every", "10", "--log-every", "1"), line -> line.contains("iteration 30/80"));
+        List<String> lines = train.lines();
+        String all = train.all();
+        assertEquals(143, train.code(), all);
         Matcher said = lines.stream().map(INTERRUPTED::matcher).filter(Matcher::matches).findFirst()
                 .orElseThrow(() -> new AssertionError("no 'interrupted at iteration' line:\n" + all));
         int reached = Integer.parseInt(said.group(1));
@@ -92,28 +106,11 @@ class InterruptionTest {
     @Test
     void aSignalledSearchEndsWithTheSignalsCode() throws Exception {
         Path output = dir.resolve("search");
-        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
-                "@conf/jvm.options", "-cp", System.getProperty("java.class.path"), "io.github.sparkprop.app.Main",
-                "tune", "--input", "data/iris.csv", "--label", "species", "--optimizer", "adam", "--iterations", "200",
-                "--grid", "hidden=3,4", "--log-every", "1", "--master", "local[2]", "--output", output.toString()));
-        Process tune = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(tune.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-                if (line.contains("[2/2]") && line.contains("iteration 20/200")) {
-                    tune.toHandle().destroy(); // SIGTERM
-                }
-            }
-        } finally {
-            tune.destroyForcibly();
-        }
-        assertTrue(tune.waitFor(60, TimeUnit.SECONDS));
-        String all = String.join("\n", lines);
-        assertEquals(143, tune.exitValue(), all);
-        assertTrue(lines.stream().anyMatch(line -> line.startsWith("tune: interrupted")), all);
+        Signalled tune = signalled(List.of("tune", "--input", "data/iris.csv", "--label", "species", "--optimizer",
+                "adam", "--iterations", "200", "--grid", "hidden=3,4", "--log-every", "1", "--master", "local[2]",
+                "--output", output.toString()), line -> line.contains("[2/2]") && line.contains("iteration 20/200"));
+        assertEquals(143, tune.code(), tune.all());
+        assertTrue(tune.lines().stream().anyMatch(line -> line.startsWith("tune: interrupted")), tune.all());
         assertFalse(Files.exists(output), "nothing written");
     }
 }
