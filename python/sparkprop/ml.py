@@ -143,7 +143,8 @@ class _SparkPropModel(JavaMLWritable, _SparkPropReadable):
         layout), acting on the features as the model standardises them (when it does)."""
         _not_on_connect("weights")
         network = self._java_obj.network()  # type: ignore[attr-defined]
-        flat = np.array(list(self._java_obj.weights()), dtype=np.float64)  # type: ignore[attr-defined]
+        # one pickled transfer (_call_java), not a Py4J call per element of the Java array
+        flat = np.array(self._call_java("weights"), dtype=np.float64)  # type: ignore[attr-defined]
         layers = []
         for l in range(1, network.depth() + 1):
             rows, columns = network.size(l), network.size(l - 1)
