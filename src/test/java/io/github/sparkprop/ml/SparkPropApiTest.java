@@ -28,7 +28,6 @@ import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Dataset;
@@ -41,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark ML API on iris, with real Spark ML stages around it: a Pipeline fits, transforms and survives
- * save/load; CrossValidator chooses a hidden size; the summary has one entry per iteration; models move
+ * save/load; SparkPropCrossValidator chooses a hidden size; the summary has one entry per iteration; models move
  * between the API and the command line; and it reaches MultilayerPerceptronClassifier's accuracy with the
  * same layers. Runs MLlib, hence the MLlib Surefire execution.
  */
@@ -184,7 +183,7 @@ class SparkPropApiTest {
                 .addGrid(classifier.hiddenLayers(), scala.jdk.javaapi.CollectionConverters.asScala(
                         List.of(new int[] {1}, new int[] {16})))
                 .build();
-        CrossValidatorModel chosen = new CrossValidator().setEstimator(classifier).setEstimatorParamMaps(grid)
+        CrossValidatorModel chosen = new SparkPropCrossValidator().setEstimator(classifier).setEstimatorParamMaps(grid)
                 .setEvaluator(new MulticlassClassificationEvaluator().setMetricName("accuracy")).setNumFolds(3)
                 .setSeed(7).fit(assembledIris());
         double[] accuracies = chosen.avgMetrics();
