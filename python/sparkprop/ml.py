@@ -26,6 +26,7 @@ from pyspark.ml.wrapper import JavaModel, JavaWrapper
 from pyspark.sql import DataFrame
 from pyspark.sql.utils import is_remote
 
+from sparkprop import _pipeline
 from sparkprop._params import (_SparkPropClassifierKeywords, _SparkPropClassifierParams,
                                _SparkPropRegressorKeywords, _SparkPropRegressorParams)
 
@@ -321,3 +322,7 @@ class SparkPropRegressor(_JavaObjectByName, _SparkPropRegressorKeywords,
 # module ("io.github.sparkprop.ml"); "io" is Python's own io module, which has no submodules, so the name is
 # registered here and resolves to this module.
 sys.modules.setdefault(JAVA_PACKAGE, sys.modules[__name__])
+
+
+# PySpark's CrossValidator over a Pipeline whose maps tune a sparkprop stage trains that stage's maps together
+_pipeline.install()

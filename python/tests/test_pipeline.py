@@ -175,3 +175,35 @@ def test_fit_multiple_trains_the_maps_together_as_fits_one_by_one(iris):
         assert model.getHiddenLayers() == alone.getHiddenLayers() and model.getSeed() == alone.getSeed()
         for (w1, b1), (w2, b2) in zip(model.weights, alone.weights):
             assert abs(w1 - w2).max() <= 1e-9 * abs(w2).max() and abs(b1 - b2).max() <= 1e-9 * abs(w2).max()
+
+
+def test_a_pipelines_fit_multiple_trains_its_sparkprop_stages_maps_together(iris):
+    """CrossValidator over a Pipeline calls the Pipeline's fitMultiple: when the maps tune only the sparkprop stage,
+    the stages before it are fitted once and the stage's maps together; each PipelineModel is the one
+    pipeline.fit(dataset, paramMap) gives. Maps that tune another stage are fitted as PySpark fits them."""
+    classifier = SparkPropClassifier(maxIter=8, optimizer="adam", stepSize=0.05)
+    pipeline = iris_pipeline(classifier)
+    maps = ParamGridBuilder().addGrid(classifier.hiddenLayers, [[3], [5]]).addGrid(classifier.seed, [1, 2]).build()
+    context = iris.sparkSession.sparkContext
+    context.setJobGroup("pipeline together", "fitMultiple")
+    together = dict(pipeline.fitMultiple(iris, maps))
+    context.setJobGroup("pipeline apart", "fit one by one")
+    apart = [pipeline.fit(iris, params) for params in maps]
+    scaler = pipeline.getStages()[2]
+    other = ParamGridBuilder().addGrid(scaler.withMean, [False, True]).build()
+    context.setJobGroup("another stage", "fitMultiple")
+    of_another_stage = dict(pipeline.fitMultiple(iris, other))
+    context.setJobGroup(None, None)
+    jobs = {group: len(context.statusTracker().getJobIdsForGroup(group))
+            for group in ("pipeline together", "pipeline apart", "another stage")}
+    # the indexer and scaler fitted once, and 8 rounds for the four maps
+    assert jobs["pipeline together"] < jobs["pipeline apart"] / 2, jobs
+    for index, alone in enumerate(apart):
+        model = together[index]
+        assert isinstance(model, PipelineModel) and len(model.stages) == 4
+        last = model.stages[-1]
+        assert last.getHiddenLayers() == alone.stages[-1].getHiddenLayers() and last.getSeed() == maps[index][
+            classifier.seed]
+        for (w1, b1), (w2, b2) in zip(last.weights, alone.stages[-1].weights):
+            assert abs(w1 - w2).max() <= 1e-9 * abs(w2).max() and abs(b1 - b2).max() <= 1e-9 * abs(w2).max()
+    assert [of_another_stage[k].stages[2].getWithMean() for k in (0, 1)] == [False, True]

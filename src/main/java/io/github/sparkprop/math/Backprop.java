@@ -1,5 +1,10 @@
 package io.github.sparkprop.math;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
 /**
  * Forward and backward propagation over a block of B samples (samples are columns), one GEMM per layer
  * and direction, with buffers that are allocated once and reused for every block. A block of sparse
@@ -49,9 +54,32 @@ public final class Backprop {
     /** ... unless their dense form would take more than this many values (64 MB). */
     static final long MAX_DENSIFIED = 8L << 20;
 
-    /** The instances that {@link #forThisThread} hands out on each thread, one per precision, with buffers. */
-    private static final ThreadLocal<Backprop[]> PER_THREAD =
-            ThreadLocal.withInitial(() -> new Backprop[Precision.values().length]);
+    /**
+     * The most instances a thread keeps per precision: a pass of several candidates runs each block through
+     * each of their networks in turn, each with its buffers.
+     */
+    static final int INSTANCES_PER_THREAD = 32;
+
+    /**
+     * The instances that {@link #forThisThread} hands out on each thread, per precision: up to
+     * {@link #INSTANCES_PER_THREAD}, each of its own network, the least recently used dropped first.
+     */
+    private static final ThreadLocal<List<RecentInstances>> PER_THREAD = ThreadLocal.withInitial(
+            () -> Stream.of(Precision.values()).map(precision -> new RecentInstances()).toList());
+
+    /** A thread's instances of one precision, by network, in the order of their last use. */
+    private static final class RecentInstances extends LinkedHashMap<Network, Backprop> {
+        private static final long serialVersionUID = 1L;
+
+        RecentInstances() {
+            super(16, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Network, Backprop> eldest) {
+            return size() > INSTANCES_PER_THREAD;
+        }
+    }
 
     /**
      * In float64.
@@ -94,17 +122,13 @@ public final class Backprop {
      * As {@link #forThisThread(Network)}, in the given precision.
      *
      * @param network   the network to propagate; an instance for an equal one is reused
-     * @param precision the precision of the instance (each thread keeps one instance per precision)
+     * @param precision the precision of the instance (each thread keeps up to {@link #INSTANCES_PER_THREAD}
+     *                  per precision, of different networks)
      * @return this thread's instance for the network and precision
      */
     public static Backprop forThisThread(Network network, Precision precision) {
-        Backprop[] instances = PER_THREAD.get();
-        Backprop backprop = instances[precision.ordinal()];
-        if (backprop == null || !backprop.network.equals(network)) {
-            backprop = new Backprop(network, precision);
-            instances[precision.ordinal()] = backprop;
-        }
-        return backprop;
+        return PER_THREAD.get().get(precision.ordinal()).computeIfAbsent(network,
+                equal -> new Backprop(equal, precision));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.sparkprop.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -192,6 +193,45 @@ class BlockedVsNaiveTest {
             for (int k = 0; k < units; k++) {
                 assertEquals(expected[k], outputs[j * units + k], 1e-12, "sample " + j + ", unit " + k);
             }
+        }
+    }
+
+    /**
+     * A thread's instances of several networks, used in turn block by block (as a pass of several candidates runs
+     * each block through each network), keep their own buffers: each network's sums equal those of an instance
+     * of its own over the whole of the samples.
+     */
+    @org.junit.jupiter.api.Test
+    void aThreadsInstancesOfSeveralNetworksUsedInTurnKeepTheirOwnBuffers() {
+        List<Network> networks = List.of(
+                Network.of(3, new int[] {4}, Activation.TANH, 2, Activation.SOFTMAX, Loss.CROSS_ENTROPY),
+                Network.of(3, new int[] {5, 3}, Activation.RELU, 2, Activation.SOFTMAX, Loss.CROSS_ENTROPY));
+        double[] x = Cases.features(3, M, new Random(3));
+        double[][] w = new double[2][];
+        double[][] y = new double[2][];
+        double[][] expected = new double[2][];
+        double[][] inTurn = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            Network network = networks.get(k);
+            w[k] = WeightInit.initialize(network, k);
+            y[k] = Cases.labels(network, M, new Random(k));
+            expected[k] = new double[network.parameterCount()];
+            inTurn[k] = new double[network.parameterCount()];
+            new Backprop(network).addGradient(w[k], x, y[k], M, expected[k]);
+        }
+        int block = 7;
+        for (int start = 0; start < M; start += block) {
+            int size = Math.min(block, M - start);
+            for (int k = 0; k < 2; k++) {
+                Backprop backprop = Backprop.forThisThread(networks.get(k));
+                assertSame(backprop, Backprop.forThisThread(networks.get(k)), "one instance a network");
+                backprop.addGradient(w[k], java.util.Arrays.copyOfRange(x, start * 3, (start + size) * 3),
+                        java.util.Arrays.copyOfRange(y[k], start, start + size), size, inTurn[k]);
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            double error = Cases.relativeDifference(inTurn[k], expected[k]);
+            assertTrue(error < 1e-12, networks.get(k) + ": relative difference " + error);
         }
     }
 }

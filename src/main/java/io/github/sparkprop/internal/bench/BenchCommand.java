@@ -61,7 +61,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "ones of as many values: 8,000 x 785 vs 202,580 x 31 and 200 x 5,000 vs 32,258 x 31, "
                     + "sparkprop alone), and defaults (every table of the --corpus trained with the default options, "
                     + "as a linear model and with --hidden 32, scored on its test file beside scikit-learn's "
-                    + "baseline; prepare the corpus with scripts/corpus/run.sh). Default: ${DEFAULT-VALUE}")
+                    + "baseline; prepare the corpus with scripts/corpus/run.sh), tune (8 candidates on the tiny, mnist "
+                    + "and synthetic data, hidden 32, 64, 128 and 256 x learning rate 0.1 and 0.3, trained together as sparkprop's search, as 8 separate sparkprop fits, and as 8 MLlib fits, in each of "
+                    + "--precisions), and crossvalidation (the same 8 candidates on mnist, 3 folds, from the Java ML "
+                    + "API: SparkPropCrossValidator, Spark's CrossValidator over SparkPropClassifier, and over "
+                    + "MultilayerPerceptronClassifier). Default: ${DEFAULT-VALUE}")
     List<String> cases;
 
     @Option(names = "--precisions", paramLabel = "LIST", split = ",", defaultValue = "float64,float32",
@@ -112,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The cases, in the order they run. */
     private static final List<String> CASES = List.of("mnist", "synthetic", "logistic", "tiny", "aggregation",
-            "scaling", "gemm", "load", "defaults");
+            "scaling", "gemm", "load", "defaults", "tune", "crossvalidation");
     private static final int[] NETWORK = {784, 128, 10};
     private static final int[] TINY = {4, 8, 3};
     private static final int[] LARGE_ON_TINY = {4, 4096, 1024, 3};
@@ -174,8 +178,40 @@ public final class BenchCommand implements Callable<Integer> {
             loads.add(LoadCase.measure(spark, workDir, 8_000, 785, 202_580, 31, repeats));
             loads.add(LoadCase.measure(spark, workDir, 200, 5_000, 32_258, 31, repeats));
         }
-        report(results, loads, defaults, gemm, sgemm, cores, spark);
+        List<TuneCase> searches = cases.contains("tune") ? searches(spark, benchmark) : List.of();
+        CrossValidationCase validation = cases.contains("crossvalidation") ? CrossValidationCase.measure(spark,
+                "mnist 8k, 8 maps x 3 folds", mnistParquet(spark), NETWORK[0], NETWORK[2], iterations) : null;
+        report(results, loads, defaults, new Searches(searches, validation), gemm, sgemm, cores, spark);
         return 0;
+    }
+
+    /** What the tune and crossvalidation cases measured (none: an empty list, a null validation). */
+    private record Searches(List<TuneCase> tune, CrossValidationCase validation) {
+    }
+
+    /** The tune case on the tiny data, mnist and the synthetic network data, in each precision (MLlib's time measured once). */
+    private List<TuneCase> searches(SparkSession spark, Benchmark benchmark) {
+        List<TuneCase> searches = new ArrayList<>();
+        String[] names = {"tiny 150", "mnist 8k", "synthetic " + networkRows / 1000 + "k"};
+        String[] parquet = {Benchmark.synthetic(spark, workDir + "/tiny-150.parquet", 150, 4, 3, 3),
+            mnistParquet(spark), Benchmark.synthetic(spark, workDir + "/network-" + networkRows + ".parquet",
+                    networkRows, 784, 10, 1)};
+        int[][] sizes = {{TINY[0], TINY[2]}, {NETWORK[0], NETWORK[2]}, {NETWORK[0], NETWORK[2]}};
+        for (int d = 0; d < names.length; d++) {
+            double mllib = Double.NaN;
+            for (Precision precision : precisions()) {
+                List<String> files = List.of(parquet[d]);
+                TuneCase search = TuneCase.measure(spark, names[d] + " x 8 " + precision.id(), parquet[d], precision,
+                        sizes[d][0], sizes[d][1], iterations, k -> benchmark.gradientDescent(files,
+                                new int[] {(int) TuneCase.grid(k)[0]}, 0, precision, TuneCase.grid(k)[1]), mllib);
+                mllib = search.mllib();
+                searches.add(search);
+                spec.commandLine().getOut().printf("%s: together %.1f s, separately %.1f s (%.2f x), MLlib %.1f s%n",
+                        search.name(), search.together(), search.separate(), search.speedUp(), search.mllib());
+                spec.commandLine().getOut().flush();
+            }
+        }
+        return searches;
     }
 
     /** The --set values, each of its setting's type. */
@@ -299,7 +335,7 @@ public final class BenchCommand implements Callable<Integer> {
      * @param sgemm the sgemm rates, or null when not measured
      */
     private void report(List<Benchmark.Result> results, List<LoadCase> loads, List<DefaultsCase.Run> defaults,
-            GemmRate gemm, GemmRate sgemm, int cores, SparkSession spark) throws IOException {
+            Searches searches, GemmRate gemm, GemmRate sgemm, int cores, SparkSession spark) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("BLAS %s, activations %s, master %s, %d iterations, %d alternating runs each%n",
                 Blas.implementation(), Elementwise.implementation(), spark.sparkContext().master(), iterations,
@@ -371,6 +407,31 @@ public final class BenchCommand implements Callable<Integer> {
             c.put("wideOverNarrow", load.ratio());
         }
         root.putPOJO("defaults", defaults);
+        if (!searches.tune().isEmpty()) {
+            out.printf("%-28s %10s %11s %11s %8s %9s %9s %11s%n", "search of 8 candidates", "rows", "together s",
+                    "separate s", "speed-up", "MLlib s", "MLlib/tog", "max rel diff");
+        }
+        ArrayNode searchCases = root.putArray("searches");
+        for (TuneCase search : searches.tune()) {
+            out.printf("%-28s %,10d %11.1f %11.1f %8.2f %9.1f %9.2f %11.1e%n", search.name(), search.rows(),
+                    search.together(), search.separate(), search.speedUp(), search.mllib(), search.mllibRatio(),
+                    search.largestDifference());
+            ObjectNode c = json.valueToTree(search);
+            c.put("separateOverTogether", search.speedUp());
+            c.put("mllibOverTogether", search.mllibRatio());
+            searchCases.add(c);
+        }
+        CrossValidationCase cv = searches.validation();
+        if (cv != null) {
+            out.printf("cross-validation, %s: SparkPropCrossValidator %.1f s, CrossValidator over SparkPropClassifier "
+                    + "%.1f s (%.2f x), over MultilayerPerceptronClassifier %.1f s; best accuracy %.4f (MLlib %.4f), "
+                    + "the two sparkprop runs' metrics %.1e apart%n", cv.name(), cv.together(), cv.oneByOne(),
+                    cv.speedUp(), cv.mllib(), cv.bestAccuracy(), cv.mllibBestAccuracy(),
+                    cv.largestMetricDifference());
+            ObjectNode c = json.valueToTree(cv);
+            c.put("oneByOneOverTogether", cv.speedUp());
+            root.set("crossValidation", c);
+        }
         if (gemm != null) {
             out.printf("dgemm [128 x 784] x [784 x 668]: %.2f GFLOP/s on one thread, %.2f on %d cores, %.2f with the"
                     + " samples from memory%n", gemm.oneThread(), gemm.allCores(), cores, gemm.fromMemory());

@@ -129,9 +129,15 @@ final class Benchmark {
      * in the given number of partitions (0: as read).
      */
     private TrainingSpec gradientDescent(List<String> parquet, int[] hidden, int partitions, Precision precision) {
+        return gradientDescent(parquet, hidden, partitions, precision, 0.1);
+    }
+
+    /** As {@link #gradientDescent(List, int[], int, Precision)} at the given learning rate. */
+    TrainingSpec gradientDescent(List<String> parquet, int[] hidden, int partitions, Precision precision,
+            double learningRate) {
         SettingValues settings = SettingValues.of(Map.ofEntries(Map.entry(TrainingSettings.HIDDEN.key(), hidden),
                 Map.entry(TrainingSettings.ACTIVATION.key(), "sigmoid"), Map.entry(OptimizerKind.OPTIMIZER.key(), "gd"),
-                Map.entry(Schedule.LEARNING_RATE.key(), 0.1), Map.entry(TrainingSettings.ITERATIONS.key(), iterations),
+                Map.entry(Schedule.LEARNING_RATE.key(), learningRate), Map.entry(TrainingSettings.ITERATIONS.key(), iterations),
                 Map.entry(TrainingSettings.SEED.key(), 1L), Map.entry(TrainingSettings.PRECISION.key(), precision.id()),
                 Map.entry(TrainingSettings.STANDARDIZE.key(), false), Map.entry(TrainingSettings.L2.key(), 0.0),
                 Map.entry(DataSettings.INPUT.key(), parquet), Map.entry(DataSettings.FORMAT.key(), "parquet"),

@@ -3,7 +3,6 @@ package io.github.sparkprop.internal.train;
 import io.github.sparkprop.internal.data.SampleBlock;
 import io.github.sparkprop.internal.spark.WeightsPass.BlockFold;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
@@ -11,18 +10,18 @@ import org.apache.spark.api.java.function.Function2;
 /**
  * The accumulators of several candidates' passes in one Spark job: one accumulator per candidate, each folded
  * with the candidate's own fold at the candidate's own weights (a slice of the broadcast concatenation), each
- * merged with its own merge. A task keeps its blocks (references to the cached ones) and runs them through one
- * candidate after the other when it finishes, so that each candidate's accumulator sees the task's blocks in
- * partition order, exactly as the candidate's own pass would, and the network's buffers are reused.
+ * merged with its own merge. Each block goes through every candidate as it comes, while it is in the CPU's
+ * cache, so each candidate's accumulator sees the task's blocks in partition order, exactly as the candidate's
+ * own pass would (each network keeps its buffers on the thread: {@code Backprop.forThisThread}).
  */
 final class CandidateSums implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final Object[] sums;
-    /** The task's blocks, not yet run through the candidates, and the weights they are to be seen at. */
-    private transient List<SampleBlock> blocks;
-    private transient double[] weights;
+    /** Each candidate's slice of the weights last seen, and the concatenation they were cut from. */
+    private transient double[][] slices;
+    private transient double[] slicedFrom;
 
     CandidateSums(Object[] zeros) {
         this.sums = zeros.clone();
@@ -31,6 +30,18 @@ final class CandidateSums implements Serializable {
     /** Candidate k's accumulator. */
     Object sum(int k) {
         return sums[k];
+    }
+
+    /** Each candidate's weights in the concatenation w, cut once per pass and accumulator. */
+    private double[][] slices(double[] w, int[] offsets) {
+        if (slicedFrom != w) {
+            slices = new double[offsets.length - 1][];
+            for (int k = 0; k < slices.length; k++) {
+                slices[k] = Arrays.copyOfRange(w, offsets[k], offsets[k + 1]);
+            }
+            slicedFrom = w;
+        }
+        return slices;
     }
 
     /**
@@ -45,27 +56,15 @@ final class CandidateSums implements Serializable {
 
             @Override
             public CandidateSums add(CandidateSums acc, SampleBlock block, double[] w) {
-                if (acc.blocks == null) {
-                    acc.blocks = new ArrayList<>();
+                double[][] weights = acc.slices(w, offsets);
+                for (int k = 0; k < folds.size(); k++) {
+                    acc.sums[k] = folds.get(k).add(acc.sums[k], block, weights[k]);
                 }
-                acc.blocks.add(block);
-                acc.weights = w;
                 return acc;
             }
 
             @Override
             public CandidateSums finish(CandidateSums acc) {
-                if (acc.blocks != null) {
-                    for (int k = 0; k < folds.size(); k++) {
-                        double[] weights = Arrays.copyOfRange(acc.weights, offsets[k], offsets[k + 1]);
-                        Object sum = acc.sums[k];
-                        for (SampleBlock block : acc.blocks) {
-                            sum = folds.get(k).add(sum, block, weights);
-                        }
-                        acc.sums[k] = sum;
-                    }
-                    acc.blocks = null;
-                }
                 for (int k = 0; k < folds.size(); k++) {
                     acc.sums[k] = folds.get(k).finish(acc.sums[k]);
                 }
@@ -74,19 +73,9 @@ final class CandidateSums implements Serializable {
         };
     }
 
-    /**
-     * The merge of the candidates' merges, candidate by candidate; blocks not yet run through them (an executor's
-     * tasks merged before they finish) are kept for the finish of the merged accumulator.
-     */
+    /** The merge of the candidates' merges, candidate by candidate. */
     static Function2<CandidateSums, CandidateSums, CandidateSums> merge(List<Function2<Object, Object, Object>> merges) {
         return (a, b) -> {
-            if (b.blocks != null) {
-                if (a.blocks == null) {
-                    a.blocks = new ArrayList<>();
-                    a.weights = b.weights;
-                }
-                a.blocks.addAll(b.blocks);
-            }
             for (int k = 0; k < merges.size(); k++) {
                 a.sums[k] = merges.get(k).call(a.sums[k], b.sums[k]);
             }
