@@ -98,6 +98,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "multiple of the smallest. Default: ${DEFAULT-VALUE}")
     List<Long> scalingRows;
 
+    @Option(names = "--tune-data", paramLabel = "LIST", split = ",", defaultValue = "tiny,mnist,synthetic",
+            description = "The data sets of the tune case: tiny (150 rows, 4 features), mnist, synthetic "
+                    + "(--network-rows). Default: ${DEFAULT-VALUE}")
+    List<String> tuneData;
+
     @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "target/corpus",
             description = "The prepared corpus of real tables of the defaults case. Default: ${DEFAULT-VALUE}")
     String corpus;
@@ -117,6 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** The cases, in the order they run. */
     private static final List<String> CASES = List.of("mnist", "synthetic", "logistic", "tiny", "aggregation",
             "scaling", "gemm", "load", "defaults", "tune", "crossvalidation");
+    private static final List<String> TUNE_DATA = List.of("tiny", "mnist", "synthetic");
     private static final int[] NETWORK = {784, 128, 10};
     private static final int[] TINY = {4, 8, 3};
     private static final int[] LARGE_ON_TINY = {4, 4096, 1024, 3};
@@ -128,6 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkCases();
+        checkTuneData();
         checkCounts();
         checkScalingRows();
         precisions();
@@ -192,17 +199,20 @@ public final class BenchCommand implements Callable<Integer> {
     /** The tune case on the tiny data, mnist and the synthetic network data, in each precision (MLlib's time measured once). */
     private List<TuneCase> searches(SparkSession spark, Benchmark benchmark) {
         List<TuneCase> searches = new ArrayList<>();
-        String[] names = {"tiny 150", "mnist 8k", "synthetic " + networkRows / 1000 + "k"};
-        String[] parquet = {Benchmark.synthetic(spark, workDir + "/tiny-150.parquet", 150, 4, 3, 3),
-            mnistParquet(spark), Benchmark.synthetic(spark, workDir + "/network-" + networkRows + ".parquet",
-                    networkRows, 784, 10, 1)};
-        int[][] sizes = {{TINY[0], TINY[2]}, {NETWORK[0], NETWORK[2]}, {NETWORK[0], NETWORK[2]}};
-        for (int d = 0; d < names.length; d++) {
+        Map<String, String[]> sets = new LinkedHashMap<>();
+        sets.put("tiny", new String[] {"tiny 150", Benchmark.synthetic(spark, workDir + "/tiny-150.parquet", 150,
+                TINY[0], TINY[2], 3)});
+        sets.put("mnist", new String[] {"mnist 8k", mnistParquet(spark)});
+        sets.put("synthetic", new String[] {"synthetic " + networkRows / 1000 + "k", Benchmark.synthetic(spark,
+                workDir + "/network-" + networkRows + ".parquet", networkRows, NETWORK[0], NETWORK[2], 1)});
+        for (String set : tuneData) {
+            String[] named = sets.get(set);
+            int[] sizes = set.equals("tiny") ? TINY : NETWORK;
             double mllib = Double.NaN;
             for (Precision precision : precisions()) {
-                List<String> files = List.of(parquet[d]);
-                TuneCase search = TuneCase.measure(spark, names[d] + " x 8 " + precision.id(), parquet[d], precision,
-                        sizes[d][0], sizes[d][1], iterations, k -> benchmark.gradientDescent(files,
+                List<String> files = List.of(named[1]);
+                TuneCase search = TuneCase.measure(spark, named[0] + " x 8 " + precision.id(), named[1], precision,
+                        sizes[0], sizes[sizes.length - 1], iterations, k -> benchmark.gradientDescent(files,
                                 new int[] {(int) TuneCase.grid(k)[0]}, 0, precision, TuneCase.grid(k)[1]), mllib);
                 mllib = search.mllib();
                 searches.add(search);
@@ -267,6 +277,15 @@ public final class BenchCommand implements Callable<Integer> {
         if (!Files.isWritable(dir)) {
             throw new InputException("--work-dir " + workDir + " is not writable; give a directory bench may write "
                     + "its data sets and results.json to");
+        }
+    }
+
+    private void checkTuneData() {
+        for (String set : tuneData) {
+            if (!TUNE_DATA.contains(set)) {
+                throw new ParameterException(spec.commandLine(), "--tune-data: unknown data set '" + set
+                        + "'; the data sets are " + String.join(", ", TUNE_DATA));
+            }
         }
     }
 

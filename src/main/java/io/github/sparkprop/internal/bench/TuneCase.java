@@ -52,7 +52,7 @@ record TuneCase(String name, Precision precision, int candidates, long rows, dou
         for (int k = 0; k < count; k++) {
             specs.add(spec.apply(k));
         }
-        warmUp(spark, specs.get(0));
+        warmUp(spark, specs.subList(0, 2));
         List<double[]> together = new ArrayList<>();
         long start = System.nanoTime();
         try (CandidatesJob job = CandidatesJob.prepare(spark, specs)) {
@@ -79,9 +79,12 @@ record TuneCase(String name, Precision precision, int candidates, long rows, dou
         return new double[] {HIDDEN[k / STEPS.length], STEPS[k % STEPS.length]};
     }
 
-    /** One sparkprop fit, so that the first timed side does not pay for the JIT. */
-    private static void warmUp(SparkSession spark, TrainingSpec spec) {
-        try (TrainingJob job = TrainingJob.prepare(spark, spec)) {
+    /** A search of two candidates and a fit of one, so that neither timed side pays for the JIT. */
+    private static void warmUp(SparkSession spark, List<TrainingSpec> specs) {
+        try (CandidatesJob job = CandidatesJob.prepare(spark, specs)) {
+            job.run();
+        }
+        try (TrainingJob job = TrainingJob.prepare(spark, specs.get(0))) {
             job.run();
         }
     }
