@@ -88,7 +88,7 @@ public final class WeightsPass {
             return pass.apply(weights);
         } finally {
             context.setJobDescription(null);
-            weights.destroy(true);
+            weights.destroy(false);
         }
     }
 
