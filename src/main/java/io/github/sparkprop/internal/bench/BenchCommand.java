@@ -212,8 +212,8 @@ public final class BenchCommand implements Callable<Integer> {
             for (Precision precision : precisions()) {
                 List<String> files = List.of(named[1]);
                 TuneCase search = TuneCase.measure(spark, named[0] + " x 8 " + precision.id(), named[1], precision,
-                        sizes[0], sizes[sizes.length - 1], iterations, k -> benchmark.gradientDescent(files,
-                                new int[] {(int) TuneCase.grid(k)[0]}, 0, precision, TuneCase.grid(k)[1]), mllib);
+                        sizes[0], sizes[sizes.length - 1], iterations, point -> benchmark.gradientDescent(files,
+                                new int[] {point.hidden()}, 0, precision, point.step()), mllib);
                 mllib = search.mllib();
                 searches.add(search);
                 spec.commandLine().getOut().printf("%s: together %.1f s, separately %.1f s (%.2f x), MLlib %.1f s%n",

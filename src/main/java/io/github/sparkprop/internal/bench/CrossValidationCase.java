@@ -39,15 +39,15 @@ record CrossValidationCase(String name, int maps, int folds, double together, do
                     .setMaxIter(iterations).setRegParam(0).setSeed(1).setParam("standardization", false);
             MultilayerPerceptronClassifier mlp = new MultilayerPerceptronClassifier().setSolver("gd")
                     .setMaxIter(iterations).setTol(0).setBlockSize(128).setSeed(1L);
-            int count = TuneCase.HIDDEN.length * TuneCase.STEPS.length;
+            int count = TuneCase.GRID.size();
             ParamMap[] ours = new ParamMap[count];
             ParamMap[] theirs = new ParamMap[count];
             for (int k = 0; k < count; k++) {
-                double[] point = TuneCase.grid(k);
-                ours[k] = new ParamMap().put(sparkprop.hiddenLayers().w(new int[] {(int) point[0]}))
-                        .put(sparkprop.stepSize().w(point[1]));
-                theirs[k] = new ParamMap().put(mlp.layers().w(new int[] {features, (int) point[0], classes}))
-                        .put(mlp.stepSize().w(point[1]));
+                TuneCase.Point point = TuneCase.GRID.get(k);
+                ours[k] = new ParamMap().put(sparkprop.hiddenLayers().w(new int[] {point.hidden()}))
+                        .put(sparkprop.stepSize().w(point.step()));
+                theirs[k] = new ParamMap().put(mlp.layers().w(new int[] {features, point.hidden(), classes}))
+                        .put(mlp.stepSize().w(point.step()));
             }
             sparkprop.fit(frame, ours[0]);
             mlp.fit(frame, theirs[0]);

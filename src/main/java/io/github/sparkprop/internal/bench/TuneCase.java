@@ -6,7 +6,9 @@ import io.github.sparkprop.internal.train.TrainingSpec;
 import io.github.sparkprop.math.Precision;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
+import java.util.function.Function;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
@@ -16,8 +18,8 @@ import org.apache.spark.storage.StorageLevel;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The search case: the same candidates (a sigmoid network of each of {@link #HIDDEN} units, each at each of
- * {@link #STEPS}, full-batch gradient descent) trained three ways on one Parquet file: together (sparkprop's
+ * The search case: the same candidates ({@link #GRID}: a sigmoid network of 32, 64, 128 or 256 hidden units at
+ * learning rate 0.1 or 0.3, full-batch gradient descent) trained three ways on one Parquet file: together (sparkprop's
  * one-pass search: one read, one Spark job a round for all), one after another as separate sparkprop fits (each
  * reading its data), and one after another as MLlib's MultilayerPerceptronClassifier (what its CrossValidator and
  * TrainValidationSplit run per fold, on a cached DataFrame). Wall times from the first read to the last model,
@@ -26,8 +28,13 @@ import scala.jdk.javaapi.CollectionConverters;
 record TuneCase(String name, Precision precision, int candidates, long rows, double together, double separate,
         double mllib, double largestDifference) {
 
-    static final int[] HIDDEN = {32, 64, 128, 256};
-    static final double[] STEPS = {0.1, 0.3};
+    /** One candidate: its hidden layer's size and its learning rate (MLlib's step size). */
+    record Point(int hidden, double step) {
+    }
+
+    /** The candidates, the sizes varying slowest. */
+    static final List<Point> GRID = IntStream.of(32, 64, 128, 256).boxed()
+            .flatMap(hidden -> DoubleStream.of(0.1, 0.3).mapToObj(step -> new Point(hidden, step))).toList();
 
     /** The separate fits' wall time over the search's. */
     double speedUp() {
@@ -41,17 +48,13 @@ record TuneCase(String name, Precision precision, int candidates, long rows, dou
 
     /**
      * @param iterations   each candidate's iterations
-     * @param spec         candidate k's settings: the hidden size and step of {@link #grid}(k), the case's
-     *                     precision and iterations
+     * @param spec         the settings of a point of {@link #GRID}, in the case's precision and iterations
      * @param mllibSeconds MLlib's time, when a run of another precision measured it already (else NaN)
      */
     static TuneCase measure(SparkSession spark, String name, String parquet, Precision precision, int features,
-            int classes, int iterations, IntFunction<TrainingSpec> spec, double mllibSeconds) {
-        int count = HIDDEN.length * STEPS.length;
-        List<TrainingSpec> specs = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            specs.add(spec.apply(k));
-        }
+            int classes, int iterations, Function<Point, TrainingSpec> spec, double mllibSeconds) {
+        List<TrainingSpec> specs = GRID.stream().map(spec).toList();
+        int count = specs.size();
         warmUp(spark, specs.subList(0, 2));
         List<double[]> together = new ArrayList<>();
         long start = System.nanoTime();
@@ -72,11 +75,6 @@ record TuneCase(String name, Precision precision, int candidates, long rows, dou
         double separateSeconds = seconds(start);
         double mllib = Double.isNaN(mllibSeconds) ? mllib(spark, parquet, features, classes, iterations) : mllibSeconds;
         return new TuneCase(name, precision, count, rows, togetherSeconds, separateSeconds, mllib, largest);
-    }
-
-    /** Hidden size and step of candidate k: the sizes vary slowest. */
-    static double[] grid(int k) {
-        return new double[] {HIDDEN[k / STEPS.length], STEPS[k % STEPS.length]};
     }
 
     /** A search of two candidates and a fit of one, so that neither timed side pays for the JIT. */
@@ -100,10 +98,9 @@ record TuneCase(String name, Precision precision, int candidates, long rows, dou
             MultilayerPerceptronClassifier mlp = new MultilayerPerceptronClassifier().setSolver("gd").setMaxIter(
                     iterations).setTol(0).setBlockSize(128).setSeed(1L);
             List<ParamMap> maps = new ArrayList<>();
-            for (int k = 0; k < HIDDEN.length * STEPS.length; k++) {
-                double[] point = grid(k);
-                maps.add(new ParamMap().put(mlp.layers().w(new int[] {features, (int) point[0], classes}))
-                        .put(mlp.stepSize().w(point[1])));
+            for (Point point : GRID) {
+                maps.add(new ParamMap().put(mlp.layers().w(new int[] {features, point.hidden(), classes}))
+                        .put(mlp.stepSize().w(point.step())));
             }
             mlp.copy(maps.get(0)).fit(frame);
             long start = System.nanoTime();

@@ -75,6 +75,28 @@ class BenchCommandTest {
                 mnist.get("fractionOfGemmFromMemory").asDouble(), 1e-12);
     }
 
+    /** The tune case trains its 8 candidates together, apart and with MLlib; the search's models are the fits'. */
+    @Test
+    void theTuneCaseTimesASearchAgainstItsSeparateFits(@TempDir Path dir) throws IOException {
+        SharedSpark.session();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"bench", "--cases", "tune", "--tune-data", "tiny", "--precisions", "float64",
+            "--iterations", "2", "--work-dir", dir.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        JsonNode searches = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("searches");
+        assertEquals(1, searches.size());
+        JsonNode tiny = searches.get(0);
+        assertEquals(8, tiny.get("candidates").asInt());
+        assertEquals(150, tiny.get("rows").asLong());
+        for (String seconds : new String[] {"together", "separate", "mllib"}) {
+            assertTrue(tiny.get(seconds).asDouble() > 0, tiny.toString());
+        }
+        assertTrue(tiny.get("largestDifference").asDouble() <= 1e-9, tiny.toString());
+        assertRefused("--tune-data: unknown data set 'mnst'; the data sets are tiny, mnist, synthetic", "--cases",
+                "tune", "--tune-data", "mnst");
+    }
+
     @Test
     void countsThatCannotRunAreRefused() {
         assertRefused("--scaling-rows: 300 is not a positive multiple of the smallest count, 200",
