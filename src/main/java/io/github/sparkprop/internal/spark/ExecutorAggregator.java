@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
@@ -32,8 +32,9 @@ import scala.reflect.ClassTag$;
  *     the executor's tasks share as many sums as run at once) and returns only a receipt: its partition and
  *     executor;</li>
  * <li>one task per executor that sent receipts, placed on it (Spark's executor location preference), takes
- *     that executor's sums, merged, with the partitions they hold; a treeAggregate brings them to the
- *     driver.</li>
+ *     that executor's sums, merged, with the partitions they hold; a treeAggregate merges them, its last
+ *     merge on an executor too (Spark's {@code finalAggregateOnExecutor}, as SPARK-51379 does for MLlib), so
+ *     that the driver receives one sum whatever the number of executors.</li>
  * </ol>
  *
  * The driver accepts the result only when every executor's sums hold exactly the partitions whose receipts
@@ -117,7 +118,7 @@ public final class ExecutorAggregator {
      * @param treeDepth depth of the treeAggregate over the executors' sums (and, when the pass is computed the
      *                  plain way, over the tasks'); 0 chooses it from their number ({@link TreeDepth})
      */
-    public <A, B> A aggregate(JavaSparkContext context, JavaRDD<B> blocks, double[] w, A zero, BlockFold<A, B> fold,
+    public <A, B> A aggregate(JavaSparkContext context, JavaRDD<B> blocks, PassWeights w, A zero, BlockFold<A, B> fold,
             Function2<A, A, A> merge, long sumBytes, int treeDepth, String jobDescription) {
         if ((double) sumBytes * blocks.getNumPartitions() < MERGE_BYTES) {
             return WeightsPass.aggregate(context, blocks, w, zero, fold, merge, treeDepth, jobDescription);
@@ -125,7 +126,8 @@ public final class ExecutorAggregator {
         ExecutorSums.PassKey key = new ExecutorSums.PassKey(run, ++passes);
         return WeightsPass.withWeights(context, w, weights -> {
             context.setJobDescription(jobDescription);
-            List<Receipt> receipts = fold(blocks, key, zero, fold, weights).collect();
+            List<Receipt> receipts = new ArrayList<>();
+            PartitionJob.run(blocks, new FoldIntoExecutorSums<>(key, zero, fold, weights), receipts::add);
             if (receipts.isEmpty()) {
                 return zero;
             }
@@ -142,26 +144,44 @@ public final class ExecutorAggregator {
         });
     }
 
-    private static <A, B> JavaRDD<Receipt> fold(JavaRDD<B> blocks, ExecutorSums.PassKey key, A zero,
-            BlockFold<A, B> fold, Broadcast<double[]> weights) {
-        return blocks.mapPartitions(iterator -> {
-            int partition = TaskContext.getPartitionId();
+    /**
+     * Job 1's task: folds its partition's blocks into a slot of its executor's sums for the pass and returns its
+     * receipt.
+     */
+    private static final class FoldIntoExecutorSums<A, B> extends PartitionJob.Task<B, Receipt> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final ExecutorSums.PassKey key;
+        private final A zero;
+        private final BlockFold<A, B> fold;
+        private final TaskWeights weights;
+
+        FoldIntoExecutorSums(ExecutorSums.PassKey key, A zero, BlockFold<A, B> fold, TaskWeights weights) {
+            this.key = key;
+            this.zero = zero;
+            this.fold = fold;
+            this.weights = weights;
+        }
+
+        @Override
+        Receipt run(Iterator<B> partition) {
+            int id = TaskContext.getPartitionId();
             ExecutorSums.Slot<A> slot = ExecutorSums.acquire(key, zero);
             A sum = slot.sum();
             boolean completed = false;
             try {
-                double[] w = weights.value();
-                while (iterator.hasNext()) {
-                    sum = fold.add(sum, iterator.next(), w);
+                PassWeights w = weights.value();
+                while (partition.hasNext()) {
+                    sum = fold.add(sum, partition.next(), w);
                 }
                 completed = true;
             } finally {
-                slot.release(sum, partition, completed);
+                slot.release(sum, id, completed);
             }
             SparkEnv env = SparkEnv.get();
-            return Collections.singletonList(new Receipt(partition, env.executorId(),
-                    env.blockManager().blockManagerId().host())).iterator();
-        });
+            return new Receipt(id, env.executorId(), env.blockManager().blockManagerId().host());
+        }
     }
 
     /** Job 2: one task per executor of the receipts, preferring that executor, each taking its JVM's sums. */
@@ -175,12 +195,13 @@ public final class ExecutorAggregator {
         JavaRDD<String> collectors = context.sc().makeRDD(CollectionConverters.asScala(placed).toList(),
                 ClassTag$.MODULE$.apply(String.class)).toJavaRDD();
         int depth = treeDepth > 0 ? treeDepth : TreeDepth.forPartitions(hosts.size());
+        // the last merge on an executor too: the driver receives one sum, however many executors there are
         return collectors.treeAggregate(Gathered.<A>none(), (gathered, executor) -> {
             ExecutorSums.Holding<A> held = ExecutorSums.collect(key, fold::finish,
                     (a, b) -> WeightsPass.call(merge, a, b));
             return gathered.merge(new Gathered<>(held.sum(), new String[] {SparkEnv.get().executorId()},
                     new int[][] {held.partitions()}, held.whole()), merge);
-        }, (a, b) -> a.merge(b, merge), depth);
+        }, (a, b) -> a.merge(b, merge), depth, true);
     }
 
     /**

@@ -2,20 +2,22 @@ package io.github.sparkprop.internal.spark;
 
 import java.io.Serializable;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.serializer.SerializerInstance;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
 /**
- * One distributed pass over cached blocks at given weights: broadcast the weights, fold every block of a
- * task into that task's accumulator, merge the accumulators with treeAggregate, destroy the broadcast
- * (on the driver and every executor, before returning).
+ * One distributed pass over cached blocks at given weights: send the weights to the tasks (inside them when small,
+ * else broadcast: {@link TaskWeights}), fold every block of a task into that task's accumulator, merge the
+ * accumulators (on the driver as they come, or by treeAggregate when there are many), destroy the broadcast, if
+ * any (on the driver and every executor, before returning).
  * Only the merged accumulator comes back to the driver. The pass knows neither what a block holds nor what
  * the accumulator sums: the callers' fold does. {@link ExecutorAggregator} merges the sums of each executor's
  * tasks before they leave it, for accumulators as large as the network.
@@ -30,7 +32,7 @@ public final class WeightsPass {
      */
     @FunctionalInterface
     public interface BlockFold<A, B> extends Serializable {
-        A add(A accumulator, B block, double[] w);
+        A add(A accumulator, B block, PassWeights w);
 
         /**
          * Does the work the fold put off (blocks it kept to compute together) once an accumulator has seen all
@@ -52,7 +54,7 @@ public final class WeightsPass {
      * @param <A>            the accumulator
      * @param <B>            the block
      */
-    public static <A, B> A aggregate(JavaSparkContext context, JavaRDD<B> blocks, double[] w, A zero,
+    public static <A, B> A aggregate(JavaSparkContext context, JavaRDD<B> blocks, PassWeights w, A zero,
             BlockFold<A, B> fold, Function2<A, A, A> merge, int treeDepth, String jobDescription) {
         return withWeights(context, w, weights -> {
             context.setJobDescription(jobDescription);
@@ -61,15 +63,20 @@ public final class WeightsPass {
     }
 
     /**
-     * The blocks folded into one accumulator per task at the broadcast weights and finished, merged by
-     * treeAggregate.
+     * The blocks folded into one accumulator per task at the broadcast weights and finished, merged: on the
+     * driver as the tasks end for a tree of depth 1 (a {@link PartitionJob}), else by treeAggregate.
      */
-    static <A, B> A treeAggregate(JavaRDD<B> blocks, Broadcast<double[]> weights, A zero, BlockFold<A, B> fold,
+    static <A, B> A treeAggregate(JavaRDD<B> blocks, TaskWeights weights, A zero, BlockFold<A, B> fold,
             Function2<A, A, A> merge, int treeDepth) {
         int depth = treeDepth > 0 ? treeDepth : TreeDepth.forPartitions(blocks.getNumPartitions());
+        if (depth == 1) {
+            Merging<A> total = new Merging<>(merge);
+            PartitionJob.run(blocks, new PartitionFold<>(weights, zero, fold), total);
+            return total.sum != null ? total.sum : zero;
+        }
         JavaRDD<A> perTask = blocks.mapPartitions(iterator -> {
             A acc = copyOf(zero); // the task's zero is also treeAggregate's (one closure, one object)
-            double[] w = weights.value();
+            PassWeights w = weights.value();
             while (iterator.hasNext()) {
                 acc = fold.add(acc, iterator.next(), w);
             }
@@ -79,16 +86,57 @@ public final class WeightsPass {
     }
 
     /**
-     * What {@code pass} computes with w broadcast; the broadcast is destroyed before returning, everywhere
-     * (blocking: the executors' copies are gone before the next iteration broadcasts anew).
+     * What {@code pass} computes with w where its tasks reach them ({@link TaskWeights}); a broadcast is destroyed
+     * before returning, on the driver and on every executor.
      */
-    static <T> T withWeights(JavaSparkContext context, double[] w, Function<Broadcast<double[]>, T> pass) {
-        Broadcast<double[]> weights = context.broadcast(w);
+    static <T> T withWeights(JavaSparkContext context, PassWeights w, Function<TaskWeights, T> pass) {
+        TaskWeights weights = TaskWeights.of(context, w);
         try {
             return pass.apply(weights);
         } finally {
             context.setJobDescription(null);
-            weights.destroy(false);
+            weights.release();
+        }
+    }
+
+    /** The tasks' accumulators merged as they arrive. */
+    private static final class Merging<A> implements Consumer<A> {
+        private final Function2<A, A, A> merge;
+        A sum;
+
+        Merging(Function2<A, A, A> merge) {
+            this.merge = merge;
+        }
+
+        @Override
+        public void accept(A taskSum) {
+            sum = sum == null ? taskSum : call(merge, sum, taskSum);
+        }
+    }
+
+    /** A task of a pass: its partition's blocks folded into its own zero at the pass's weights, finished. */
+    private static final class PartitionFold<A, B> extends PartitionJob.Task<B, A> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final TaskWeights weights;
+        private final A zero;
+        private final BlockFold<A, B> fold;
+
+        PartitionFold(TaskWeights weights, A zero, BlockFold<A, B> fold) {
+            this.weights = weights;
+            this.zero = zero;
+            this.fold = fold;
+        }
+
+        @Override
+        A run(Iterator<B> partition) {
+            A acc = zero;
+            PassWeights w = weights.value();
+            while (partition.hasNext()) {
+                acc = fold.add(acc, partition.next(), w);
+            }
+            return fold.finish(acc);
         }
     }
 

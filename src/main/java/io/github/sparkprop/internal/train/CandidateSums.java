@@ -1,9 +1,9 @@
 package io.github.sparkprop.internal.train;
 
 import io.github.sparkprop.internal.data.SampleBlock;
+import io.github.sparkprop.internal.spark.PassWeights;
 import io.github.sparkprop.internal.spark.WeightsPass.BlockFold;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 
@@ -20,8 +20,8 @@ final class CandidateSums implements Serializable {
 
     private final Object[] sums;
     /** Each candidate's slice of the weights last seen, and the concatenation they were cut from. */
-    private transient double[][] slices;
-    private transient double[] slicedFrom;
+    private transient PassWeights[] slices;
+    private transient PassWeights slicedFrom;
 
     CandidateSums(Object[] zeros) {
         this.sums = zeros.clone();
@@ -33,11 +33,11 @@ final class CandidateSums implements Serializable {
     }
 
     /** Each candidate's weights in the concatenation w, cut once per pass and accumulator. */
-    private double[][] slices(double[] w, int[] offsets) {
+    private PassWeights[] slices(PassWeights w, int[] offsets) {
         if (slicedFrom != w) {
-            slices = new double[offsets.length - 1][];
+            slices = new PassWeights[offsets.length - 1];
             for (int k = 0; k < slices.length; k++) {
-                slices[k] = Arrays.copyOfRange(w, offsets[k], offsets[k + 1]);
+                slices[k] = w.slice(offsets[k], offsets[k + 1]);
             }
             slicedFrom = w;
         }
@@ -55,8 +55,8 @@ final class CandidateSums implements Serializable {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public CandidateSums add(CandidateSums acc, SampleBlock block, double[] w) {
-                double[][] weights = acc.slices(w, offsets);
+            public CandidateSums add(CandidateSums acc, SampleBlock block, PassWeights w) {
+                PassWeights[] weights = acc.slices(w, offsets);
                 for (int k = 0; k < folds.size(); k++) {
                     acc.sums[k] = folds.get(k).add(acc.sums[k], block, weights[k]);
                 }

@@ -88,7 +88,8 @@ public final class CandidatesJob implements AutoCloseable {
         PreparedData data = PreparedData.load(spark, first, init, task, rowIds);
         try {
             SharedPasses passes = new SharedPasses(context, data.blocks(),
-                    first.settings().integer(TrainingSettings.TREE_DEPTH), candidates.size());
+                    first.settings().integer(TrainingSettings.TREE_DEPTH),
+                    TrainingSettings.precision(first.settings()), candidates.size());
             List<TrainingJob> jobs = new ArrayList<>();
             List<Passes> shares = new ArrayList<>();
             for (int i = 0; i < candidates.size(); i++) {

@@ -8,6 +8,7 @@ import io.github.sparkprop.internal.optim.Evaluation;
 import io.github.sparkprop.internal.optim.Objective;
 import io.github.sparkprop.math.L2Penalty;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.Precision;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -59,11 +60,13 @@ public final class DistributedObjective implements Objective {
     }
 
     /**
+     * Passes of its own, broadcasting the weights in float64.
+     *
      * @param blocks training blocks and, for validation, validation blocks (see {@link SampleBlock#isValidation})
      */
     public DistributedObjective(JavaSparkContext context, JavaRDD<SampleBlock> blocks, Network network, L2Penalty l2,
             int treeDepth, MiniBatch batch, Validation validation) {
-        this(new OwnPasses(context, blocks, treeDepth), network, l2, batch, validation);
+        this(new OwnPasses(context, blocks, treeDepth, Precision.FLOAT64), network, l2, batch, validation);
     }
 
     /** @param passes where its passes run: jobs of its own, or shares of the jobs of several candidates */
@@ -136,7 +139,7 @@ public final class DistributedObjective implements Objective {
         Network net = network;
         int classes = validation.labels() == null ? 0 : validation.labels().size();
         ScoreSum sum = passes.run(w, new ScoreSum(), (acc, block, weights) -> block.isValidation()
-                ? acc.add(block, net, weights, classes) : acc, ScoreSum::merge, 0,
+                ? acc.add(block, net, weights.doubles(), classes) : acc, ScoreSum::merge, 0,
                 "sparkprop scoring validation data"); // small: merged per task, as Evaluator does
         return sum.metrics(network.loss(), validation.labels());
     }

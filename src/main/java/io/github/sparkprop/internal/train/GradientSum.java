@@ -2,6 +2,7 @@ package io.github.sparkprop.internal.train;
 
 import io.github.sparkprop.internal.data.SampleBlock;
 import io.github.sparkprop.internal.evaluate.ScoreSum;
+import io.github.sparkprop.internal.spark.PassWeights;
 import io.github.sparkprop.internal.spark.WeightsPass;
 import io.github.sparkprop.math.Backprop;
 import io.github.sparkprop.math.Network;
@@ -39,22 +40,19 @@ public final class GradientSum implements Serializable {
     private transient StagedSamples staged;
     /** The network and weights of the staged samples (those of the pass). */
     private transient Network stagedNetwork;
-    private transient double[] stagedWeights;
-    /** The weights in float32 (for float32 blocks), and the double weights they were narrowed from. */
-    private transient float[] floatWeights;
-    private transient double[] floatWeightsOf;
+    private transient PassWeights stagedWeights;
 
     /** An empty sum (the aggregation's zero). */
     public GradientSum() {
     }
 
     /**
-     * Adds one block seen at weights w in iteration t: a training block's gradient and loss over the
+     * Adds one block seen at weights w (in the run's precision) in iteration t: a training block's gradient and loss over the
      * block's part of the mini-batch, or a validation block's scores when {@code scoreValidation}.
      *
      * @param classes the number of classes (0 for regression), for the validation scores
      */
-    public GradientSum add(SampleBlock block, Network network, double[] w, int t, MiniBatch batch,
+    public GradientSum add(SampleBlock block, Network network, PassWeights w, int t, MiniBatch batch,
             boolean scoreValidation, int classes) {
         if (block.isTest()) {
             return this; // scored once, after training
@@ -64,7 +62,7 @@ public final class GradientSum implements Serializable {
                 if (validation == null) {
                     validation = new ScoreSum();
                 }
-                validation.add(block, network, w, classes);
+                validation.add(block, network, w.doubles(), classes);
             }
             return this;
         }
@@ -73,7 +71,7 @@ public final class GradientSum implements Serializable {
         }
         if (batch.isFullBatch()) {
             if (block.isSparse()) {
-                loss += Backprop.forThisThread(network).addGradient(w, block.sparse(), block.labels(),
+                loss += Backprop.forThisThread(network).addGradient(w.doubles(), block.sparse(), block.labels(),
                         block.weights(), gradient);
             } else {
                 addDense(network, w, block.denseFeatures(), block.labels(), block.weights(), block.size());
@@ -98,7 +96,7 @@ public final class GradientSum implements Serializable {
             SparseColumns x = batch.gatherSparse(block, t, batchColPtr, batchIndices, batchValues, batchY,
                     batchWeights);
             selected = x.cols();
-            loss += Backprop.forThisThread(network).addGradient(w, x, batchY, weights, gradient);
+            loss += Backprop.forThisThread(network).addGradient(w.doubles(), x, batchY, weights, gradient);
         } else {
             Object features = block.denseFeatures();
             int length = java.lang.reflect.Array.getLength(features);
@@ -118,7 +116,7 @@ public final class GradientSum implements Serializable {
      * Adds the gradient of dense samples, now or, when they are few, once the stage is full or the sum is
      * finished.
      */
-    private void addDense(Network network, double[] w, Object x, double[] y, double[] weights, int samples) {
+    private void addDense(Network network, PassWeights w, Object x, double[] y, double[] weights, int samples) {
         int inputs = network.inputSize();
         if (!StagedSamples.stages(inputs, samples)) {
             addGradient(network, w, x, y, weights, samples);
@@ -138,30 +136,17 @@ public final class GradientSum implements Serializable {
 
     /**
      * Adds the gradient of dense samples at weights w, in the precision of their features: float32 features
-     * go through the float32 arithmetic with the weights narrowed (once per pass and sum).
+     * go through the float32 arithmetic with the weights in float32 (as a float32 run broadcasts them).
      */
-    private void addGradient(Network network, double[] w, Object x, double[] y, double[] weights, int samples) {
+    private void addGradient(Network network, PassWeights w, Object x, double[] y, double[] weights, int samples) {
         // this thread's buffers: the sum may be an executor's, added to by tasks on several threads in turn
         if (x instanceof float[] floats) {
-            loss += Backprop.forThisThread(network, Precision.FLOAT32).addGradient(narrowed(w), floats, y, weights,
+            loss += Backprop.forThisThread(network, Precision.FLOAT32).addGradient(w.floats(), floats, y, weights,
                     samples, gradient);
         } else {
-            loss += Backprop.forThisThread(network).addGradient(w, (double[]) x, y, weights, samples, gradient);
+            loss += Backprop.forThisThread(network).addGradient(w.doubles(), (double[]) x, y, weights, samples,
+                    gradient);
         }
-    }
-
-    /** The weights in float32, narrowed when this sum first sees them. */
-    private float[] narrowed(double[] w) {
-        if (floatWeightsOf != w) {
-            if (floatWeights == null || floatWeights.length != w.length) {
-                floatWeights = new float[w.length];
-            }
-            for (int i = 0; i < w.length; i++) {
-                floatWeights[i] = (float) w[i];
-            }
-            floatWeightsOf = w;
-        }
-        return floatWeights;
     }
 
     /** Adds the gradient of the staged samples, if any: the sum then holds every sample added to it. */
@@ -182,7 +167,7 @@ public final class GradientSum implements Serializable {
             boolean scoreValidation, int classes) {
         return new WeightsPass.BlockFold<>() {
             @Override
-            public GradientSum add(GradientSum sum, SampleBlock block, double[] w) {
+            public GradientSum add(GradientSum sum, SampleBlock block, PassWeights w) {
                 return sum.add(block, network, w, t, batch, scoreValidation, classes);
             }
 

@@ -113,7 +113,7 @@ final class PreparedData implements AutoCloseable {
                 .choice(columns.choice())
                 .standardizeTarget(standardize && task == Task.REGRESSION) // folded back: TargetUnits
                 .blockRows(settings.integer(TrainingSettings.BLOCK_SIZE))
-                .precision(Precision.fromId(settings.choice(TrainingSettings.PRECISION)));
+                .precision(TrainingSettings.precision(settings));
         if (init != null) {
             String vector = init.vectorColumn();
             data.features(vector != null ? List.of(vector) : null).scaler(init.scaler()).encoding(init.encoding())

@@ -2,7 +2,9 @@ package io.github.sparkprop.internal.train;
 
 import io.github.sparkprop.internal.data.SampleBlock;
 import io.github.sparkprop.internal.spark.ExecutorAggregator;
+import io.github.sparkprop.internal.spark.PassWeights;
 import io.github.sparkprop.internal.spark.WeightsPass.BlockFold;
+import io.github.sparkprop.math.Precision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +28,23 @@ final class SharedPasses {
     private final JavaSparkContext context;
     private final JavaRDD<SampleBlock> blocks;
     private final int treeDepth;
+    private final Precision precision;
     private final ExecutorAggregator aggregator = new ExecutorAggregator();
     /** The requests of the coming round, by candidate: their order in the job is the candidates'. */
     private final Map<Integer, Request<?>> pending = new TreeMap<>();
     private int live;
     private int rounds;
 
-    /** @param candidates the number of candidates that will ask for passes (each must end with {@link Passes#done}) */
-    SharedPasses(JavaSparkContext context, JavaRDD<SampleBlock> blocks, int treeDepth, int candidates) {
+    /**
+     * @param precision  the arithmetic of the candidates' tasks, and so the type their weights travel in
+     * @param candidates the number of candidates that will ask for passes (each must end with {@link Passes#done})
+     */
+    SharedPasses(JavaSparkContext context, JavaRDD<SampleBlock> blocks, int treeDepth, Precision precision,
+            int candidates) {
         this.context = context;
         this.blocks = blocks;
         this.treeDepth = treeDepth;
+        this.precision = precision;
         this.live = candidates;
     }
 
@@ -122,7 +130,7 @@ final class SharedPasses {
             for (int k = 0; k < requests.size(); k++) {
                 System.arraycopy(requests.get(k).w, 0, weights, offsets[k], requests.get(k).w.length);
             }
-            CandidateSums sums = aggregator.aggregate(context, blocks, weights, new CandidateSums(zeros),
+            CandidateSums sums = aggregator.aggregate(context, blocks, PassWeights.of(weights, precision), new CandidateSums(zeros),
                     CandidateSums.fold(folds, offsets), CandidateSums.merge(merges), sumBytes, treeDepth,
                     "sparkprop candidates, round " + rounds + ": " + requests.size() + " passes");
             for (int k = 0; k < requests.size(); k++) {

@@ -202,7 +202,8 @@ public final class TrainingJob implements AutoCloseable {
     }
 
     private DistributedObjective objective() {
-        return new DistributedObjective(passes != null ? passes : new OwnPasses(context, data.blocks(), treeDepth()),
+        return new DistributedObjective(passes != null ? passes : new OwnPasses(context, data.blocks(), treeDepth(),
+                TrainingSettings.precision(settings)),
                 network, new L2Penalty(l2()), new MiniBatch(settings.longInteger(TrainingSettings.SEED),
                         settings.real(TrainingSettings.BATCH_FRACTION)),
                 spec.validates() ? new DistributedObjective.Validation(settings.integer(TrainingSettings.EVAL_EVERY),

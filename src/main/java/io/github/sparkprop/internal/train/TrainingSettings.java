@@ -104,6 +104,11 @@ public final class TrainingSettings {
         return all;
     }
 
+    /** The arithmetic of a run's tasks. */
+    static Precision precision(SettingValues values) {
+        return Precision.fromId(values.choice(PRECISION));
+    }
+
     /**
      * The L2 penalty of a run of m training rows: the one set, or the default: none with adamw (its weight decay
      * regularises), 1/m for a linear model, 0.02 for a network with hidden layers.

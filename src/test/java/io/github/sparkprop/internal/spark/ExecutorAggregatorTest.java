@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.testing.SharedSpark;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -30,8 +31,8 @@ class ExecutorAggregatorTest {
      */
     static final class PuttingOff implements WeightsPass.BlockFold<long[], Long> {
         @Override
-        public long[] add(long[] acc, Long value, double[] w) {
-            acc[2] += value * (long) w[0];
+        public long[] add(long[] acc, Long value, PassWeights w) {
+            acc[2] += value * (long) w.doubles()[0];
             acc[1]++;
             return acc;
         }
@@ -47,7 +48,7 @@ class ExecutorAggregatorTest {
     /** As {@link PuttingOff}, failing in the task of partition 2. */
     static final class FailingOnPartitionTwo implements WeightsPass.BlockFold<long[], Long> {
         @Override
-        public long[] add(long[] acc, Long value, double[] w) {
+        public long[] add(long[] acc, Long value, PassWeights w) {
             acc[2] += value;
             if (TaskContext.getPartitionId() == 2) {
                 throw new IllegalStateException("partition 2 fails");
@@ -58,6 +59,10 @@ class ExecutorAggregatorTest {
 
     /** Sums said to be this large are merged per executor on any number of partitions. */
     private static final long MERGED = ExecutorAggregator.MERGE_BYTES;
+
+    private static PassWeights weights(double w) {
+        return PassWeights.of(new double[] {w}, Precision.FLOAT64);
+    }
 
     private static long[] merge(long[] a, long[] b) {
         for (int i = 0; i < a.length; i++) {
@@ -75,7 +80,7 @@ class ExecutorAggregatorTest {
         ExecutorAggregator aggregator = new ExecutorAggregator();
         long n = 1_000;
         for (int partitions : new int[] {1, 3, 32, 100}) {
-            long[] sum = aggregator.aggregate(SharedSpark.context(), values(n, partitions), new double[] {3},
+            long[] sum = aggregator.aggregate(SharedSpark.context(), values(n, partitions), weights(3),
                     new long[3], new PuttingOff(), ExecutorAggregatorTest::merge, MERGED, 0, "test pass");
             assertArrayEquals(new long[] {3 * n * (n + 1) / 2, n, 0}, sum, partitions + " partitions");
         }
@@ -86,7 +91,7 @@ class ExecutorAggregatorTest {
         String group = "jobs-of-a-pass-" + sumBytes;
         SharedSpark.context().setJobGroup(group, "counting jobs", false);
         try {
-            long[] sum = new ExecutorAggregator().aggregate(SharedSpark.context(), values(90, 3), new double[] {1},
+            long[] sum = new ExecutorAggregator().aggregate(SharedSpark.context(), values(90, 3), weights(1),
                     new long[3], new PuttingOff(), ExecutorAggregatorTest::merge, sumBytes, 0, "counted pass");
             assertEquals(90 * 91 / 2, sum[0]);
         } finally {
@@ -104,7 +109,7 @@ class ExecutorAggregatorTest {
     @Test
     void thePlainPassFinishesEachTask() {
         long n = 500;
-        long[] sum = WeightsPass.aggregate(SharedSpark.context(), values(n, 7), new double[] {2}, new long[3],
+        long[] sum = WeightsPass.aggregate(SharedSpark.context(), values(n, 7), weights(2), new long[3],
                 new PuttingOff(), ExecutorAggregatorTest::merge, 0, "test pass");
         assertArrayEquals(new long[] {2 * n * (n + 1) / 2, n, 0}, sum);
     }
@@ -112,7 +117,7 @@ class ExecutorAggregatorTest {
     @Test
     void aPassOverNoPartitionsIsTheZero() {
         long[] sum = new ExecutorAggregator().aggregate(SharedSpark.context(), SharedSpark.context().<Long>emptyRDD(),
-                new double[] {1}, new long[3], new PuttingOff(), ExecutorAggregatorTest::merge, MERGED, 0, "test pass");
+                weights(1), new long[3], new PuttingOff(), ExecutorAggregatorTest::merge, MERGED, 0, "test pass");
         assertArrayEquals(new long[3], sum);
     }
 
@@ -121,10 +126,10 @@ class ExecutorAggregatorTest {
         ExecutorAggregator aggregator = new ExecutorAggregator();
         long before = ExecutorSums.uncollectedPasses();
         SparkException failure = assertThrows(SparkException.class, () -> aggregator.aggregate(SharedSpark.context(),
-                values(100, 4), new double[] {1}, new long[3], new FailingOnPartitionTwo(),
+                values(100, 4), weights(1), new long[3], new FailingOnPartitionTwo(),
                 ExecutorAggregatorTest::merge, MERGED, 0, "failing pass"));
         assertTrue(failure.getMessage().contains("partition 2 fails"), failure.getMessage());
-        long[] sum = aggregator.aggregate(SharedSpark.context(), values(100, 4), new double[] {1}, new long[3],
+        long[] sum = aggregator.aggregate(SharedSpark.context(), values(100, 4), weights(1), new long[3],
                 new PuttingOff(), ExecutorAggregatorTest::merge, MERGED, 0, "next pass");
         assertArrayEquals(new long[] {5050, 100, 0}, sum);
         assertEquals(before, ExecutorSums.uncollectedPasses(), "the failed pass's sums were dropped");

@@ -51,8 +51,13 @@ class Float32TrainingTest {
             for (MiniBatch batch : new MiniBatch[] {MiniBatch.FULL, new MiniBatch(3, 0.3)}) {
                 Evaluation expected = new DistributedObjective(SharedSpark.context(), float64.blocks(), NETWORK,
                         new L2Penalty(0.01), 0, batch, DistributedObjective.Validation.NONE).evaluate(w, 2);
-                Evaluation actual = new DistributedObjective(SharedSpark.context(), float32.blocks(), NETWORK,
-                        new L2Penalty(0.01), 0, batch, DistributedObjective.Validation.NONE).evaluate(w, 2);
+                Evaluation actual = new DistributedObjective(new OwnPasses(SharedSpark.context(), float32.blocks(), 0,
+                        Precision.FLOAT32), NETWORK, new L2Penalty(0.01), batch, DistributedObjective.Validation.NONE)
+                        .evaluate(w, 2);
+                Evaluation broadcastInFloat64 = new DistributedObjective(SharedSpark.context(), float32.blocks(),
+                        NETWORK, new L2Penalty(0.01), 0, batch, DistributedObjective.Validation.NONE).evaluate(w, 2);
+                assertTrue(Weights.relativeDifference(actual.gradient(), broadcastInFloat64.gradient()) < 1e-12,
+                        "float32 weights broadcast are float64 weights narrowed where the tasks would narrow them");
                 assertEquals(expected.samples(), actual.samples(), "the same batch");
                 double difference = Weights.relativeDifference(actual.gradient(), expected.gradient());
                 assertTrue(difference < 1e-4, "batch " + batch.fraction() + ": relative difference " + difference);
@@ -76,8 +81,9 @@ class Float32TrainingTest {
         for (int k = 0; k < 2; k++) {
             LoadedData data = load(path, 2, precisions[k]);
             try {
-                DistributedObjective objective = new DistributedObjective(SharedSpark.context(), data.blocks(),
-                        logistic, new L2Penalty(0.05), 0);
+                DistributedObjective objective = new DistributedObjective(new OwnPasses(SharedSpark.context(),
+                        data.blocks(), 0, precisions[k]), logistic, new L2Penalty(0.05), MiniBatch.FULL,
+                        DistributedObjective.Validation.NONE);
                 TrainingRun run = new Trainer(objective, new Lbfgs(10), new Trainer.Settings(200, 1e-12, 0, 1, 0),
                         null).run(initial);
                 optimum[k] = run.weights();

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkprop.internal.data.HoldOut;
 import io.github.sparkprop.internal.data.SampleBlock;
+import io.github.sparkprop.internal.spark.PassWeights;
 import io.github.sparkprop.internal.spark.WeightsPass;
 import io.github.sparkprop.math.Activation;
 import io.github.sparkprop.math.Loss;
 import io.github.sparkprop.math.NaiveNetwork;
 import io.github.sparkprop.math.Network;
+import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.math.WeightInit;
 import io.github.sparkprop.testing.Weights;
 import java.util.Random;
@@ -66,7 +68,8 @@ class GradientSumTest {
             }
             count += rows;
             int k = b % 2;
-            partial[k] = fold.add(partial[k], new SampleBlock(x, null, labels, null, weights, HoldOut.Role.TRAINING), w);
+            partial[k] = fold.add(partial[k], new SampleBlock(x, null, labels, null, weights, HoldOut.Role.TRAINING),
+                    PassWeights.of(w, Precision.FLOAT64));
         }
         GradientSum sum = fold.finish(partial[0].merge(partial[1]));
         double difference = Weights.relativeDifference(sum.gradient(), expected);

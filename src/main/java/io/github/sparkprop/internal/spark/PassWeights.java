@@ -1,0 +1,93 @@
+package io.github.sparkprop.internal.spark;
+
+import io.github.sparkprop.math.Precision;
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * The weights a pass broadcasts, in the precision of the run's arithmetic: the driver's double[] for float64
+ * runs, narrowed to float[] for float32 runs (half the bytes on the wire; the tasks' sgemm would narrow them
+ * anyway). A task asks for the type it computes in; the other one is converted at most once per pass in each
+ * JVM (the broadcast value is one object per executor), so a float32 run's validation rows, scored in double,
+ * see the float32 weights widened, the very weights its gradients are computed at.
+ */
+public final class PassWeights implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** One of the two is null: the broadcast type. */
+    private final double[] doubles;
+    private final float[] floats;
+    private transient volatile double[] widened;
+    private transient volatile float[] narrowed;
+
+    private PassWeights(double[] doubles, float[] floats) {
+        this.doubles = doubles;
+        this.floats = floats;
+    }
+
+    /** The weights w to broadcast for arithmetic of the given precision (w itself for float64). */
+    public static PassWeights of(double[] w, Precision precision) {
+        if (precision == Precision.FLOAT64) {
+            return new PassWeights(w, null);
+        }
+        return new PassWeights(null, narrow(w));
+    }
+
+    /** The precision they travel in. */
+    public Precision precision() {
+        return doubles != null ? Precision.FLOAT64 : Precision.FLOAT32;
+    }
+
+    public int length() {
+        return doubles != null ? doubles.length : floats.length;
+    }
+
+    /** The bytes of the array they travel as. */
+    public long bytes() {
+        return doubles != null ? (long) Double.BYTES * doubles.length : (long) Float.BYTES * floats.length;
+    }
+
+    /** The weights as doubles (float32 weights widened, exactly, once per JVM). */
+    public double[] doubles() {
+        if (doubles != null) {
+            return doubles;
+        }
+        double[] w = widened;
+        if (w == null) {
+            w = new double[floats.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = floats[i];
+            }
+            widened = w;
+        }
+        return w;
+    }
+
+    /** The weights as floats (float64 weights rounded to nearest, once per JVM). */
+    public float[] floats() {
+        if (floats != null) {
+            return floats;
+        }
+        float[] w = narrowed;
+        if (w == null) {
+            w = narrow(doubles);
+            narrowed = w;
+        }
+        return w;
+    }
+
+    /** Weights [from, to) of these, in the same precision (a copy). */
+    public PassWeights slice(int from, int to) {
+        return doubles != null ? new PassWeights(Arrays.copyOfRange(doubles, from, to), null)
+                : new PassWeights(null, Arrays.copyOfRange(floats, from, to));
+    }
+
+    private static float[] narrow(double[] w) {
+        float[] rounded = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            rounded[i] = (float) w[i];
+        }
+        return rounded;
+    }
+}
