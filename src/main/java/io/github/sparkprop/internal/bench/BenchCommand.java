@@ -54,10 +54,14 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--cases", paramLabel = "LIST", split = ",",
-            defaultValue = "mnist,synthetic,logistic,tiny,aggregation,scaling,gemm",
+            defaultValue = "mnist,synthetic,logistic,tiny,aggregation,rows,gemm",
             description = "What to run: mnist, synthetic, logistic, tiny, aggregation (the fixed cost of an "
                     + "iteration of a 4.2M-parameter network [4,4096,1024,3] on 150 rows in 2, 8 and 32 partitions, "
-                    + "sparkprop alone), scaling, gemm, and load (CSV loading time of wide tables against narrow "
+                    + "sparkprop alone), rows (sparkprop alone on the row counts of --rows-series), gemm, scaling "
+                    + "(Spark standalone clusters of --scaling-workers one-core workers started on this machine, "
+                    + "networks of about 100k, 4M and 30M parameters on the same rows per executor and on the same "
+                    + "data, what each iteration broadcasts, returns, merges and computes, beside MLlib's network; run "
+                    + "last, from submit/local.sh; about 2 GB of memory per worker), and load (CSV loading time of wide tables against narrow "
                     + "ones of as many values: 8,000 x 785 vs 202,580 x 31 and 200 x 5,000 vs 32,258 x 31, "
                     + "sparkprop alone), and defaults (every table of the --corpus trained with the default options, "
                     + "as a linear model and with --hidden 32, scored on its test file beside scikit-learn's "
@@ -93,10 +97,30 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Rows of the synthetic logistic data (100 features). Default: ${DEFAULT-VALUE}")
     long logisticRows;
 
-    @Option(names = "--scaling-rows", paramLabel = "LIST", split = ",", defaultValue = "250000,500000,1000000,2000000",
-            description = "Row counts of the scaling series (sparkprop alone, [100,64,10], 100 features), each a "
+    @Option(names = "--rows-series", paramLabel = "LIST", split = ",", defaultValue = "250000,500000,1000000,2000000",
+            description = "Row counts of the rows case (sparkprop alone, [100,64,10], 100 features), each a "
                     + "multiple of the smallest. Default: ${DEFAULT-VALUE}")
-    List<Long> scalingRows;
+    List<Long> rowsSeries;
+
+    @Option(names = "--scaling-workers", paramLabel = "LIST", split = ",", defaultValue = "1,2,4,8",
+            description = "The cluster sizes of the scaling case, in one-core workers. Default: ${DEFAULT-VALUE}")
+    List<Integer> scalingWorkers;
+
+    @Option(names = "--scaling-networks", paramLabel = "LIST", split = ",", defaultValue = "100k,4m,30m",
+            description = "The networks of the scaling case: 100k ([100,896,10], 5,000 rows per executor), 4m "
+                    + "([1000,2048,1024,10], 500 rows) and 30m ([1000,4096,4096,2048,10], 64 rows). "
+                    + "Default: ${DEFAULT-VALUE}")
+    List<String> scalingNetworks;
+
+    @Option(names = "--scaling-iterations", paramLabel = "N", defaultValue = "4",
+            description = "Iterations of each run of the scaling case (the first is left out of its figures). "
+                    + "Default: ${DEFAULT-VALUE}")
+    int scalingIterations;
+
+    @Option(names = "--scaling-mllib", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            defaultValue = "true", description = "Whether the scaling case times MLlib's network beside sparkprop's "
+                    + "(weak scaling). Default: ${DEFAULT-VALUE}")
+    boolean scalingMllib;
 
     @Option(names = "--tune-data", paramLabel = "LIST", split = ",", defaultValue = "tiny,mnist,synthetic",
             description = "The data sets of the tune case: tiny (150 rows, 4 features), mnist, synthetic "
@@ -121,22 +145,25 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The cases, in the order they run. */
     private static final List<String> CASES = List.of("mnist", "synthetic", "logistic", "tiny", "aggregation",
-            "scaling", "gemm", "load", "defaults", "tune", "crossvalidation");
+            "rows", "gemm", "load", "defaults", "tune", "crossvalidation", "scaling");
     private static final List<String> TUNE_DATA = List.of("tiny", "mnist", "synthetic");
     private static final int[] NETWORK = {784, 128, 10};
     private static final int[] TINY = {4, 8, 3};
     private static final int[] LARGE_ON_TINY = {4, 4096, 1024, 3};
     private static final int[] AGGREGATION_PARTITIONS = {2, 8, 32};
-    private static final int[] SCALING = {100, 64, 10};
-    /** The most multiples of the smallest --scaling-rows count, each one file of the scaling data set. */
-    private static final int MAX_SCALING_PARTS = 1024;
+    private static final int[] ROWS_SERIES = {100, 64, 10};
+    /** The most multiples of the smallest --rows-series count, each one file of the rows data set. */
+    private static final int MAX_ROWS_PARTS = 1024;
+    /** The most workers of a scaling cluster (each an executor JVM of about 2 GB on this machine). */
+    private static final int MAX_SCALING_WORKERS = 64;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         checkCases();
         checkTuneData();
         checkCounts();
-        checkScalingRows();
+        checkRowsSeries();
+        checkScaling();
         precisions();
         checkWorkDir();
         SparkSession spark = sparkOptions.session();
@@ -170,8 +197,8 @@ public final class BenchCommand implements Callable<Integer> {
                         LARGE_ON_TINY, partitions));
             }
         }
-        if (cases.contains("scaling")) {
-            results.addAll(scaling(spark, benchmark));
+        if (cases.contains("rows")) {
+            results.addAll(rowsSeries(spark, benchmark));
         }
         int cores = spark.sparkContext().defaultParallelism();
         GemmRate gemm = cases.contains("gemm") ? GemmRate.measure(Precision.FLOAT64, NETWORK[1], 668, NETWORK[0], cores)
@@ -188,7 +215,11 @@ public final class BenchCommand implements Callable<Integer> {
         List<TuneCase> searches = cases.contains("tune") ? searches(spark, benchmark) : List.of();
         CrossValidationCase validation = cases.contains("crossvalidation") ? CrossValidationCase.measure(spark,
                 "mnist 8k, 8 maps x 3 folds", mnistParquet(spark), NETWORK[0], NETWORK[2], iterations) : null;
-        report(results, loads, defaults, new Searches(searches, validation), gemm, sgemm, cores, spark);
+        String master = spark.sparkContext().master();
+        List<ClusterScaling.Run> scaling = cases.contains("scaling") ? ClusterScaling.measure(spark, workDir,
+                scalingWorkers, scalingNetworks, scalingIterations, scalingMllib, spec.commandLine().getOut())
+                : List.of();
+        report(results, loads, defaults, new Searches(searches, validation), scaling, gemm, sgemm, cores, master);
         return 0;
     }
 
@@ -296,36 +327,57 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void checkScalingRows() {
-        long smallest = scalingRows.stream().mapToLong(Long::longValue).min().orElse(0);
-        for (long rows : scalingRows) {
+    private void checkRowsSeries() {
+        long smallest = rowsSeries.stream().mapToLong(Long::longValue).min().orElse(0);
+        for (long rows : rowsSeries) {
             if (smallest <= 0 || rows % smallest != 0) {
-                throw new ParameterException(spec.commandLine(), "--scaling-rows: " + rows
+                throw new ParameterException(spec.commandLine(), "--rows-series: " + rows
                         + " is not a positive multiple of the smallest count, " + smallest);
             }
-            if (rows / smallest > MAX_SCALING_PARTS) {
-                throw new ParameterException(spec.commandLine(), "--scaling-rows: " + rows + " is more than "
-                        + MAX_SCALING_PARTS + " x the smallest count, " + smallest + " (one file of the smallest "
+            if (rows / smallest > MAX_ROWS_PARTS) {
+                throw new ParameterException(spec.commandLine(), "--rows-series: " + rows + " is more than "
+                        + MAX_ROWS_PARTS + " x the smallest count, " + smallest + " (one file of the smallest "
                         + "count each)");
             }
         }
     }
 
+    /** The scaling case's cluster sizes and networks are ones it can run. */
+    private void checkScaling() {
+        if (scalingIterations < 2) {
+            throw new ParameterException(spec.commandLine(), "--scaling-iterations: " + scalingIterations
+                    + " must be >= 2 (the first iteration of a run is left out of its figures)");
+        }
+        for (int workers : scalingWorkers) {
+            if (workers < 1 || workers > MAX_SCALING_WORKERS) {
+                throw new ParameterException(spec.commandLine(), "--scaling-workers: " + workers + " must be from 1 to "
+                        + MAX_SCALING_WORKERS);
+            }
+        }
+        List<String> names = ClusterScaling.SIZES.stream().map(ClusterScaling.Size::name).toList();
+        for (String name : scalingNetworks) {
+            if (!names.contains(name)) {
+                throw new ParameterException(spec.commandLine(), "--scaling-networks: unknown network '" + name
+                        + "'; the networks are " + String.join(", ", names));
+            }
+        }
+    }
+
     /**
-     * sparkprop alone on each row count of {@code --scaling-rows}: one synthetic data set of the largest count
+     * sparkprop alone on each row count of {@code --rows-series}: one synthetic data set of the largest count
      * in part files of the smallest, of which each count takes the first count / smallest.
      */
-    private List<Benchmark.Result> scaling(SparkSession spark, Benchmark benchmark) {
-        long smallest = scalingRows.stream().mapToLong(Long::longValue).min().orElseThrow();
-        long largest = scalingRows.stream().mapToLong(Long::longValue).max().orElseThrow();
+    private List<Benchmark.Result> rowsSeries(SparkSession spark, Benchmark benchmark) {
+        long smallest = rowsSeries.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long largest = rowsSeries.stream().mapToLong(Long::longValue).max().orElseThrow();
         String path = Benchmark.synthetic(spark, workDir + "/scaling-" + largest + "-by-" + smallest + ".parquet",
-                largest, SCALING[0], SCALING[2], 4, (int) (largest / smallest));
+                largest, ROWS_SERIES[0], ROWS_SERIES[2], 4, (int) (largest / smallest));
         File[] parts = new File(path).listFiles((dir, name) -> name.startsWith("part-") && name.endsWith(".parquet"));
         java.util.Arrays.sort(parts);
         List<Benchmark.Result> results = new ArrayList<>();
-        for (long rows : scalingRows) {
+        for (long rows : rowsSeries) {
             List<String> files = java.util.Arrays.stream(parts).limit(rows / smallest).map(File::getPath).toList();
-            results.add(benchmark.sparkpropOnly("scaling " + rows / 1000 + "k [100,64,10]", files, SCALING));
+            results.add(benchmark.sparkpropOnly("rows " + rows / 1000 + "k [100,64,10]", files, ROWS_SERIES));
         }
         return results;
     }
@@ -354,10 +406,11 @@ public final class BenchCommand implements Callable<Integer> {
      * @param sgemm the sgemm rates, or null when not measured
      */
     private void report(List<Benchmark.Result> results, List<LoadCase> loads, List<DefaultsCase.Run> defaults,
-            Searches searches, GemmRate gemm, GemmRate sgemm, int cores, SparkSession spark) throws IOException {
+            Searches searches, List<ClusterScaling.Run> scaling, GemmRate gemm, GemmRate sgemm, int cores,
+            String master) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("BLAS %s, activations %s, master %s, %d iterations, %d alternating runs each%n",
-                Blas.implementation(), Elementwise.implementation(), spark.sparkContext().master(), iterations,
+                Blas.implementation(), Elementwise.implementation(), master, iterations,
                 repeats);
         if (!results.isEmpty()) {
             out.printf("%-36s %10s %11s %11s %9s %8s %8s %8s %8s%n", "case", "rows", "sparkprop s", "MLlib s",
@@ -367,7 +420,7 @@ public final class BenchCommand implements Callable<Integer> {
         ObjectNode root = json.createObjectNode();
         root.put("blas", Blas.implementation());
         root.put("activations", Elementwise.implementation());
-        root.put("master", spark.sparkContext().master());
+        root.put("master", master);
         root.put("iterations", iterations);
         root.put("repeats", repeats);
         root.put("cores", cores);
@@ -451,6 +504,18 @@ public final class BenchCommand implements Callable<Integer> {
             c.put("oneByOneOverTogether", cv.speedUp());
             root.set("crossValidation", c);
         }
+        if (!scaling.isEmpty()) {
+            out.printf("%-7s %-5s %-6s %9s %9s %9s %9s %9s %9s %8s %9s %9s%n", "workers", "net", "scaling", "rows",
+                    "s/it", "jobs s", "bcast MB", "fetch MB", "driver MB", "task s", "cpu s", "MLlib s");
+        }
+        for (ClusterScaling.Run run : scaling) {
+            out.printf("%-7d %-5s %-6s %,9d %9.3f %9.3f %9.2f %9.2f %9.2f %8.3f %9.3f %9s%n", run.workers(),
+                    run.network(), run.scaling(), run.rows(), run.secondsPerIteration(), run.jobSecondsPerIteration(),
+                    run.broadcastBytes() / 1e6, run.broadcastFetchedBytes() / 1e6, run.driverResultBytes() / 1e6,
+                    run.taskRunSeconds(), run.taskCpuSeconds(), Double.isNaN(run.mllibSecondsPerIteration()) ? "-"
+                            : String.format("%.3f", run.mllibSecondsPerIteration()));
+        }
+        root.putPOJO("scaling", scaling);
         if (gemm != null) {
             out.printf("dgemm [128 x 784] x [784 x 668]: %.2f GFLOP/s on one thread, %.2f on %d cores, %.2f with the"
                     + " samples from memory%n", gemm.oneThread(), gemm.allCores(), cores, gemm.fromMemory());

@@ -7,7 +7,6 @@ import io.github.sparkprop.internal.data.SampleBlock;
 import io.github.sparkprop.internal.spark.PassWeights;
 import io.github.sparkprop.internal.spark.WeightsPass;
 import io.github.sparkprop.math.Network;
-import io.github.sparkprop.math.Precision;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -32,7 +31,7 @@ public final class Evaluator {
                     + "classifiers of up to " + DataSummary.MAX_CLASSES + " classes (the confusion matrix has "
                     + "classes x classes counts in each task); predict still works");
         }
-        ScoreSum sum = WeightsPass.aggregate(context, blocks, PassWeights.of(w, Precision.FLOAT64), new ScoreSum(),
+        ScoreSum sum = WeightsPass.aggregate(context, blocks, PassWeights.float64(w), new ScoreSum(),
                 (acc, block, weights) -> acc.add(block, network, weights.doubles(), classes), ScoreSum::merge, treeDepth,
                 "sparkprop scoring " + description);
         return sum.metrics(network.loss(), labels);

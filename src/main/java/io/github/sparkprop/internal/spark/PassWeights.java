@@ -1,6 +1,5 @@
 package io.github.sparkprop.internal.spark;
 
-import io.github.sparkprop.math.Precision;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -26,17 +25,19 @@ public final class PassWeights implements Serializable {
         this.floats = floats;
     }
 
-    /** The weights w to broadcast for arithmetic of the given precision (w itself for float64). */
-    public static PassWeights of(double[] w, Precision precision) {
-        if (precision == Precision.FLOAT64) {
-            return new PassWeights(w, null);
-        }
+    /** The weights w to send for float64 arithmetic: w itself. */
+    public static PassWeights float64(double[] w) {
+        return new PassWeights(w, null);
+    }
+
+    /** The weights w to send for float32 arithmetic: w rounded to float. */
+    public static PassWeights float32(double[] w) {
         return new PassWeights(null, narrow(w));
     }
 
-    /** The precision they travel in. */
-    public Precision precision() {
-        return doubles != null ? Precision.FLOAT64 : Precision.FLOAT32;
+    /** Whether they travel as float32. */
+    public boolean isFloat32() {
+        return floats != null;
     }
 
     public int length() {

@@ -169,9 +169,10 @@ public final class CandidatesJob implements AutoCloseable {
                     MDC.put("candidate", "[" + (k + 1) + "/" + specs.size() + "]");
                     try {
                         outcomes[k] = new Outcome(specs.get(k), job.run(), null);
-                    } catch (RuntimeException e) {
+                    } catch (Exception e) { // Spark's SparkException too, which Scala throws undeclared
                         LOG.warn("candidate {} failed: {}", k + 1, e.getMessage());
-                        outcomes[k] = new Outcome(specs.get(k), null, e);
+                        outcomes[k] = new Outcome(specs.get(k), null, e instanceof RuntimeException runtime ? runtime
+                                : new IllegalStateException(e.getMessage(), e));
                     } catch (Error e) {
                         errors[0] = e;
                     } finally {

@@ -2,7 +2,6 @@ package io.github.sparkprop.internal.train;
 
 import io.github.sparkprop.internal.data.SampleBlock;
 import io.github.sparkprop.internal.spark.ExecutorAggregator;
-import io.github.sparkprop.internal.spark.PassWeights;
 import io.github.sparkprop.internal.spark.WeightsPass.BlockFold;
 import io.github.sparkprop.math.Precision;
 import org.apache.spark.api.java.JavaRDD;
@@ -32,6 +31,6 @@ final class OwnPasses implements Passes {
     @Override
     public <A> A run(double[] w, A zero, BlockFold<A, SampleBlock> fold, Function2<A, A, A> merge, long sumBytes,
             String description) {
-        return aggregator.aggregate(context, blocks, PassWeights.of(w, precision), zero, fold, merge, sumBytes, treeDepth, description);
+        return aggregator.aggregate(context, blocks, Passes.weights(w, precision), zero, fold, merge, sumBytes, treeDepth, description);
     }
 }

@@ -1,7 +1,9 @@
 package io.github.sparkprop.internal.train;
 
 import io.github.sparkprop.internal.data.SampleBlock;
+import io.github.sparkprop.internal.spark.PassWeights;
 import io.github.sparkprop.internal.spark.WeightsPass.BlockFold;
+import io.github.sparkprop.math.Precision;
 import org.apache.spark.api.java.function.Function2;
 
 /**
@@ -20,6 +22,11 @@ interface Passes {
      */
     <A> A run(double[] w, A zero, BlockFold<A, SampleBlock> fold, Function2<A, A, A> merge, long sumBytes,
             String description);
+
+    /** The weights w as a pass of a run computing in the given precision sends them to its tasks. */
+    static PassWeights weights(double[] w, Precision precision) {
+        return precision == Precision.FLOAT32 ? PassWeights.float32(w) : PassWeights.float64(w);
+    }
 
     /** Says that the run will ask for no more passes (the candidates of a shared job then go on without it). */
     default void done() {

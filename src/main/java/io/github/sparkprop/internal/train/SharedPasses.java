@@ -2,7 +2,6 @@ package io.github.sparkprop.internal.train;
 
 import io.github.sparkprop.internal.data.SampleBlock;
 import io.github.sparkprop.internal.spark.ExecutorAggregator;
-import io.github.sparkprop.internal.spark.PassWeights;
 import io.github.sparkprop.internal.spark.WeightsPass.BlockFold;
 import io.github.sparkprop.math.Precision;
 import java.util.ArrayList;
@@ -94,8 +93,11 @@ final class SharedPasses {
             Thread.currentThread().interrupt();
         }
         if (request.failure != null) {
+            if (request.failure instanceof Error error) {
+                throw error;
+            }
             throw request.failure instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException(request.failure);
+                    : new IllegalStateException(request.failure.getMessage(), request.failure);
         }
         return request.result;
     }
@@ -130,13 +132,13 @@ final class SharedPasses {
             for (int k = 0; k < requests.size(); k++) {
                 System.arraycopy(requests.get(k).w, 0, weights, offsets[k], requests.get(k).w.length);
             }
-            CandidateSums sums = aggregator.aggregate(context, blocks, PassWeights.of(weights, precision), new CandidateSums(zeros),
+            CandidateSums sums = aggregator.aggregate(context, blocks, Passes.weights(weights, precision), new CandidateSums(zeros),
                     CandidateSums.fold(folds, offsets), CandidateSums.merge(merges), sumBytes, treeDepth,
                     "sparkprop candidates, round " + rounds + ": " + requests.size() + " passes");
             for (int k = 0; k < requests.size(); k++) {
                 requests.get(k).answer(sums.sum(k), null);
             }
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // Spark's SparkException (a failed or cancelled job) too, which Scala throws undeclared
             requests.forEach(request -> request.answer(null, e));
         } finally {
             notifyAll();

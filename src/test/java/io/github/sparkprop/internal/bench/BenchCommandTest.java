@@ -30,7 +30,7 @@ class BenchCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"bench", "--iterations", "1", "--repeats", "1", "--network-rows", "300",
-            "--logistic-rows", "500", "--scaling-rows", "200,400", "--work-dir", dir.toString()}, new PrintWriter(out, true), new PrintWriter(err,
+            "--logistic-rows", "500", "--rows-series", "200,400", "--work-dir", dir.toString()}, new PrintWriter(out, true), new PrintWriter(err,
                 true));
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("mnist 8k [784,128,10]") && out.toString().contains("dgemm"), out.toString());
@@ -99,10 +99,15 @@ class BenchCommandTest {
 
     @Test
     void countsThatCannotRunAreRefused() {
-        assertRefused("--scaling-rows: 300 is not a positive multiple of the smallest count, 200",
-                "--scaling-rows", "200,300");
-        assertRefused("--scaling-rows: 2147483647 is more than 1024 x the smallest count, 1", "--scaling-rows",
+        assertRefused("--rows-series: 300 is not a positive multiple of the smallest count, 200",
+                "--rows-series", "200,300");
+        assertRefused("--rows-series: 2147483647 is more than 1024 x the smallest count, 1", "--rows-series",
                 "1,2147483647");
+        assertRefused("--scaling-workers: 0 must be from 1 to 64", "--scaling-workers", "1,0");
+        assertRefused("--scaling-networks: unknown network '3m'; the networks are 100k, 4m, 30m",
+                "--scaling-networks", "3m");
+        assertRefused("--scaling-iterations: 1 must be >= 2 (the first iteration of a run is left out of its "
+                + "figures)", "--scaling-iterations", "1");
         assertRefused("--repeats: 0 must be >= 1", "--repeats", "0");
         assertRefused("--iterations: -1 must be >= 1", "--iterations", "-1");
         assertRefused("--precisions: unknown precision 'float16'; valid: float64, float32", "--precisions",
@@ -113,7 +118,7 @@ class BenchCommandTest {
     @Test
     void anUnknownCaseOrAWorkDirThatCannotBeMadeIsRefused(@TempDir Path dir) throws IOException {
         assertRefused("--cases: unknown case 'mnst' (did you mean mnist?); the cases are mnist, synthetic, "
-                + "logistic, tiny, aggregation, scaling, gemm, load, defaults", "--cases", "tiny,mnst",
+                + "logistic, tiny, aggregation, rows, gemm, load, defaults", "--cases", "tiny,mnst",
                 "--work-dir", dir.toString());
         assertFalse(Files.exists(dir.resolve("results.json")), "nothing written");
         Path file = Files.writeString(dir.resolve("a-file"), "not a directory");

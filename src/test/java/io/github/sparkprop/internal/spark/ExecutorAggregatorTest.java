@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.testing.SharedSpark;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -61,7 +60,7 @@ class ExecutorAggregatorTest {
     private static final long MERGED = ExecutorAggregator.MERGE_BYTES;
 
     private static PassWeights weights(double w) {
-        return PassWeights.of(new double[] {w}, Precision.FLOAT64);
+        return PassWeights.float64(new double[] {w});
     }
 
     private static long[] merge(long[] a, long[] b) {

@@ -2,9 +2,10 @@ package io.github.sparkprop.internal.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sparkprop.math.Precision;
 import org.junit.jupiter.api.Test;
 
 class PassWeightsTest {
@@ -13,11 +14,12 @@ class PassWeightsTest {
 
     @Test
     void float64WeightsTravelAsTheyAreFloat32OnesInHalfTheBytes() {
-        PassWeights doubles = PassWeights.of(W, Precision.FLOAT64);
+        PassWeights doubles = PassWeights.float64(W);
         assertSame(W, doubles.doubles(), "float64: the driver's array, no copy");
         assertEquals(8L * W.length, doubles.bytes());
-        PassWeights floats = PassWeights.of(W, Precision.FLOAT32);
-        assertEquals(Precision.FLOAT32, floats.precision());
+        PassWeights floats = PassWeights.float32(W);
+        assertTrue(floats.isFloat32());
+        assertFalse(doubles.isFloat32());
         assertEquals(4L * W.length, floats.bytes());
         for (int i = 0; i < W.length; i++) {
             assertEquals((float) W[i], floats.floats()[i], 0.0, "rounded to nearest");
@@ -30,9 +32,9 @@ class PassWeightsTest {
 
     @Test
     void aSliceKeepsThePrecision() {
-        PassWeights slice = PassWeights.of(W, Precision.FLOAT32).slice(1, 4);
-        assertEquals(Precision.FLOAT32, slice.precision());
+        PassWeights slice = PassWeights.float32(W).slice(1, 4);
+        assertTrue(slice.isFloat32());
         assertArrayEquals(new float[] {(float) W[1], (float) W[2], (float) W[3]}, slice.floats());
-        assertArrayEquals(new double[] {W[3], W[4]}, PassWeights.of(W, Precision.FLOAT64).slice(3, 5).doubles());
+        assertArrayEquals(new double[] {W[3], W[4]}, PassWeights.float64(W).slice(3, 5).doubles());
     }
 }

@@ -3,7 +3,6 @@ package io.github.sparkprop.internal.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.sparkprop.math.Precision;
 import io.github.sparkprop.testing.SharedSpark;
 import io.github.sparkprop.testing.WeightBroadcasts;
 import java.util.List;
@@ -29,22 +28,22 @@ class TaskWeightsTest {
     void smallWeightsTravelInTheTasksLargeOnesInABroadcast() {
         int small = 1_000;
         int large = (int) (TaskWeights.INLINE_BYTES / Float.BYTES) + 1; // over the threshold in either precision
-        for (Precision precision : Precision.values()) {
+        for (boolean float32 : new boolean[] {false, true}) {
             for (int n : new int[] {small, large}) {
-                PassWeights weights = PassWeights.of(random(n), precision);
+                PassWeights weights = float32 ? PassWeights.float32(random(n)) : PassWeights.float64(random(n));
                 int before = WeightBroadcasts.alive();
                 int[] during = new int[1];
                 double[] received = WeightsPass.withWeights(SharedSpark.context(), weights, taskWeights -> {
                     during[0] = WeightBroadcasts.alive();
                     return SharedSpark.context().parallelize(List.of(1, 2), 2).map(ignored -> {
                         PassWeights value = taskWeights.value();
-                        if (value.precision() != precision) {
-                            throw new IllegalStateException("travelled as " + value.precision());
+                        if (value.isFloat32() != float32) {
+                            throw new IllegalStateException("travelled as float32: " + value.isFloat32());
                         }
                         return value.doubles();
                     }).collect().get(1);
                 });
-                String what = precision + ", " + n + " weights";
+                String what = (float32 ? "float32" : "float64") + ", " + n + " weights";
                 assertArrayEquals(weights.doubles(), received, 0.0, what + ": the tasks' weights");
                 assertEquals(before + (n == small ? 0 : 1), during[0], what + ": broadcasts during the pass");
                 assertEquals(before, WeightBroadcasts.aliveAfterDestroys(before), what + ": broadcasts after the pass");

@@ -69,7 +69,7 @@ class GradientSumTest {
             count += rows;
             int k = b % 2;
             partial[k] = fold.add(partial[k], new SampleBlock(x, null, labels, null, weights, HoldOut.Role.TRAINING),
-                    PassWeights.of(w, Precision.FLOAT64));
+                    PassWeights.float64(w));
         }
         GradientSum sum = fold.finish(partial[0].merge(partial[1]));
         double difference = Weights.relativeDifference(sum.gradient(), expected);
