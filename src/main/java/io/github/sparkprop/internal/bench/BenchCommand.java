@@ -122,6 +122,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(weak scaling). Default: ${DEFAULT-VALUE}")
     boolean scalingMllib;
 
+    @Option(names = "--scaling-executor-memory", paramLabel = "SIZE", defaultValue = "1800m",
+            description = "The memory of each executor of the scaling case (spark.executor.memory; the 30m network "
+                    + "needs about 3g). Default: ${DEFAULT-VALUE}")
+    String scalingExecutorMemory;
+
     @Option(names = "--tune-data", paramLabel = "LIST", split = ",", defaultValue = "tiny,mnist,synthetic",
             description = "The data sets of the tune case: tiny (150 rows, 4 features), mnist, synthetic "
                     + "(--network-rows). Default: ${DEFAULT-VALUE}")
@@ -217,7 +222,8 @@ public final class BenchCommand implements Callable<Integer> {
                 "mnist 8k, 8 maps x 3 folds", mnistParquet(spark), NETWORK[0], NETWORK[2], iterations) : null;
         String master = spark.sparkContext().master();
         List<ClusterScaling.Run> scaling = cases.contains("scaling") ? ClusterScaling.measure(spark, workDir,
-                scalingWorkers, scalingNetworks, scalingIterations, scalingMllib, spec.commandLine().getOut())
+                scalingWorkers, scalingNetworks, scalingIterations, scalingMllib, scalingExecutorMemory,
+                spec.commandLine().getOut())
                 : List.of();
         report(results, loads, defaults, new Searches(searches, validation), scaling, gemm, sgemm, cores, master);
         return 0;

@@ -57,7 +57,7 @@ final class ClusterScaling {
             double secondsPerIteration, double jobSecondsPerIteration, double broadcastBytes,
             double broadcastFetchedBytes, double resultBytes, double driverResultBytes, double shuffleBytes,
             double taskRunSeconds, double taskCpuSeconds, double deserializeSeconds, double schedulerDelaySeconds,
-            double tasks, double mllibSecondsPerIteration) {
+            double tasks, int executorsLost, double mllibSecondsPerIteration) {
     }
 
     private final Path home;
@@ -86,7 +86,8 @@ final class ClusterScaling {
      * @param sizes the networks, by name ({@link #SIZES})
      */
     static List<Run> measure(SparkSession bench, String workDir, List<Integer> workers, List<String> sizes,
-            int iterations, boolean mllib, PrintWriter out) throws IOException, InterruptedException {
+            int iterations, boolean mllib, String executorMemory, PrintWriter out)
+            throws IOException, InterruptedException {
         Path home = projectHome();
         Path jar = home.resolve("target/sparkprop.jar");
         String jvmOptions = Files.readAllLines(home.resolve("conf/jvm.options")).stream().map(String::strip)
@@ -95,7 +96,7 @@ final class ClusterScaling {
         conf.put("spark.jars", jar.toString());
         conf.put("spark.executor.extraJavaOptions", jvmOptions);
         conf.put("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
-        conf.put("spark.executor.memory", "1800m");
+        conf.put("spark.executor.memory", executorMemory);
         conf.put("spark.executor.cores", "1");
         bench.stop();
         ClusterScaling scaling = new ClusterScaling(home, workDir, iterations, out, conf);
@@ -123,6 +124,14 @@ final class ClusterScaling {
             throws IOException, InterruptedException {
         Path dir = Path.of(workDir, "cluster").toAbsolutePath();
         String master = script(dir, "submit/cluster-up.sh", String.valueOf(workers));
+        Thread stopper = new Thread(() -> {
+            try {
+                script(dir, "submit/cluster-down.sh");
+            } catch (IOException | InterruptedException e) {
+                System.err.println("scaling: submit/cluster-down.sh failed: " + e);
+            }
+        }, "sparkprop scaling cluster-down");
+        Runtime.getRuntime().addShutdownHook(stopper); // the bench stopped early: its cluster too
         out.printf("scaling: a cluster of %d one-core workers at %s%n", workers, master);
         out.flush();
         List<Run> runs = new ArrayList<>();
@@ -147,6 +156,7 @@ final class ClusterScaling {
                 spark.stop();
             }
         } finally {
+            Runtime.getRuntime().removeShutdownHook(stopper);
             script(dir, "submit/cluster-down.sh");
         }
         return runs;
@@ -175,18 +185,32 @@ final class ClusterScaling {
                     mean(its, it -> it.driverResultBytes), mean(its, it -> it.shuffleBytes),
                     mean(its, it -> it.runSeconds), mean(its, it -> it.cpuSeconds),
                     mean(its, it -> it.deserializeSeconds), mean(its, it -> it.schedulerDelaySeconds),
-                    mean(its, it -> it.tasks), mllibSeconds);
+                    mean(its, it -> it.tasks), metrics.executorsLost(), mllibSeconds);
             out.printf("scaling %d workers, %s (%,d parameters), %s, %,d rows: %.3f s an iteration, %.1f MB "
-                    + "broadcast, %.1f MB to the driver%s%n", workers, size.name(), run.parameters(), scaling,
+                    + "broadcast, %.1f MB to the driver%s%s%n", workers, size.name(), run.parameters(), scaling,
                     run.rows(), seconds, run.broadcastBytes() / 1e6, run.driverResultBytes() / 1e6,
-                    mllib ? String.format(", MLlib %.3f s", mllibSeconds) : "");
+                    mllib ? String.format(", MLlib %.3f s", mllibSeconds) : "", run.executorsLost() == 0 ? ""
+                            : ", " + run.executorsLost() + " executors lost (the figures include the recovery)");
             out.flush();
             return run;
         }
     }
 
-    /** MLlib's MultilayerPerceptronClassifier (gd, sigmoid) on the same files: fit time over iterations. */
+    /**
+     * MLlib's MultilayerPerceptronClassifier (gd, sigmoid) on the same files: fit time over iterations; NaN, said
+     * so, when it fails (its executors' memory is the case's, sized for sparkprop).
+     */
     private double mllibSecondsPerIteration(SparkSession spark, List<String> files, Size size, int partitions) {
+        try {
+            return timeMllib(spark, files, size, partitions);
+        } catch (Exception e) { // Spark's SparkException too, which Scala throws undeclared
+            out.printf("scaling: MLlib's network %s failed on %d partitions: %s%n", size.name(), partitions,
+                    e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse(""));
+            return Double.NaN;
+        }
+    }
+
+    private double timeMllib(SparkSession spark, List<String> files, Size size, int partitions) {
         Dataset<Row> frame = spark.read().parquet(files.toArray(String[]::new)).repartition(partitions)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -240,6 +264,7 @@ final class ClusterScaling {
         words.set(0, home.resolve(command[0]).toString());
         ProcessBuilder builder = new ProcessBuilder(words).directory(home.toFile());
         builder.environment().put("SPARKPROP_CLUSTER_DIR", dir.toString());
+        builder.environment().put("SPARKPROP_WORKER_MEMORY", conf.get("spark.executor.memory")); // one executor each
         Path log = Files.createTempFile("sparkprop-cluster", ".log");
         Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerBlockUpdated;
+import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -53,6 +54,7 @@ final class IterationMetrics extends SparkListener {
     private Integer current;
     /** Broadcast bytes the driver stored between jobs: the weights of the next iteration's pass. */
     private long pendingBroadcastBytes;
+    private int executorsLost;
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart start) {
@@ -128,6 +130,16 @@ final class IterationMetrics extends SparkListener {
         }
     }
 
+    @Override
+    public synchronized void onExecutorRemoved(SparkListenerExecutorRemoved removed) {
+        executorsLost++;
+    }
+
+    /** The executors lost since the last {@link #clear} (their runs' figures include the recovery). */
+    synchronized int executorsLost() {
+        return executorsLost;
+    }
+
     /** The iterations seen since the last {@link #clear}, by number. */
     synchronized Map<Integer, Iteration> iterations() {
         return new TreeMap<>(iterations);
@@ -141,5 +153,6 @@ final class IterationMetrics extends SparkListener {
         jobStart.clear();
         current = null;
         pendingBroadcastBytes = 0;
+        executorsLost = 0;
     }
 }

@@ -124,24 +124,32 @@ public final class ExecutorAggregator {
             return WeightsPass.aggregate(context, blocks, w, zero, fold, merge, treeDepth, jobDescription);
         }
         ExecutorSums.PassKey key = new ExecutorSums.PassKey(run, ++passes);
-        return WeightsPass.withWeights(context, w, weights -> {
+        // the weights are destroyed (large ones blocking) before the executors' sums are merged, which needs the
+        // memory: the executor that merges last holds two sums and their serialized bytes at once
+        List<Receipt> receipts = WeightsPass.withWeights(context, w, weights -> {
             context.setJobDescription(jobDescription);
-            List<Receipt> receipts = new ArrayList<>();
-            PartitionJob.run(blocks, new FoldIntoExecutorSums<>(key, zero, fold, weights), receipts::add);
-            if (receipts.isEmpty()) {
-                return zero;
-            }
-            context.setJobDescription(jobDescription + " (sums of each executor)");
-            Gathered<A> gathered = collect(context, key, receipts, fold, merge, treeDepth);
-            String problem = problem(receipts, gathered);
-            if (problem == null) {
-                return gathered.sum != null ? gathered.sum : zero;
-            }
-            LOG.warn("{}: the executors' sums were not taken ({}); the pass is computed again, one sum per task",
-                    jobDescription, problem);
-            context.setJobDescription(jobDescription + " (again, one sum per task)");
-            return WeightsPass.treeAggregate(blocks, weights, zero, fold, merge, treeDepth);
+            List<Receipt> accepted = new ArrayList<>();
+            PartitionJob.run(blocks, new FoldIntoExecutorSums<>(key, zero, fold, weights), accepted::add);
+            return accepted;
         });
+        if (receipts.isEmpty()) {
+            return zero;
+        }
+        Gathered<A> gathered;
+        try {
+            context.setJobDescription(jobDescription + " (sums of each executor)");
+            gathered = collect(context, key, receipts, fold, merge, treeDepth);
+        } finally {
+            context.setJobDescription(null);
+        }
+        String problem = problem(receipts, gathered);
+        if (problem == null) {
+            return gathered.sum != null ? gathered.sum : zero;
+        }
+        LOG.warn("{}: the executors' sums were not taken ({}); the pass is computed again, one sum per task",
+                jobDescription, problem);
+        return WeightsPass.aggregate(context, blocks, w, zero, fold, merge, treeDepth,
+                jobDescription + " (again, one sum per task)");
     }
 
     /**
@@ -171,10 +179,7 @@ public final class ExecutorAggregator {
             A sum = slot.sum();
             boolean completed = false;
             try {
-                PassWeights w = weights.value();
-                while (partition.hasNext()) {
-                    sum = fold.add(sum, partition.next(), w);
-                }
+                sum = fold.addAll(sum, partition, weights.value());
                 completed = true;
             } finally {
                 slot.release(sum, id, completed);

@@ -34,6 +34,15 @@ public final class WeightsPass {
     public interface BlockFold<A, B> extends Serializable {
         A add(A accumulator, B block, PassWeights w);
 
+        /** Adds every block of a task, in order, and returns the accumulator. */
+        default A addAll(A accumulator, Iterator<B> blocks, PassWeights w) {
+            A acc = accumulator;
+            while (blocks.hasNext()) {
+                acc = add(acc, blocks.next(), w);
+            }
+            return acc;
+        }
+
         /**
          * Does the work the fold put off (blocks it kept to compute together) once an accumulator has seen all
          * its blocks, before it leaves its JVM; nothing unless overridden. Merging accumulators that are not
@@ -66,7 +75,7 @@ public final class WeightsPass {
      * The blocks folded into one accumulator per task at the broadcast weights and finished, merged: on the
      * driver as the tasks end for a tree of depth 1 (a {@link PartitionJob}), else by treeAggregate.
      */
-    static <A, B> A treeAggregate(JavaRDD<B> blocks, TaskWeights weights, A zero, BlockFold<A, B> fold,
+    private static <A, B> A treeAggregate(JavaRDD<B> blocks, TaskWeights weights, A zero, BlockFold<A, B> fold,
             Function2<A, A, A> merge, int treeDepth) {
         int depth = treeDepth > 0 ? treeDepth : TreeDepth.forPartitions(blocks.getNumPartitions());
         if (depth == 1) {
@@ -74,14 +83,9 @@ public final class WeightsPass {
             PartitionJob.run(blocks, new PartitionFold<>(weights, zero, fold), total);
             return total.sum != null ? total.sum : zero;
         }
-        JavaRDD<A> perTask = blocks.mapPartitions(iterator -> {
-            A acc = copyOf(zero); // the task's zero is also treeAggregate's (one closure, one object)
-            PassWeights w = weights.value();
-            while (iterator.hasNext()) {
-                acc = fold.add(acc, iterator.next(), w);
-            }
-            return Collections.singletonList(fold.finish(acc)).iterator();
-        });
+        // the task's zero is also treeAggregate's (one closure, one object): the task folds into a copy
+        JavaRDD<A> perTask = blocks.mapPartitions(iterator -> Collections.singletonList(
+                fold.finish(fold.addAll(copyOf(zero), iterator, weights.value()))).iterator());
         return perTask.treeAggregate(zero, merge, merge, depth);
     }
 
@@ -131,12 +135,7 @@ public final class WeightsPass {
 
         @Override
         A run(Iterator<B> partition) {
-            A acc = zero;
-            PassWeights w = weights.value();
-            while (partition.hasNext()) {
-                acc = fold.add(acc, partition.next(), w);
-            }
-            return fold.finish(acc);
+            return fold.finish(fold.addAll(zero, partition, weights.value()));
         }
     }
 
