@@ -20,7 +20,7 @@ Time per iteration of full-batch gradient descent on E one-core executors, a net
 - beta: the seconds a byte costs the CPUs that serialise, compress, copy and merge it, fitted; 1 / BW: the
   seconds a byte takes on the wire.
 
-a and beta are fitted by least squares on the runs of the networks given to --fit; the other networks' runs are
+a and beta are fitted by least squares of the relative errors on the runs of the networks given to --fit; the other networks' runs are
 held back and predicted (accepted within 25 %). Then the model predicts weak scaling on 16, 64 and 256 one-core
 executors on 10 and 25 GbE for each network (the case's rows per executor), with the efficiency T(1) / T(E) and
 the largest term, and lists MLlib's network measured on the same clusters beside sparkprop.
@@ -65,12 +65,14 @@ def load(paths):
     return runs, cores
 
 
-def least_squares(xs, ys):
-    """The intercept and slope of y = c0 + c1 x."""
-    n = len(xs)
-    mean_x, mean_y = sum(xs) / n, sum(ys) / n
-    sxx = sum((x - mean_x) ** 2 for x in xs)
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / sxx if sxx > 0 else 0.0
+def least_squares(xs, ys, weights=None):
+    """The intercept and slope of y = c0 + c1 x, minimising the weighted sum of squared residuals."""
+    weights = weights or [1.0] * len(xs)
+    total = sum(weights)
+    mean_x = sum(w * x for w, x in zip(weights, xs)) / total
+    mean_y = sum(w * y for w, y in zip(weights, ys)) / total
+    sxx = sum(w * (x - mean_x) ** 2 for w, x in zip(weights, xs))
+    slope = sum(w * (x - mean_x) * (y - mean_y) for w, x, y in zip(weights, xs, ys)) / sxx if sxx > 0 else 0.0
     return mean_y - slope * mean_x, slope
 
 
@@ -97,9 +99,11 @@ class Model:
             mine = [r for r in runs if r["network"] == name]
             self.kappa[name] = sum(r["taskCpuSeconds"] for r in mine) / sum(r["rows"] for r in mine)
         fit = [r for r in runs if r["network"] in fitting]
+        # relative errors: each run weighs 1 / T^2, so that the small networks' runs count as much as the large ones'
         self.a, self.beta = least_squares(
             [moved_bytes(r) for r in fit],
-            [r["secondsPerIteration"] - self.driver(r["parameters"]) - self.compute(r) for r in fit])
+            [r["secondsPerIteration"] - self.driver(r["parameters"]) - self.compute(r) for r in fit],
+            [1 / r["secondsPerIteration"] ** 2 for r in fit])
 
     def driver(self, parameters):
         return self.d0 + self.d1 * parameters
