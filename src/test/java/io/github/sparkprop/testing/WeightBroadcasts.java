@@ -36,7 +36,10 @@ public final class WeightBroadcasts {
         return count;
     }
 
-    /** The broadcasts alive once they are down to {@code expected}, or after 10 s (destroys may be in the background). */
+    /**
+     * The broadcasts alive once they are down to {@code expected}, or after 10 s (destroys may be in the
+     * background).
+     */
     public static int aliveAfterDestroys(int expected) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         int alive;

@@ -145,7 +145,8 @@ final class ClusterScaling {
             Benchmark benchmark = new Benchmark(spark, iterations, 1);
             try {
                 for (Size size : sizes) {
-                    String data = Benchmark.synthetic(spark, workDir + "/scaling-" + size.name() + "-" + most + ".parquet",
+                    String data = Benchmark.synthetic(spark,
+                            workDir + "/scaling-" + size.name() + "-" + most + ".parquet",
                             (long) size.rowsPerExecutor() * most, size.features(), size.classes(), 5, most);
                     List<String> parts = partFiles(data);
                     List<String> weak = parts.subList(0, workers);
@@ -252,7 +253,8 @@ final class ClusterScaling {
         // the driver's own block manager is listed too
         while (spark.sparkContext().getExecutorMemoryStatus().size() < workers + 1) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the cluster's " + workers + " executors did not register in 2 minutes");
+                throw new IllegalStateException("the cluster's " + workers
+                        + " executors did not register in 2 minutes");
             }
             Thread.sleep(200);
         }

@@ -58,7 +58,8 @@ final class IterationMetrics extends SparkListener {
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart start) {
-        String description = start.properties() == null ? null : start.properties().getProperty("spark.job.description");
+        String description = start.properties() == null ? null
+                : start.properties().getProperty("spark.job.description");
         Matcher matcher = ITERATION.matcher(description == null ? "" : description);
         if (!matcher.find()) {
             current = null;

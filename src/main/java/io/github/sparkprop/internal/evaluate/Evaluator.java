@@ -32,7 +32,8 @@ public final class Evaluator {
                     + "classes x classes counts in each task); predict still works");
         }
         ScoreSum sum = WeightsPass.aggregate(context, blocks, PassWeights.float64(w), new ScoreSum(),
-                (acc, block, weights) -> acc.add(block, network, weights.doubles(), classes), ScoreSum::merge, treeDepth,
+                (acc, block, weights) -> acc.add(block, network, weights.doubles(), classes), ScoreSum::merge,
+                treeDepth,
                 "sparkprop scoring " + description);
         return sum.metrics(network.loss(), labels);
     }

@@ -47,8 +47,8 @@ public final class GradientSum implements Serializable {
     }
 
     /**
-     * Adds one block seen at weights w (in the run's precision) in iteration t: a training block's gradient and loss over the
-     * block's part of the mini-batch, or a validation block's scores when {@code scoreValidation}.
+     * Adds one block seen at weights w (in the run's precision) in iteration t: a training block's gradient and
+     * loss over the block's part of the mini-batch, or a validation block's scores when {@code scoreValidation}.
      *
      * @param classes the number of classes (0 for regression), for the validation scores
      */

@@ -31,6 +31,7 @@ final class OwnPasses implements Passes {
     @Override
     public <A> A run(double[] w, A zero, BlockFold<A, SampleBlock> fold, Function2<A, A, A> merge, long sumBytes,
             String description) {
-        return aggregator.aggregate(context, blocks, Passes.weights(w, precision), zero, fold, merge, sumBytes, treeDepth, description);
+        return aggregator.aggregate(context, blocks, Passes.weights(w, precision), zero, fold, merge, sumBytes,
+                treeDepth, description);
     }
 }

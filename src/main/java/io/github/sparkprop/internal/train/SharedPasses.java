@@ -132,8 +132,9 @@ final class SharedPasses {
             for (int k = 0; k < requests.size(); k++) {
                 System.arraycopy(requests.get(k).w, 0, weights, offsets[k], requests.get(k).w.length);
             }
-            CandidateSums sums = aggregator.aggregate(context, blocks, Passes.weights(weights, precision), new CandidateSums(zeros),
-                    CandidateSums.fold(folds, offsets), CandidateSums.merge(merges), sumBytes, treeDepth,
+            CandidateSums sums = aggregator.aggregate(context, blocks, Passes.weights(weights, precision),
+                    new CandidateSums(zeros), CandidateSums.fold(folds, offsets), CandidateSums.merge(merges),
+                    sumBytes, treeDepth,
                     "sparkprop candidates, round " + rounds + ": " + requests.size() + " passes");
             for (int k = 0; k < requests.size(); k++) {
                 requests.get(k).answer(sums.sum(k), null);
