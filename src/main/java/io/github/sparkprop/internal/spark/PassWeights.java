@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * The weights a pass broadcasts, in the precision of the run's arithmetic: the driver's double[] for float64
  * runs, narrowed to float[] for float32 runs (half the bytes on the wire; the tasks' sgemm would narrow them
- * anyway). A task asks for the type it computes in; the other one is converted at most once per pass in each
- * JVM (the broadcast value is one object per executor), so a float32 run's validation rows, scored in double,
+ * anyway). A task asks for the type it computes in; the other one is converted at most once per copy of the
+ * weights (one per executor when broadcast, one per task when they ride inside the tasks), so a float32 run's validation rows, scored in double,
  * see the float32 weights widened, the very weights its gradients are computed at.
  */
 public final class PassWeights implements Serializable {
@@ -40,16 +40,12 @@ public final class PassWeights implements Serializable {
         return floats != null;
     }
 
-    public int length() {
-        return doubles != null ? doubles.length : floats.length;
-    }
-
     /** The bytes of the array they travel as. */
     public long bytes() {
         return doubles != null ? (long) Double.BYTES * doubles.length : (long) Float.BYTES * floats.length;
     }
 
-    /** The weights as doubles (float32 weights widened, exactly, once per JVM). */
+    /** The weights as doubles (float32 weights widened, exactly, once per copy). */
     public double[] doubles() {
         if (doubles != null) {
             return doubles;
@@ -65,7 +61,7 @@ public final class PassWeights implements Serializable {
         return w;
     }
 
-    /** The weights as floats (float64 weights rounded to nearest, once per JVM). */
+    /** The weights as floats (float64 weights rounded to nearest, once per copy). */
     public float[] floats() {
         if (floats != null) {
             return floats;

@@ -140,7 +140,7 @@ public final class WeightsPass {
     }
 
     /** A deep copy, through Spark's closure serializer (as Spark copies the zero of its aggregations). */
-    static <A> A copyOf(A value) {
+    private static <A> A copyOf(A value) {
         SerializerInstance serializer = SparkEnv.get().closureSerializer().newInstance();
         @SuppressWarnings("unchecked")
         ClassTag<A> tag = (ClassTag<A>) (ClassTag<?>) ClassTag$.MODULE$.AnyRef();
