@@ -4,6 +4,7 @@
 # another process (after a reboot) is left alone: only a Spark daemon of this cluster is stopped.
 # Settings: SPARKPROP_CLUSTER_DIR as for cluster-up.sh.
 set -euo pipefail
+trap 'echo "sparkprop: cluster-down.sh failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${SPARKPROP_CLUSTER_DIR:-$home/target/cluster}"
 if [[ ! -f "$dir/pids" ]]; then
@@ -23,10 +24,12 @@ while read -r pid name; do
 done < "$dir/pids"
 
 children() {
-  # the direct children of a process (executors of a Worker), from /proc
+  # the direct children of a process (executors of a Worker), from /proc; a process that ends while they are
+  # read (this script's own pipelines among them) is skipped, not taken for a failure
   local parent="$1" status
   for status in /proc/[0-9]*/status; do
-    awk -v p="$parent" '$1 == "PPid:" && $2 == p { split(FILENAME, f, "/"); print f[3] }' "$status" 2>/dev/null
+    awk -v p="$parent" '$1 == "PPid:" && $2 == p { split(FILENAME, f, "/"); print f[3] }' "$status" 2>/dev/null \
+      || true
   done
 }
 

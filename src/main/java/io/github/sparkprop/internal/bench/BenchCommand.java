@@ -82,7 +82,8 @@ public final class BenchCommand implements Callable<Integer> {
     int iterations;
 
     @Option(names = "--repeats", paramLabel = "R", defaultValue = "3",
-            description = "Timed runs of each side, alternating. Default: ${DEFAULT-VALUE}")
+            description = "Timed runs of each side, alternating (the scaling case: measured runs of each "
+                    + "configuration, the median kept). Default: ${DEFAULT-VALUE}")
     int repeats;
 
     @Option(names = "--mnist", paramLabel = "PATH", defaultValue = "data/mnist-train-8k.csv.gz",
@@ -222,7 +223,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "mnist 8k, 8 maps x 3 folds", mnistParquet(spark), NETWORK[0], NETWORK[2], iterations) : null;
         String master = spark.sparkContext().master();
         List<ClusterScaling.Run> scaling = cases.contains("scaling") ? ClusterScaling.measure(spark, workDir,
-                scalingWorkers, scalingNetworks, scalingIterations, scalingMllib, scalingExecutorMemory,
+                scalingWorkers, scalingNetworks, scalingIterations, repeats, scalingMllib, scalingExecutorMemory,
                 spec.commandLine().getOut())
                 : List.of();
         report(results, loads, defaults, new Searches(searches, validation), scaling, gemm, sgemm, cores, master);
@@ -511,14 +512,16 @@ public final class BenchCommand implements Callable<Integer> {
             root.set("crossValidation", c);
         }
         if (!scaling.isEmpty()) {
-            out.printf("%-7s %-5s %-6s %9s %9s %9s %9s %9s %9s %8s %9s %9s%n", "workers", "net", "scaling", "rows",
-                    "s/it", "jobs s", "bcast MB", "fetch MB", "driver MB", "task s", "cpu s", "MLlib s");
+            out.printf("%-7s %-5s %-6s %9s %9s %9s %9s %9s %9s %8s %9s %8s %9s%n", "workers", "net", "scaling",
+                    "rows", "s/it", "jobs s", "bcast MB", "fetch MB", "driver MB", "task s", "cpu s", "gc s",
+                    "MLlib s");
         }
         for (ClusterScaling.Run run : scaling) {
-            out.printf("%-7d %-5s %-6s %,9d %9.3f %9.3f %9.2f %9.2f %9.2f %8.3f %9.3f %9s%n", run.workers(),
+            out.printf("%-7d %-5s %-6s %,9d %9.3f %9.3f %9.2f %9.2f %9.2f %8.3f %9.3f %8.3f %9s%n", run.workers(),
                     run.network(), run.scaling(), run.rows(), run.secondsPerIteration(), run.jobSecondsPerIteration(),
                     run.broadcastBytes() / 1e6, run.broadcastFetchedBytes() / 1e6, run.driverResultBytes() / 1e6,
-                    run.taskRunSeconds(), run.taskCpuSeconds(), Double.isNaN(run.mllibSecondsPerIteration()) ? "-"
+                    run.taskRunSeconds(), run.taskCpuSeconds(), run.taskGcSeconds(),
+                    Double.isNaN(run.mllibSecondsPerIteration()) ? "-"
                             : String.format("%.3f", run.mllibSecondsPerIteration()));
         }
         root.putPOJO("scaling", scaling);

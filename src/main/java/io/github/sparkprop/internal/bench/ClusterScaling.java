@@ -5,7 +5,6 @@ import io.github.sparkprop.internal.spark.SparkSessions;
 import io.github.sparkprop.internal.train.IterationRecord;
 import io.github.sparkprop.internal.train.TrainingJob;
 import io.github.sparkprop.internal.train.TrainingResult;
-import io.github.sparkprop.math.Network;
 import io.github.sparkprop.math.Precision;
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +30,11 @@ import org.apache.spark.storage.StorageLevel;
  * {@code submit/cluster-up.sh} (real processes: a Master, the Workers, an executor JVM each), for each N asked
  * for, and networks of about 100k, 4M and 30M parameters trained on it with full-batch gradient descent: on data
  * of the same rows per executor (weak scaling: N part files, one partition each) and on the same data whatever N
- * (strong scaling: as many part files as the largest N). Each measured run follows a warm-up run of the same job;
- * its iterations' figures come from Spark's own listener events ({@link IterationMetrics}), averaged over the
- * iterations after the first. MLlib's MultilayerPerceptronClassifier (gd) runs on the weak-scaling data beside it.
+ * (strong scaling: as many part files as the largest N). Each configuration runs once to warm up, then {@code
+ * repeats} times measured, the weak and the strong run of a network in turn; its figures are those of the median
+ * measured run (by seconds an iteration), which come from Spark's own listener events ({@link IterationMetrics}),
+ * averaged over the iterations after the first; every measured run's seconds are kept beside them. MLlib's MultilayerPerceptronClassifier (gd) runs on the
+ * weak-scaling data beside it, timed the same way.
  */
 final class ClusterScaling {
 
@@ -52,29 +54,44 @@ final class ClusterScaling {
             new Size("4m", 1_000, new int[] {2_048, 1_024}, 10, 500),
             new Size("30m", 1_000, new int[] {4_096, 4_096, 2_048}, 10, 64));
 
-    /** One measured run: N workers, a network, weak or strong scaling, and what an iteration cost. */
-    record Run(int workers, String network, long parameters, String scaling, long rows, int partitions,
+    /**
+     * One measured run: N workers, a network (its name and layer sizes), weak or strong scaling, and what an
+     * iteration cost; repeatSeconds are the seconds an iteration of each measured run, in increasing order.
+     */
+    record Run(int workers, String network, int[] layers, long parameters, String scaling, long rows, int partitions,
             double secondsPerIteration, double jobSecondsPerIteration, double broadcastBytes,
             double broadcastFetchedBytes, double resultBytes, double driverResultBytes, double shuffleBytes,
-            double taskRunSeconds, double taskCpuSeconds, double deserializeSeconds, double schedulerDelaySeconds,
-            double tasks, int executorsLost, double mllibSecondsPerIteration) {
+            double taskRunSeconds, double taskCpuSeconds, double taskGcSeconds, double deserializeSeconds,
+            double schedulerDelaySeconds, double tasks, int executorsLost, double mllibSecondsPerIteration,
+            double[] repeatSeconds) {
+
+        Run withRepeats(double mllibSeconds, double[] repeats) {
+            return new Run(workers, network, layers, parameters, scaling, rows, partitions, secondsPerIteration,
+                    jobSecondsPerIteration, broadcastBytes, broadcastFetchedBytes, resultBytes, driverResultBytes,
+                    shuffleBytes, taskRunSeconds, taskCpuSeconds, taskGcSeconds, deserializeSeconds,
+                    schedulerDelaySeconds, tasks, executorsLost, mllibSeconds, repeats);
+        }
     }
 
     private final Path home;
     private final String workDir;
     private final int iterations;
+    private final int repeats;
     private final PrintWriter out;
     private final Map<String, String> conf;
 
     /**
      * @param home       the project directory (its submit/ scripts and target/sparkprop.jar)
      * @param iterations iterations of each run
+     * @param repeats    measured runs of each configuration
      * @param conf       Spark settings of the case's sessions (the cluster's master is added)
      */
-    private ClusterScaling(Path home, String workDir, int iterations, PrintWriter out, Map<String, String> conf) {
+    private ClusterScaling(Path home, String workDir, int iterations, int repeats, PrintWriter out,
+            Map<String, String> conf) {
         this.home = home;
         this.workDir = workDir;
         this.iterations = iterations;
+        this.repeats = repeats;
         this.out = out;
         this.conf = conf;
     }
@@ -86,7 +103,7 @@ final class ClusterScaling {
      * @param sizes the networks, by name ({@link #SIZES})
      */
     static List<Run> measure(SparkSession bench, String workDir, List<Integer> workers, List<String> sizes,
-            int iterations, boolean mllib, String executorMemory, PrintWriter out)
+            int iterations, int repeats, boolean mllib, String executorMemory, PrintWriter out)
             throws IOException, InterruptedException {
         Path home = projectHome();
         Path jar = home.resolve("target/sparkprop.jar");
@@ -99,7 +116,7 @@ final class ClusterScaling {
         conf.put("spark.executor.memory", executorMemory);
         conf.put("spark.executor.cores", "1");
         bench.stop();
-        ClusterScaling scaling = new ClusterScaling(home, workDir, iterations, out, conf);
+        ClusterScaling scaling = new ClusterScaling(home, workDir, iterations, repeats, out, conf);
         int most = workers.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Run> runs = new ArrayList<>();
         for (int n : workers) {
@@ -150,56 +167,91 @@ final class ClusterScaling {
                             (long) size.rowsPerExecutor() * most, size.features(), size.classes(), 5, most);
                     List<String> parts = partFiles(data);
                     List<String> weak = parts.subList(0, workers);
-                    runs.add(run(spark, benchmark, metrics, workers, size, "weak", weak, workers, mllib));
-                    runs.add(run(spark, benchmark, metrics, workers, size, "strong", parts, most, false));
+                    runs.addAll(runs(spark, benchmark, metrics, workers, size, weak, parts, most, mllib));
                 }
             } finally {
                 spark.stop();
             }
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopper);
-            script(dir, "submit/cluster-down.sh");
+            stop(dir);
         }
         return runs;
     }
 
-    private Run run(SparkSession spark, Benchmark benchmark, IterationMetrics metrics, int workers, Size size,
-            String scaling, List<String> files, int partitions, boolean mllib) {
-        try (TrainingJob job = TrainingJob.prepare(spark, benchmark.gradientDescent(files, size.hidden(), partitions,
-                Precision.FLOAT64, 0.1))) {
-            job.run();
-            waitForEvents(spark);
-            metrics.clear();
-            TrainingResult result = job.run();
-            waitForEvents(spark);
-            List<IterationMetrics.Iteration> measured = new ArrayList<>(metrics.iterations().values());
-            List<IterationRecord> history = result.run().history();
-            int from = Math.min(1, history.size() - 1);
-            double seconds = history.subList(from, history.size()).stream().mapToDouble(IterationRecord::seconds)
-                    .average().orElse(Double.NaN);
-            List<IterationMetrics.Iteration> its = measured.subList(Math.min(1, measured.size() - 1), measured.size());
-            double mllibSeconds = mllib ? mllibSecondsPerIteration(spark, files, size, partitions) : Double.NaN;
-            Network network = job.network();
-            Run run = new Run(workers, size.name(), network.parameterCount(), scaling, job.trainingData().rows(),
-                    partitions, seconds, mean(its, it -> it.jobSeconds), mean(its, it -> it.broadcastBytes),
-                    mean(its, it -> it.broadcastFetchedBytes), mean(its, it -> it.resultBytes),
-                    mean(its, it -> it.driverResultBytes), mean(its, it -> it.shuffleBytes),
-                    mean(its, it -> it.runSeconds), mean(its, it -> it.cpuSeconds),
-                    mean(its, it -> it.deserializeSeconds), mean(its, it -> it.schedulerDelaySeconds),
-                    mean(its, it -> it.tasks), metrics.executorsLost(), mllibSeconds);
-            out.printf("scaling %d workers, %s (%,d parameters), %s, %,d rows: %.3f s an iteration, %.1f MB "
-                    + "broadcast, %.1f MB to the driver%s%s%n", workers, size.name(), run.parameters(), scaling,
-                    run.rows(), seconds, run.broadcastBytes() / 1e6, run.driverResultBytes() / 1e6,
-                    mllib ? String.format(", MLlib %.3f s", mllibSeconds) : "", run.executorsLost() == 0 ? ""
-                            : ", " + run.executorsLost() + " executors lost (the figures include the recovery)");
-            out.flush();
-            return run;
+    /**
+     * The weak- and the strong-scaling runs of a network on this cluster: each job runs once to warm up, then the
+     * two are measured in turn, {@code repeats} times each (so that executors still warming up slow both alike);
+     * MLlib's network on the weak-scaling files after them.
+     */
+    private List<Run> runs(SparkSession spark, Benchmark benchmark, IterationMetrics metrics, int workers, Size size,
+            List<String> weakFiles, List<String> strongFiles, int most, boolean mllib) {
+        try (TrainingJob weak = TrainingJob.prepare(spark, benchmark.gradientDescent(weakFiles, size.hidden(),
+                workers, Precision.FLOAT64, 0.1));
+                TrainingJob strong = TrainingJob.prepare(spark, benchmark.gradientDescent(strongFiles, size.hidden(),
+                        most, Precision.FLOAT64, 0.1))) {
+            weak.run();
+            strong.run();
+            List<Run> weakRuns = new ArrayList<>();
+            List<Run> strongRuns = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                weakRuns.add(measured(spark, weak, metrics, workers, size, "weak", workers));
+                strongRuns.add(measured(spark, strong, metrics, workers, size, "strong", most));
+            }
+            double mllibSeconds = mllib ? mllibSecondsPerIteration(spark, weakFiles, size, workers) : Double.NaN;
+            return List.of(median(weakRuns, mllibSeconds), median(strongRuns, Double.NaN));
         }
     }
 
+    private static Run measured(SparkSession spark, TrainingJob job, IterationMetrics metrics, int workers, Size size,
+            String scaling, int partitions) {
+        waitForEvents(spark);
+        metrics.clear();
+        TrainingResult result = job.run();
+        waitForEvents(spark);
+        return figures(job, result, metrics, workers, size, scaling, partitions);
+    }
+
+    /** The median of a configuration's measured runs (by seconds an iteration), with their seconds; said. */
+    private Run median(List<Run> measured, double mllibSeconds) {
+        List<Run> sorted = new ArrayList<>(measured);
+        sorted.sort(Comparator.comparingDouble(Run::secondsPerIteration));
+        double[] seconds = sorted.stream().mapToDouble(Run::secondsPerIteration).toArray();
+        Run run = sorted.get((sorted.size() - 1) / 2).withRepeats(mllibSeconds, seconds);
+        out.printf("scaling %d workers, %s (%,d parameters), %s, %,d rows: %.3f s an iteration (runs %s), %.1f MB "
+                + "broadcast, %.1f MB to the driver%s%s%n", run.workers(), run.network(), run.parameters(),
+                run.scaling(), run.rows(), run.secondsPerIteration(), Arrays.stream(seconds)
+                        .mapToObj(s -> String.format("%.3f", s)).collect(Collectors.joining(", ")),
+                run.broadcastBytes() / 1e6, run.driverResultBytes() / 1e6,
+                Double.isNaN(mllibSeconds) ? "" : String.format(", MLlib %.3f s", mllibSeconds),
+                run.executorsLost() == 0 ? "" : ", " + run.executorsLost()
+                        + " executors lost (the figures include the recovery)");
+        out.flush();
+        return run;
+    }
+
+    /** The figures of one measured run, its iterations after the first averaged. */
+    private static Run figures(TrainingJob job, TrainingResult result, IterationMetrics metrics, int workers,
+            Size size, String scaling, int partitions) {
+        List<IterationMetrics.Iteration> measured = new ArrayList<>(metrics.iterations().values());
+        List<IterationRecord> history = result.run().history();
+        double seconds = history.subList(Math.min(1, history.size() - 1), history.size()).stream()
+                .mapToDouble(IterationRecord::seconds).average().orElse(Double.NaN);
+        List<IterationMetrics.Iteration> its = measured.subList(Math.min(1, measured.size() - 1), measured.size());
+        return new Run(workers, size.name(), size.layers(), job.network().parameterCount(), scaling,
+                job.trainingData().rows(), partitions, seconds, mean(its, it -> it.jobSeconds),
+                mean(its, it -> it.broadcastBytes), mean(its, it -> it.broadcastFetchedBytes),
+                mean(its, it -> it.resultBytes), mean(its, it -> it.driverResultBytes),
+                mean(its, it -> it.shuffleBytes), mean(its, it -> it.runSeconds), mean(its, it -> it.cpuSeconds),
+                mean(its, it -> it.gcSeconds),
+                mean(its, it -> it.deserializeSeconds), mean(its, it -> it.schedulerDelaySeconds),
+                mean(its, it -> it.tasks), metrics.executorsLost(), Double.NaN, new double[0]);
+    }
+
     /**
-     * MLlib's MultilayerPerceptronClassifier (gd, sigmoid) on the same files: fit time over iterations; NaN, said
-     * so, when it fails (its executors' memory is the case's, sized for sparkprop).
+     * MLlib's MultilayerPerceptronClassifier (gd, sigmoid) on the same files: fit time over iterations, the median
+     * of the measured fits after one to warm up; NaN, said so, when it fails (its executors' memory is the case's,
+     * sized for sparkprop).
      */
     private double mllibSecondsPerIteration(SparkSession spark, List<String> files, Size size, int partitions) {
         try {
@@ -219,9 +271,14 @@ final class ClusterScaling {
             MultilayerPerceptronClassifier mllib = new MultilayerPerceptronClassifier().setLayers(size.layers())
                     .setSolver("gd").setStepSize(0.1).setMaxIter(iterations).setTol(0).setBlockSize(128).setSeed(1L);
             mllib.fit(frame);
-            long start = System.nanoTime();
-            mllib.fit(frame);
-            return (System.nanoTime() - start) / 1e9 / iterations;
+            double[] seconds = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                long start = System.nanoTime();
+                mllib.fit(frame);
+                seconds[i] = (System.nanoTime() - start) / 1e9 / iterations;
+            }
+            Arrays.sort(seconds);
+            return seconds[(repeats - 1) / 2];
         } finally {
             frame.unpersist();
         }
@@ -257,6 +314,17 @@ final class ClusterScaling {
                         + " executors did not register in 2 minutes");
             }
             Thread.sleep(200);
+        }
+    }
+
+    /** Stops the cluster in dir; when that fails, says so and how to stop it, and the runs measured are kept. */
+    private void stop(Path dir) throws InterruptedException {
+        try {
+            script(dir, "submit/cluster-down.sh");
+        } catch (IOException | IllegalStateException e) {
+            out.printf("scaling: the cluster in %s may still run (%s); stop it with SPARKPROP_CLUSTER_DIR=%s "
+                    + "submit/cluster-down.sh%n", dir, e.getMessage().strip(), dir);
+            out.flush();
         }
     }
 

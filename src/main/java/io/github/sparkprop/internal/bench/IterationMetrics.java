@@ -40,6 +40,7 @@ final class IterationMetrics extends SparkListener {
         long shuffleBytes;
         double runSeconds;
         double cpuSeconds;
+        double gcSeconds;
         double deserializeSeconds;
         double schedulerDelaySeconds;
         double jobSeconds;
@@ -107,6 +108,7 @@ final class IterationMetrics extends SparkListener {
         it.shuffleBytes += metrics.shuffleWriteMetrics().bytesWritten();
         it.runSeconds += metrics.executorRunTime() / 1e3;
         it.cpuSeconds += metrics.executorCpuTime() / 1e9;
+        it.gcSeconds += metrics.jvmGCTime() / 1e3;
         it.deserializeSeconds += metrics.executorDeserializeTime() / 1e3;
         long fetching = info.gettingResultTime() > 0 ? info.finishTime() - info.gettingResultTime() : 0;
         it.schedulerDelaySeconds += Math.max(0, info.duration() - metrics.executorRunTime()
