@@ -216,7 +216,8 @@ final class Benchmark {
 
     /**
      * Writes {@code rows} synthetic samples (label, vector of n standard normal features, the label a noisy
-     * linear function of them with k classes) as Parquet, unless the file is there already.
+     * linear function of them with k classes) as Parquet, unless a complete one is there already (Spark's
+     * {@code _SUCCESS} marker in it: a write that was stopped half-way is written again).
      */
     static String synthetic(SparkSession spark, String path, long rows, int features, int classes, long seed) {
         return synthetic(spark, path, rows, features, classes, seed, spark.sparkContext().defaultParallelism());
@@ -228,7 +229,7 @@ final class Benchmark {
      */
     static String synthetic(SparkSession spark, String path, long rows, int features, int classes, long seed,
             int partitions) {
-        if (new java.io.File(path).exists()) {
+        if (new java.io.File(path, "_SUCCESS").exists()) {
             return path;
         }
         StructType schema = new StructType().add("label", DataTypes.DoubleType)
@@ -250,7 +251,7 @@ final class Benchmark {
                         return RowFactory.create(label, Vectors.dense(x));
                     }).iterator();
                 });
-        spark.createDataFrame(data, schema).write().mode(SaveMode.ErrorIfExists).parquet(path);
+        spark.createDataFrame(data, schema).write().mode(SaveMode.Overwrite).parquet(path);
         return path;
     }
 }
