@@ -167,7 +167,7 @@ final class ClusterScaling {
                             (long) size.rowsPerExecutor() * most, size.features(), size.classes(), 5, most);
                     List<String> parts = partFiles(data);
                     List<String> weak = parts.subList(0, workers);
-                    runs.addAll(runs(spark, benchmark, metrics, workers, size, weak, parts, most, mllib));
+                    runs.addAll(weakAndStrong(spark, benchmark, metrics, workers, size, weak, parts, most, mllib));
                 }
             } finally {
                 spark.stop();
@@ -184,8 +184,8 @@ final class ClusterScaling {
      * two are measured in turn, {@code repeats} times each (so that executors still warming up slow both alike);
      * MLlib's network on the weak-scaling files after them.
      */
-    private List<Run> runs(SparkSession spark, Benchmark benchmark, IterationMetrics metrics, int workers, Size size,
-            List<String> weakFiles, List<String> strongFiles, int most, boolean mllib) {
+    private List<Run> weakAndStrong(SparkSession spark, Benchmark benchmark, IterationMetrics metrics, int workers,
+            Size size, List<String> weakFiles, List<String> strongFiles, int most, boolean mllib) {
         try (TrainingJob weak = TrainingJob.prepare(spark, benchmark.gradientDescent(weakFiles, size.hidden(),
                 workers, Precision.FLOAT64, 0.1));
                 TrainingJob strong = TrainingJob.prepare(spark, benchmark.gradientDescent(strongFiles, size.hidden(),
