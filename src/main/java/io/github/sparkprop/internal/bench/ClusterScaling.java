@@ -33,8 +33,8 @@ import org.apache.spark.storage.StorageLevel;
  * (strong scaling: as many part files as the largest N). Each configuration runs once to warm up, then {@code
  * repeats} times measured, the weak and the strong run of a network in turn; its figures are those of the median
  * measured run (by seconds an iteration), which come from Spark's own listener events ({@link IterationMetrics}),
- * averaged over the iterations after the first; every measured run's seconds are kept beside them. MLlib's MultilayerPerceptronClassifier (gd) runs on the
- * weak-scaling data beside it, timed the same way.
+ * averaged over the iterations after the first; every measured run's seconds are kept beside them. MLlib's
+ * MultilayerPerceptronClassifier (gd) runs on the weak-scaling data beside it, timed the same way.
  */
 final class ClusterScaling {
 
