@@ -243,8 +243,8 @@ final class ClusterScaling {
                 mean(its, it -> it.broadcastBytes), mean(its, it -> it.broadcastFetchedBytes),
                 mean(its, it -> it.resultBytes), mean(its, it -> it.driverResultBytes),
                 mean(its, it -> it.shuffleBytes), mean(its, it -> it.runSeconds), mean(its, it -> it.cpuSeconds),
-                mean(its, it -> it.gcSeconds),
-                mean(its, it -> it.deserializeSeconds), mean(its, it -> it.schedulerDelaySeconds),
+                mean(its, it -> it.gcSeconds), mean(its, it -> it.deserializeSeconds),
+                mean(its, it -> it.schedulerDelaySeconds),
                 mean(its, it -> it.tasks), metrics.executorsLost(), Double.NaN, new double[0]);
     }
 
@@ -271,14 +271,13 @@ final class ClusterScaling {
             MultilayerPerceptronClassifier mllib = new MultilayerPerceptronClassifier().setLayers(size.layers())
                     .setSolver("gd").setStepSize(0.1).setMaxIter(iterations).setTol(0).setBlockSize(128).setSeed(1L);
             mllib.fit(frame);
-            double[] seconds = new double[repeats];
+            Timing timing = new Timing();
             for (int i = 0; i < repeats; i++) {
                 long start = System.nanoTime();
                 mllib.fit(frame);
-                seconds[i] = (System.nanoTime() - start) / 1e9 / iterations;
+                timing.add((System.nanoTime() - start) / 1e9 / iterations);
             }
-            Arrays.sort(seconds);
-            return seconds[(repeats - 1) / 2];
+            return timing.median();
         } finally {
             frame.unpersist();
         }

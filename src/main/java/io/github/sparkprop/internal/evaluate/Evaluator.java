@@ -33,8 +33,7 @@ public final class Evaluator {
         }
         ScoreSum sum = WeightsPass.aggregate(context, blocks, PassWeights.float64(w), new ScoreSum(),
                 (acc, block, weights) -> acc.add(block, network, weights.doubles(), classes), ScoreSum::merge,
-                treeDepth,
-                "sparkprop scoring " + description);
+                treeDepth, "sparkprop scoring " + description);
         return sum.metrics(network.loss(), labels);
     }
 

@@ -7,8 +7,9 @@ import java.util.Arrays;
  * The weights a pass broadcasts, in the precision of the run's arithmetic: the driver's double[] for float64
  * runs, narrowed to float[] for float32 runs (half the bytes on the wire; the tasks' sgemm would narrow them
  * anyway). A task asks for the type it computes in; the other one is converted at most once per copy of the
- * weights (one per executor when broadcast, one per task when they ride inside the tasks), so a float32 run's validation rows, scored in double,
- * see the float32 weights widened, the very weights its gradients are computed at.
+ * weights (one per executor when broadcast, one per task when they ride inside the tasks), so a float32 run's
+ * validation rows, scored in double, see the float32 weights widened, the very weights its gradients are computed
+ * at.
  */
 public final class PassWeights implements Serializable {
 
